@@ -1,0 +1,99 @@
+"""The user's configuration: the list of sources and the app settings.
+
+Both live in the user config folder (``WARDTUI_CONFIG_DIR`` overrides it) as
+small JSON files written atomically; a corrupt one is set aside, never emptied
+silently. With no source added, the sample corpus shipped with wardtui is used.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .storage import JsonFile
+
+
+def _normal(path: Path | str) -> Path:
+    return Path(os.path.abspath(os.path.expanduser(str(path))))
+
+
+class Sources:
+    """The folders and files the user pointed wardtui at."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._file = JsonFile(path or paths.sources_path(), dict)
+        data = self._file.load()
+        raw = data.get("sources", []) if isinstance(data, dict) else []
+        self._items: list[Path] = [_normal(p) for p in raw if isinstance(p, str)]
+
+    @property
+    def notices(self) -> list[str]:
+        return self._file.notices
+
+    @property
+    def added(self) -> list[Path]:
+        """The sources the user added (possibly none)."""
+        return list(self._items)
+
+    @property
+    def effective(self) -> list[Path]:
+        """What to sync: the added sources, else the sample corpus."""
+        return self.added or [paths.sample_corpus()]
+
+    @property
+    def using_sample(self) -> bool:
+        return not self._items
+
+    def add(self, *new: Path | str) -> list[Path]:
+        """Add sources (absolute, de-duplicated) and save; returns those that were new."""
+        added = []
+        for item in new:
+            path = _normal(item)
+            if path not in self._items:
+                self._items.append(path)
+                added.append(path)
+        if added:
+            self.save()
+        return added
+
+    def remove(self, item: Path | str) -> bool:
+        path = _normal(item)
+        if path not in self._items:
+            return False
+        self._items.remove(path)
+        self.save()
+        return True
+
+    def save(self) -> None:
+        self._file.save({"version": 1, "sources": [str(p) for p in self._items]})
+
+
+@dataclass(slots=True)
+class Settings:
+    """What the app remembers between runs."""
+
+    theme: str = "textual-dark"
+    grouping: str = "ward"  # "ward" (ward, year, article) or "date" (year, month, ward, article)
+    last_article: str | None = None
+    export_dir: str | None = None
+    notices: list[str] = field(default_factory=list, repr=False, compare=False)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        store = JsonFile(path or paths.settings_path(), dict)
+        data: dict[str, Any] = store.load()
+        known = {f.name for f in fields(cls)} - {"notices"}
+        values = {k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))}
+        settings = cls(**values)
+        if settings.grouping not in ("ward", "date"):
+            settings.grouping = "ward"
+        settings.notices = list(store.notices)
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        data = asdict(self)
+        data.pop("notices", None)
+        JsonFile(path or paths.settings_path(), dict).save({"version": 1, **data})

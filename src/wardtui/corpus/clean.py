@@ -1,0 +1,47 @@
+"""Making decoded text safe and regular: controls out, NFC, plain newlines.
+
+Text from files is data. Nothing that could steer a terminal survives
+:func:`clean_text`: whole ESC/CSI/OSC/DCS sequences go, then every remaining C0
+control but tab and newline, DEL, the C1 controls, and the bidi overrides that
+would reorder what is shown.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-introduced sequences, and their 8-bit C1 forms.
+_ESCAPES = re.compile(
+    r"""
+    (?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?            # CSI … final byte
+  | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])       # OSC, DCS, SOS, PM, APC …
+    [^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?         # … up to BEL or ST
+  | \x1b[ -/]*[0-~]?                              # other ESC sequences
+    """,
+    re.VERBOSE,
+)
+_CONTROLS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
+)
+_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters; keep tab and newline."""
+    if text.isprintable():
+        return text
+    return _CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def clean_text(text: str) -> str:
+    """Regularise decoded text: newlines to ``\\n``, NFC, no controls, plain spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = strip_controls(text)
+    return _SPACES.sub(" ", text)
+
+
+def safe_line(text: str) -> str:
+    """One line of text for a terminal: controls removed, newlines and tabs made spaces."""
+    return strip_controls(text).replace("\n", " ").replace("\t", " ")

@@ -1,0 +1,89 @@
+"""The article: what one scraped file becomes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ParagraphKind = Literal["text", "caption", "image"]
+Precision = Literal["day", "month", "year"]
+UNITS = ("phường", "xã", "thị trấn")
+
+
+class Skipped(Exception):  # noqa: N818 - a skip is an outcome, not an error
+    """A file that holds no article; ``reason`` says why, in a few words."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One block of the article's text.
+
+    ``kind`` is ``text`` (running text), ``caption`` (a photo caption) or
+    ``image`` (an image file name, kept as a marker).
+    """
+
+    text: str
+    kind: ParagraphKind = "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article, parsed from one file.
+
+    ``date`` is ISO text at the precision the article gives (``2023-06-28``,
+    ``2023-06``, ``2023``) or ``None``; ``ward`` is the subject ward's name
+    without its unit word (``Mỹ Long``, ``12``) and ``unit`` one of
+    :data:`UNITS`. ``id`` is derived from the file's text, so it survives cache
+    rebuilds and file moves.
+    """
+
+    id: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    ward: str | None = None
+    unit: str | None = None
+    date: str | None = None
+    author: str | None = None
+    category: str | None = None
+    source: str = ""
+    encoding: str = "utf-8"
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def precision(self) -> Precision | None:
+        """How precise :attr:`date` is."""
+        if not self.date:
+            return None
+        return {10: "day", 7: "month", 4: "year"}.get(len(self.date))  # type: ignore[return-value]
+
+    @property
+    def year(self) -> int | None:
+        return int(self.date[:4]) if self.date else None
+
+    @property
+    def body(self) -> str:
+        """The running text (``text`` and ``caption`` paragraphs), one per line."""
+        return "\n".join(p.text for p in self.paragraphs if p.kind != "image")
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.text.split()) for p in self.paragraphs if p.kind == "text")
+
+    @property
+    def ward_label(self) -> str | None:
+        """``phường Mỹ Long``, ``Phường 12`` (numbered wards read with a capital)."""
+        return ward_label(self.ward, self.unit)
+
+
+def ward_label(ward: str | None, unit: str | None) -> str | None:
+    """The same label as :attr:`Article.ward_label`, from stored values."""
+    if not ward:
+        return None
+    unit = unit or ""
+    if ward.isdigit():
+        unit = unit.capitalize()
+    return f"{unit} {ward}".strip()

@@ -1,0 +1,138 @@
+"""Finding the ward an article is about.
+
+In running text the unit word is lower-case (``phường Mỹ Hương``, ``xã Tân Phú``,
+``thị trấn Phú Mỹ``) or starts a sentence (``Phường Hội Phú tổ chức…``), and every
+syllable of the name is capitalised; numbered wards read ``Phường 12``, ``P.12``,
+``phường 03``. An article names several units: the subject is the one in the title
+and the lead, then the most mentioned; a mention after ``với``, ``giáp``, ``sang``
+or ``các`` (a neighbour, a list) weighs less.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..vntext import fold, is_upper_text, proper_case
+
+_UPPER = "".join(
+    chr(cp) for cp in range(0x41, 0x1F00) if chr(cp).isupper() and chr(cp).isalpha()
+)
+_LOWER = "".join(
+    chr(cp) for cp in range(0x61, 0x1F00) if chr(cp).islower() and chr(cp).isalpha()
+)
+_SYLLABLE = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}{_LOWER}])*(?![\w'’])"
+# Capitalised words that follow a unit word but are not part of a name.
+_STOP_SYLLABLES = frozenset(
+    fold(w)
+    for w in (
+        "Đảng UBND HĐND MTTQ Ủy Uỷ Ban Trong Tại Về Và Cùng Sáng Chiều Tối Ngày Tháng Năm "
+        "Hôm Thành Tỉnh Quận Huyện Thị Phường Xã Đồng Chủ Bí Phó Trưởng Các Những Với Theo"
+    ).split()
+)
+# One-syllable "names" that are ordinary words when capitalised (Kinh tế - Xã Hội).
+_NOT_NAMES = frozenset({"hoi", "nong", "doi", "nhan", "dan", "moi"})
+
+_UNIT_WORDS = {
+    "phường": "phường",
+    "p.": "phường",
+    "xã": "xã",
+    "thị trấn": "thị trấn",
+    "tt.": "thị trấn",
+}
+_NAMED = re.compile(
+    rf"(?<![\w.])(?<![Tt]hị )(?<!THỊ )(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|"
+    rf"P\.|TT\.)\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
+)
+_NUMBERED = re.compile(
+    r"(?<![\w.])(?P<unit>[Pp]hường|PHƯỜNG|P\.)\s*(?P<name>\d{1,2})(?![\d/,.]\d)"
+    r"(?!\s*(?:tháng|năm|ngày|tuần|quý|lần|giờ|người|hộ|đồng|triệu|tỷ|km|m\b|%|/|-\s*\d))"
+)
+_WEAK_BEFORE = re.compile(r"(?:\b(?:với|giáp|sang|các|và|hoặc|nhập|thuộc)\s+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class WardMention:
+    unit: str
+    name: str
+    start: int
+    weak: bool
+
+
+def _clean_name(raw: str) -> str | None:
+    words = raw.replace("-", " - ").split()
+    kept: list[str] = []
+    for word in words:
+        if word != "-" and fold(word) in _STOP_SYLLABLES:
+            break
+        kept.append(word)
+    while kept and kept[-1] == "-":
+        kept.pop()
+    if not kept:
+        return None
+    name = " ".join(kept).replace(" - ", "-")
+    if len(kept) == 1 and fold(name) in _NOT_NAMES:
+        return None
+    return proper_case(name)
+
+
+def find_mentions(text: str) -> list[WardMention]:
+    """Every ward mentioned in ``text``, in order."""
+    found: list[WardMention] = []
+    for pattern in (_NAMED, _NUMBERED):
+        for match in pattern.finditer(text):
+            unit = _UNIT_WORDS.get(re.sub(r"\s+", " ", match.group("unit").lower()))
+            if unit is None:
+                continue
+            raw = match.group("name")
+            if raw.isdigit():
+                number = int(raw)
+                if number == 0:
+                    continue
+                name: str | None = str(number)
+            else:
+                if is_upper_text(match.group(0)) and not is_upper_text(text):
+                    # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
+                    continue
+                name = _clean_name(raw)
+            if not name:
+                continue
+            weak = bool(_WEAK_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
+            found.append(WardMention(unit, name, match.start(), weak))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def subject_ward(
+    title: str, lead: str, body: str, byline: str | None = None
+) -> tuple[str, str] | None:
+    """The (ward, unit) the article is about, or ``None``.
+
+    Score: a mention in the title 8, in the lead 4, in the byline 2, anywhere
+    else 1 (each, up to 5); weak mentions count a third. Ties go to the first
+    mentioned. Spelling variants (``Hòa``/``Hoà``) are one ward, shown as written
+    most often.
+    """
+    scores: Counter[tuple[str, str]] = Counter()
+    first_seen: dict[tuple[str, str], int] = {}
+    spellings: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    body_counts: Counter[tuple[str, str]] = Counter()
+    order = 0
+    for weight, text in ((8.0, title), (4.0, lead), (2.0, byline or ""), (1.0, body)):
+        for mention in find_mentions(text):
+            key = (mention.unit, fold(mention.name))
+            if weight == 1.0:
+                body_counts[key] += 1
+                if body_counts[key] > 5:
+                    continue
+            scores[key] += weight / 3 if mention.weak else weight
+            spellings[key][mention.name] += 1
+            if key not in first_seen:
+                first_seen[key] = order
+                order += 1
+    if not scores:
+        return None
+    best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
+    name = spellings[best].most_common(1)[0][0]
+    return name, best[0]

@@ -1,0 +1,170 @@
+"""The cache database: its schema, and opening it safely.
+
+The cache is disposable: everything in it can be rebuilt from the sources. So a
+cache that is not a database, is damaged, or has another schema version is
+replaced by a fresh one, and a one-line notice says so. A cache folder that
+cannot be used at all (a file where the folder should be, no permission) gives an
+in-memory cache shared by the process's threads, with a warning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SCHEMA_VERSION = 1
+APPLICATION_ID = 0x57415244  # "WARD"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    ward TEXT,
+    unit TEXT,
+    date TEXT,
+    year INTEGER,
+    author TEXT,
+    category TEXT,
+    source TEXT NOT NULL,
+    encoding TEXT NOT NULL,
+    words INTEGER NOT NULL,
+    body BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_ward ON articles (ward, unit, date);
+CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    article_id TEXT,
+    encoding TEXT,
+    skip_reason TEXT
+);
+CREATE INDEX IF NOT EXISTS files_article ON files (article_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
+    title, ward, author, body,
+    content = '',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+_memory_counter = itertools.count(1)
+
+
+@dataclass(slots=True)
+class Location:
+    """Where a cache lives: a file, or a named shared in-memory database."""
+
+    uri: str
+    path: Path | None
+    notices: list[str] = field(default_factory=list)
+    keeper: sqlite3.Connection | None = None  # keeps a memory database alive
+
+    @property
+    def in_memory(self) -> bool:
+        return self.path is None
+
+
+def connect(location: Location) -> sqlite3.Connection:
+    """A new connection to ``location`` (one per thread)."""
+    conn = sqlite3.connect(location.uri, uri=True, timeout=30, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 30000")
+    if location.path is not None:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+    return conn
+
+
+def _check(conn: sqlite3.Connection) -> str | None:
+    """Why an existing database cannot be used as the cache, or ``None`` if it can."""
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if not tables:
+        return None
+    if app_id != APPLICATION_ID:
+        return "it is not a wardtui cache"
+    if version > SCHEMA_VERSION:
+        return f"it was written by a newer wardtui (schema {version})"
+    if version < SCHEMA_VERSION:
+        return f"it has an older schema ({version})"
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        return f"it is damaged ({result})"
+    return None
+
+
+def _initialise(conn: sqlite3.Connection) -> None:
+    with conn:
+        conn.executescript(SCHEMA)
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f"{path}{suffix}")
+
+
+def memory_location(notices: list[str] | None = None) -> Location:
+    """A fresh shared in-memory cache."""
+    uri = f"file:wardtui-memory-{os.getpid()}-{next(_memory_counter)}?mode=memory&cache=shared"
+    location = Location(uri, None, list(notices or []))
+    location.keeper = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    _initialise(location.keeper)
+    return location
+
+
+def open_location(path: Path) -> Location:
+    """Prepare the cache at ``path``: create, validate, or rebuild it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.parent.is_dir():
+            raise NotADirectoryError(str(path.parent))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return memory_location(
+            [f"Warning: the cache folder {path.parent} cannot be used ({reason}); "
+             "working from an in-memory cache this time."]
+        )
+    location = Location(f"{path.absolute().as_uri()}?mode=rwc", path)
+    reason: str | None
+    try:
+        conn = connect(location)
+        try:
+            reason = _check(conn)
+            if reason is None:
+                _initialise(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        reason = f"it is not a readable database ({error})"
+    except OSError as error:
+        return memory_location(
+            [f"Warning: the cache {path} cannot be opened ({error.strerror}); "
+             "working from an in-memory cache this time."]
+        )
+    if reason is not None:
+        _remove_database(path)
+        location.notices.append(f"The cache {path} was rebuilt: {reason}.")
+        try:
+            conn = connect(location)
+            try:
+                _initialise(conn)
+            finally:
+                conn.close()
+        except (sqlite3.DatabaseError, OSError) as error:
+            return memory_location(
+                [f"Warning: the cache {path} cannot be written ({error}); "
+                 "working from an in-memory cache this time."]
+            )
+    return location

@@ -1,0 +1,155 @@
+"""Vietnamese text helpers: accent folding, collation and slugs.
+
+This module knows nothing of the rest of wardtui. Its three promises:
+
+* :func:`fold` maps NFC text to lower-case ASCII-ish text *one character in,
+  one character out*, so an offset found in the folded text is the same offset
+  in the original (what highlighting needs). ``đ``/``Đ`` fold to ``d``, which
+  neither Unicode decomposition nor SQLite's FTS5 does.
+* :func:`sort_key` orders names the Vietnamese way (a ă â b c d đ e ê …, tones
+  as a second key, digit runs by value).
+* :func:`slugify` makes a file-name-safe ASCII slug.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+__all__ = [
+    "ALPHABET",
+    "fold",
+    "has_diacritics",
+    "is_upper_text",
+    "proper_case",
+    "slugify",
+    "sort_key",
+]
+
+ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+
+# Combining marks, grouped by what they do in Vietnamese.
+_VOWEL_MARKS = {"\u0306": "\u0306", "\u0302": "\u0302", "\u031b": "\u031b"}  # breve, circumflex, horn
+# Tone order used by dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+_FOLD_RANGES = (
+    (0x0000, 0x0250),  # Basic Latin, Latin-1, Latin Extended-A/B
+    (0x0370, 0x0530),  # Greek, Cyrillic
+    (0x1E00, 0x1F00),  # Latin Extended Additional (most Vietnamese letters)
+    (0xFF21, 0xFF5B),  # fullwidth Latin
+)
+
+
+def _build_fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for start, stop in _FOLD_RANGES:
+        for cp in range(start, stop):
+            ch = chr(cp)
+            low = ch.lower()
+            if len(low) != 1:
+                low = ch
+            base = unicodedata.normalize("NFD", low)[0]
+            if base in ("đ", "ð"):
+                base = "d"
+            base = unicodedata.normalize("NFKC", base)
+            if len(base) != 1:
+                base = low
+            if base != ch:
+                table[cp] = base
+    table[ord("Đ")] = "d"
+    table[ord("đ")] = "d"
+    table[ord("Ð")] = "d"
+    return table
+
+
+_FOLD_TABLE = _build_fold_table()
+
+
+def fold(text: str) -> str:
+    """Fold accents and case: ``"Đảng ủy"`` → ``"dang uy"``; same length as the input."""
+    return text.translate(_FOLD_TABLE)
+
+
+def has_diacritics(text: str) -> bool:
+    """True when folding would change more than the case of ``text``."""
+    return fold(text) != text.lower()
+
+
+@lru_cache(maxsize=4096)
+def _char_key(ch: str) -> tuple[int, int]:
+    """(letter rank, tone) for one character; non-letters rank 0."""
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base = decomposed[0]
+    if base == "đ":
+        return ALPHABET.index("đ") + 1, 0
+    marks = decomposed[1:]
+    tone = 0
+    letter = base
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark in _VOWEL_MARKS:
+            letter = unicodedata.normalize("NFC", letter + mark)
+    if letter in ALPHABET:
+        return ALPHABET.index(letter) + 1, tone
+    folded = fold(letter)
+    if folded.isalpha() and folded.isascii():
+        # f, j, w, z and foreign letters: after the nearest Vietnamese letter.
+        return 40 + ord(folded), tone
+    return 0, 0
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def sort_key(name: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], str]:
+    """A key that sorts names in Vietnamese alphabetical order.
+
+    Primary key: letters by the Vietnamese alphabet (``Đ`` right after ``D``),
+    digit runs by their value (``2`` before ``10``) and before letters, spaces
+    and punctuation before both. Secondary key: the tones. Last: the text itself,
+    so the order is total and stable.
+    """
+    primary: list[tuple[int, int]] = []
+    tones: list[int] = []
+    for part in _DIGITS.split(unicodedata.normalize("NFC", name)):
+        if not part:
+            continue
+        if part.isdigit():
+            primary.append((1, int(part)))
+            continue
+        for ch in part:
+            rank, tone = _char_key(ch)
+            primary.append((2, rank) if rank else (0, 0))
+            tones.append(tone)
+    return tuple(primary), tuple(tones), name
+
+
+def is_upper_text(text: str) -> bool:
+    """True when ``text`` has letters and none of them is lower-case."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(not ch.islower() for ch in letters)
+
+
+def proper_case(name: str) -> str:
+    """Capitalise every syllable of an ALL-CAPS name (``MỸ LONG`` → ``Mỹ Long``).
+
+    Mixed-case names are kept as written (``Cư M'gar``, ``Ea Kao``).
+    """
+    if not is_upper_text(name):
+        return name
+    return " ".join(word[:1] + word[1:].lower() for word in name.split())
+
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """An ASCII slug: ``"Đảng bộ phường Mỹ Long!"`` → ``"dang-bo-phuong-my-long"``."""
+    folded = fold(unicodedata.normalize("NFC", text))
+    slug = _SLUG_JUNK.sub("-", folded).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+    return slug.strip("-")

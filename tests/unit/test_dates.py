@@ -1,0 +1,341 @@
+"""The article's date: ``Article.date`` as ISO text at the precision the article gives."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardtui.corpus import parse_text
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# (id, article text, expected date)
+CASES = [
+    (
+        "sang-ngay-full-date",
+        _text(
+            "Đảng bộ phường Tân Lợi sơ kết công tác 6 tháng đầu năm",
+            "",
+            "Sáng ngày 28/06/2023, Đảng ủy phường Tân Lợi tổ chức hội nghị sơ kết công tác "
+            "xây dựng Đảng 6 tháng đầu năm.",
+            "",
+            "Ngọc Hân",
+        ),
+        "2023-06-28",
+    ),
+    (
+        "single-digit-day-and-month-padded",
+        _text(
+            "Xã Ea Kao ra quân làm đường giao thông nông thôn",
+            "",
+            "Sáng ngày 5/3/2022, UBND xã Ea Kao ra quân làm đường giao thông nông thôn tại "
+            "buôn Cư Dluê.",
+        ),
+        "2022-03-05",
+    ),
+    (
+        "vao-sang-ngay-mid-sentence",
+        _text(
+            "Phường 9 tổ chức Tết Trung thu cho thiếu nhi",
+            "",
+            "Vào sáng ngày 9/9/2022, Đoàn Thanh niên Phường 9 tổ chức chương trình “Vui Tết "
+            "Trung thu” cho hơn 200 thiếu nhi.",
+        ),
+        "2022-09-09",
+    ),
+    (
+        "ngay-dang-stamp-beats-event",
+        _text(
+            "Hội nghị tổng kết công tác Mặt trận năm 2020",
+            "Ngày đăng 19/01/2021 | 15:18  |  Lượt xem: 117",
+            "",
+            "Chiều ngày 12/01/2021, Ủy ban MTTQ phường Quỳnh Lôi tổ chức hội nghị tổng kết "
+            "công tác Mặt trận năm 2020.",
+        ),
+        "2021-01-19",
+    ),
+    (
+        "ngay-dang-bai-stamp-beats-event",
+        _text(
+            "Phường Hòa Minh tổng kết phong trào “Dân vận khéo”",
+            "",
+            "Ngày đăng bài: 07/10/2019",
+            "Ngày 04/10/2019, Đảng ủy phường Hòa Minh tổ chức hội nghị tổng kết phong trào "
+            "thi đua “Dân vận khéo”.",
+        ),
+        "2019-10-07",
+    ),
+    (
+        "ngay-dang-colon-with-time",
+        _text(
+            "Xã Krông Jing trao nhà Đại đoàn kết",
+            "Ngày đăng: 08/08/2022 10:05",
+            "",
+            "Sáng 5/8, UBND xã Krông Jing tổ chức lễ trao nhà Đại đoàn kết cho hộ nghèo.",
+        ),
+        "2022-08-08",
+    ),
+    (
+        "weekday-and-time-line-beats-event",
+        _text(
+            "Thứ Ba, 14/03/2023 08:30",
+            "Phường 5 ra quân Tháng Thanh niên năm 2023",
+            "",
+            "Sáng 13/3/2023, Đoàn Thanh niên Phường 5 tổ chức ra quân Tháng Thanh niên.",
+        ),
+        "2023-03-14",
+    ),
+    (
+        "chu-nhat-and-time-line",
+        _text(
+            "Chủ nhật, 05/11/2023 09:15",
+            "Thị trấn Quảng Phú tổ chức Ngày hội Đại đoàn kết",
+            "",
+            "Ngày 4/11/2023, khu dân cư tổ dân phố 7, thị trấn Quảng Phú tổ chức Ngày hội Đại "
+            "đoàn kết toàn dân tộc.",
+        ),
+        "2023-11-05",
+    ),
+    (
+        "cap-nhat-at-foot-beats-earlier-event",
+        _text(
+            "Phường Tân Thành tổ chức Lễ kỷ niệm Quốc khánh",
+            "",
+            "Sáng ngày 30/8/2024, UBND phường Tân Thành tổ chức Lễ kỷ niệm 79 năm Cách mạng "
+            "tháng Tám và Quốc khánh 2/9.",
+            "",
+            "Thu Hằng",
+            "Cập nhật lúc 16:45 ngày 2/9/2024",
+        ),
+        "2024-09-02",
+    ),
+    (
+        "cap-nhat-colon",
+        _text(
+            "Xã Ea Nuôl tổ chức hội thi hòa giải viên giỏi",
+            "Cập nhật: 10/10/2022 14:02",
+            "",
+            "Sáng ngày 7/10/2022, UBND xã Ea Nuôl tổ chức hội thi hòa giải viên giỏi.",
+        ),
+        "2022-10-10",
+    ),
+    (
+        "ngay-thang-nam-words",
+        _text(
+            "Hội Cựu chiến binh xã Hòa Phú gặp mặt truyền thống",
+            "",
+            "Ngày 7 tháng 11 năm 2021, Hội Cựu chiến binh xã Hòa Phú tổ chức gặp mặt kỷ niệm "
+            "ngày truyền thống.",
+        ),
+        "2021-11-07",
+    ),
+    (
+        "dang-ngay-spaced-dashes",
+        _text(
+            "Phường Tự An ra mắt Tổ công nghệ số cộng đồng",
+            "Đăng ngày 17 - 05 - 2024",
+            "",
+            "Sáng 15/5, UBND phường Tự An ra mắt 12 Tổ công nghệ số cộng đồng.",
+        ),
+        "2024-05-17",
+    ),
+    (
+        "year-only",
+        _text(
+            "Phường Thống Nhất nâng cao chất lượng sinh hoạt chi bộ",
+            "",
+            "Trong năm 2021, Đảng ủy phường Thống Nhất tập trung nâng cao chất lượng sinh hoạt "
+            "chi bộ.",
+            "",
+            "Các chi bộ duy trì nền nếp sinh hoạt định kỳ, chuyên đề.",
+        ),
+        "2021",
+    ),
+    (
+        "year-only-in-title",
+        _text(
+            "Xã Ea Tu tổng kết công tác năm 2022",
+            "",
+            "UBND xã Ea Tu tổ chức hội nghị tổng kết công tác, đánh giá kết quả thực hiện "
+            "các chỉ tiêu kinh tế - xã hội.",
+        ),
+        "2022",
+    ),
+    (
+        "month-and-year",
+        _text(
+            "Đoàn Thanh niên Phường 7 sôi nổi Tháng Thanh niên",
+            "",
+            "Trong tháng 3/2024, Đoàn Thanh niên Phường 7 đã tổ chức nhiều hoạt động tình "
+            "nguyện thiết thực.",
+        ),
+        "2024-03",
+    ),
+    (
+        "full-date-beats-year-only",
+        _text(
+            "Phường Tân Hòa tổng kết công tác năm 2023",
+            "",
+            "Sáng ngày 15/01/2024, UBND phường Tân Hòa tổ chức hội nghị tổng kết công tác năm "
+            "2023, triển khai nhiệm vụ năm 2024.",
+        ),
+        "2024-01-15",
+    ),
+    (
+        "ke-hoach-reference-ignored",
+        _text(
+            "Phường Khánh Xuân ra quân tổng vệ sinh",
+            "",
+            "Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2023 của UBND thành phố, sáng ngày "
+            "15/02/2023, UBND phường Khánh Xuân tổ chức ra quân tổng vệ sinh môi trường.",
+        ),
+        "2023-02-15",
+    ),
+    (
+        "quyet-dinh-reference-in-words-ignored",
+        _text(
+            "Xã Cư Suê công bố đạt chuẩn nông thôn mới",
+            "",
+            "Căn cứ Quyết định số 1234/QĐ-UBND ngày 20 tháng 4 năm 2020 của UBND tỉnh, sáng "
+            "ngày 2/6/2020, xã Cư Suê tổ chức lễ công bố xã đạt chuẩn nông thôn mới.",
+        ),
+        "2020-06-02",
+    ),
+    (
+        "nghi-quyet-reference-ignored",
+        _text(
+            "Đảng ủy phường Ea Tam học tập chuyên đề năm 2021",
+            "",
+            "Thực hiện Nghị quyết số 05-NQ/ĐU ngày 10/01/2021 của Đảng ủy phường, chiều ngày "
+            "20/3/2021, Đảng ủy phường Ea Tam tổ chức hội nghị học tập chuyên đề.",
+        ),
+        "2021-03-20",
+    ),
+    (
+        "cong-van-reference-ignored",
+        _text(
+            "Phường Thành Nhất triển khai tiêm vắc xin mũi 3",
+            "",
+            "Thực hiện Công văn số 456/UBND-VX ngày 3/3/2022 của UBND thành phố, ngày 9/3/2022 "
+            "phường Thành Nhất tổ chức tiêm vắc xin mũi 3 cho người dân.",
+        ),
+        "2022-03-09",
+    ),
+    (
+        "reference-with-ngay-thang-nam-then-event",
+        _text(
+            "Xã Ea Bông tổ chức Ngày hội Đại đoàn kết",
+            "",
+            "Thực hiện Kế hoạch số 30/KH-MTTQ ngày 1 tháng 11 năm 2021 của Ủy ban MTTQ huyện, "
+            "ngày 7 tháng 11 năm 2021, xã Ea Bông tổ chức Ngày hội Đại đoàn kết toàn dân tộc.",
+        ),
+        "2021-11-07",
+    ),
+    (
+        "reference-only-then-year",
+        _text(
+            "Phường Tân Lợi triển khai chuyển đổi số",
+            "",
+            "Căn cứ Quyết định số 345/QĐ-UBND ngày 12/5/2022 của UBND thành phố, trong năm "
+            "2022 phường Tân Lợi tập trung triển khai chuyển đổi số.",
+        ),
+        "2022",
+    ),
+    (
+        "day-month-year-from-lead",
+        _text(
+            "Sáng 12/7, Đảng ủy phường Quang Trung tổ chức Hội nghị sơ kết công tác 6 tháng "
+            "đầu năm 2023.",
+            "Quang cảnh Hội nghị.",
+            "Về dự có đồng chí Bí thư Đảng ủy phường và các đồng chí trong Ban Thường vụ.",
+        ),
+        "2023-07-12",
+    ),
+    (
+        "day-month-year-from-title",
+        _text(
+            "Xã Hòa Xuân tổng kết công tác năm 2022",
+            "",
+            "Chiều 25/12, UBND xã Hòa Xuân tổ chức hội nghị tổng kết công tác, triển khai "
+            "nhiệm vụ năm tới.",
+        ),
+        "2022-12-25",
+    ),
+    (
+        "toi-day-month-year-from-article",
+        _text(
+            "Phường Tân An tổ chức chương trình nghệ thuật mừng Quốc khánh",
+            "",
+            "Tối 2/9, tại Nhà văn hóa khu phố 1, phường Tân An tổ chức chương trình nghệ thuật "
+            "chào mừng Quốc khánh năm 2024.",
+        ),
+        "2024-09-02",
+    ),
+    (
+        "ngay-day-month-year-from-article",
+        _text(
+            "Trường Tiểu học xã Ea Kênh kỷ niệm Ngày Nhà giáo Việt Nam",
+            "",
+            "Ngày 20/11, Trường Tiểu học xã Ea Kênh tổ chức lễ kỷ niệm Ngày Nhà giáo Việt Nam "
+            "năm 2023.",
+        ),
+        "2023-11-20",
+    ),
+    (
+        "fraction-is-not-a-date",
+        _text(
+            "Xã Ea Yông tổng kết công tác năm 2022",
+            "",
+            "Năm 2022, xã Ea Yông đạt 12/15 chỉ tiêu Nghị quyết Hội đồng nhân dân xã đề ra.",
+        ),
+        "2022",
+    ),
+]
+
+NO_DATE = [
+    (
+        "nothing",
+        _text(
+            "Phường Tân Tiến ra mắt Câu lạc bộ Dân vũ",
+            "",
+            "Hội Liên hiệp Phụ nữ phường Tân Tiến vừa ra mắt Câu lạc bộ Dân vũ với 30 hội viên.",
+            "",
+            "Câu lạc bộ sinh hoạt vào các buổi tối thứ Ba, thứ Năm hằng tuần.",
+        ),
+    ),
+    (
+        "day-month-without-any-year",
+        _text(
+            "Đảng ủy phường Thành Công sơ kết công tác quý",
+            "",
+            "Sáng 12/7, Đảng ủy phường Thành Công tổ chức hội nghị sơ kết công tác quý II.",
+            "",
+            "Các chi bộ đều hoàn thành tốt nhiệm vụ.",
+        ),
+    ),
+    (
+        "fraction-without-cue-or-year",
+        _text(
+            "Xã Ea Na hoàn thành chỉ tiêu thu ngân sách",
+            "",
+            "Xã Ea Na đã đạt 12/15 chỉ tiêu chủ yếu, trong đó thu ngân sách vượt kế hoạch.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_date(text: str, date: str) -> None:
+    assert parse_text(text).date == date
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NO_DATE], ids=[c[0] for c in NO_DATE])
+def test_no_date(text: str) -> None:
+    assert parse_text(text).date is None
+
+
+def test_date_from_crlf_text() -> None:
+    text = "Phường Tân Lợi ra quân\r\nNgày đăng 03/04/2023 | 08:00\r\n\r\nSáng 1/4, phường ra quân."
+    assert parse_text(text).date == "2023-04-03"
