@@ -8,7 +8,7 @@ silently. With no source added, the sample corpus shipped with wardtui is used.
 from __future__ import annotations
 
 import os
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -71,11 +71,14 @@ class Sources:
         self._file.save({"version": 1, "sources": [str(p) for p in self._items]})
 
 
+DEFAULT_THEME = "textual-dark"
+
+
 @dataclass(slots=True)
 class Settings:
     """What the app remembers between runs."""
 
-    theme: str = "textual-dark"
+    theme: str = DEFAULT_THEME
     grouping: str = "ward"  # "ward" (ward, year, article) or "date" (year, month, ward, article)
     last_article: str | None = None
     export_dir: str | None = None
@@ -85,9 +88,16 @@ class Settings:
     def load(cls, path: Path | None = None) -> Settings:
         store = JsonFile(path or paths.settings_path(), dict)
         data: dict[str, Any] = store.load()
-        known = {f.name for f in fields(cls)} - {"notices"}
-        values = {k: v for k, v in data.items() if k in known and (v is None or isinstance(v, str))}
-        settings = cls(**values)
+        def text(key: str, default: str | None) -> str | None:
+            value = data.get(key, default)
+            return value if isinstance(value, str) else default
+
+        settings = cls(
+            theme=text("theme", None) or DEFAULT_THEME,
+            grouping=text("grouping", None) or "ward",
+            last_article=text("last_article", None),
+            export_dir=text("export_dir", None),
+        )
         if settings.grouping not in ("ward", "date"):
             settings.grouping = "ward"
         settings.notices = list(store.notices)

@@ -30,7 +30,7 @@ __all__ = [
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 
 # Combining marks, grouped by what they do in Vietnamese.
-_VOWEL_MARKS = {"\u0306": "\u0306", "\u0302": "\u0302", "\u031b": "\u031b"}  # breve, circumflex, horn
+_VOWEL_MARKS = frozenset({"\u0306", "\u0302", "\u031b"})  # breve, circumflex, horn
 # Tone order used by dictionaries: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
@@ -68,7 +68,13 @@ _FOLD_TABLE = _build_fold_table()
 
 
 def fold(text: str) -> str:
-    """Fold accents and case: ``"Đảng ủy"`` → ``"dang uy"``; same length as the input."""
+    """Fold accents and case: ``"Đảng ủy"`` → ``"dang uy"``.
+
+    For NFC input (everything wardtui stores) the result has the same length as
+    the input; other input is normalised to NFC first.
+    """
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text.translate(_FOLD_TABLE)
 
 
@@ -151,5 +157,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     folded = fold(unicodedata.normalize("NFC", text))
     slug = _SLUG_JUNK.sub("-", folded).strip("-")
     if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+        slug = (
+            slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+        )
     return slug.strip("-")

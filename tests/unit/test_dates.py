@@ -337,5 +337,13 @@ def test_no_date(text: str) -> None:
 
 
 def test_date_from_crlf_text() -> None:
-    text = "Phường Tân Lợi ra quân\r\nNgày đăng 03/04/2023 | 08:00\r\n\r\nSáng 1/4, phường ra quân."
+    text = "\r\n".join(
+        (
+            "Phường Tân Lợi ra quân tổng vệ sinh môi trường",
+            "Ngày đăng 03/04/2023 | 08:00",
+            "",
+            "Sáng 1/4, UBND phường Tân Lợi ra quân tổng vệ sinh môi trường trên các tuyến "
+            "đường chính.",
+        )
+    )
     assert parse_text(text).date == "2023-04-03"

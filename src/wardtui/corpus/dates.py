@@ -163,12 +163,15 @@ def event_date(texts: Iterable[str], article_years: list[int]) -> str | None:
                 return iso
         if found:
             return found[1]
+        month = MONTH_YEAR.search(text)
+        if month and not _DOC_REF.search(text[max(0, month.start() - 80) : month.start()]):
+            iso = make_iso(int(month.group(2)), int(month.group(1)))
+            if iso:
+                return iso
     return None
 
 
-def article_date(
-    stamps: list[str], title: str, lead: list[str], body: list[str]
-) -> str | None:
+def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]) -> str | None:
     """Choose the article's date: stamp, then event date, then a named year."""
     for line in stamps:
         iso = stamp_date(line)

@@ -16,28 +16,93 @@ from ..vntext import fold, is_upper_text
 MENU_ITEMS = frozenset(
     fold(item)
     for item in (
-        "Trang chủ", "Giới thiệu", "Tin tức", "Tin tức - Sự kiện", "Tin tức sự kiện", "Sự kiện",
-        "Thủ tục hành chính", "Bộ Thủ tục hành chính công", "Bộ thủ tục hành chính",
-        "Dịch vụ công", "Dịch vụ công trực tuyến", "Văn bản", "Văn bản pháp luật",
-        "Văn bản chỉ đạo điều hành", "Văn bản chỉ đạo", "Văn bản mới", "Liên hệ", "Hỏi đáp",
-        "Hỏi - đáp", "Lịch công tác", "Lịch làm việc", "Sơ đồ trang", "Sơ đồ website",
-        "Quy hoạch - kế hoạch", "Quy hoạch", "Kế hoạch", "Thông tin tuyên truyền",
-        "Làm theo lời Bác", "Góp ý cá nhân, tổ chức", "Góp ý", "Thư viện ảnh", "Thư viện video",
-        "Video", "Hình ảnh", "Công khai ngân sách", "Công khai tài chính", "Chuyên mục",
-        "Danh mục", "Menu", "Tìm kiếm", "Đăng nhập", "Hệ thống chính trị", "Cơ cấu tổ chức",
-        "Chức năng nhiệm vụ", "Tổ chức bộ máy", "Lịch sử hình thành", "Điều kiện tự nhiên",
-        "Tiếp nhận phản ánh kiến nghị", "Phản ánh kiến nghị", "Thông báo", "Tin nổi bật",
-        "Tin mới", "Tin mới nhất", "Tin đọc nhiều", "Liên kết website", "Liên kết",
-        "Thông tin cần biết", "Văn hóa - Xã hội", "Kinh tế", "An ninh - Quốc phòng",
-        "Chuyển đổi số", "Cải cách hành chính", "English", "RSS", "Diễn đàn", "Bản đồ",
+        "Trang chủ",
+        "Giới thiệu",
+        "Tin tức",
+        "Tin tức - Sự kiện",
+        "Tin tức sự kiện",
+        "Sự kiện",
+        "Thủ tục hành chính",
+        "Bộ Thủ tục hành chính công",
+        "Bộ thủ tục hành chính",
+        "Dịch vụ công",
+        "Dịch vụ công trực tuyến",
+        "Văn bản",
+        "Văn bản pháp luật",
+        "Văn bản chỉ đạo điều hành",
+        "Văn bản chỉ đạo",
+        "Văn bản mới",
+        "Liên hệ",
+        "Hỏi đáp",
+        "Hỏi - đáp",
+        "Lịch công tác",
+        "Lịch làm việc",
+        "Sơ đồ trang",
+        "Sơ đồ website",
+        "Quy hoạch - kế hoạch",
+        "Quy hoạch",
+        "Kế hoạch",
+        "Thông tin tuyên truyền",
+        "Làm theo lời Bác",
+        "Góp ý cá nhân, tổ chức",
+        "Góp ý",
+        "Thư viện ảnh",
+        "Thư viện video",
+        "Video",
+        "Hình ảnh",
+        "Công khai ngân sách",
+        "Công khai tài chính",
+        "Chuyên mục",
+        "Danh mục",
+        "Menu",
+        "Tìm kiếm",
+        "Đăng nhập",
+        "Hệ thống chính trị",
+        "Cơ cấu tổ chức",
+        "Chức năng nhiệm vụ",
+        "Tổ chức bộ máy",
+        "Lịch sử hình thành",
+        "Điều kiện tự nhiên",
+        "Tiếp nhận phản ánh kiến nghị",
+        "Phản ánh kiến nghị",
+        "Thông báo",
+        "Tin nổi bật",
+        "Tin mới",
+        "Tin mới nhất",
+        "Tin đọc nhiều",
+        "Liên kết website",
+        "Liên kết",
+        "Thông tin cần biết",
+        "Văn hóa - Xã hội",
+        "Kinh tế",
+        "An ninh - Quốc phòng",
+        "Chuyển đổi số",
+        "Cải cách hành chính",
+        "English",
+        "RSS",
+        "Diễn đàn",
+        "Bản đồ",
     )
 )
 MENU_HEADINGS = frozenset(
     fold(item)
     for item in (
-        "Chuyên mục", "Danh mục", "Menu", "Trang chủ", "Liên kết website", "Thông tin cần biết",
-        "Tin nổi bật", "Tin mới", "Tin đọc nhiều", "Thư viện ảnh", "Video", "Liên kết",
-        "Thống kê truy cập", "Lượt truy cập", "Điều hướng", "Navigation",
+        "Chuyên mục",
+        "Danh mục",
+        "Menu",
+        "Trang chủ",
+        "Liên kết website",
+        "Thông tin cần biết",
+        "Tin nổi bật",
+        "Tin mới",
+        "Tin đọc nhiều",
+        "Thư viện ảnh",
+        "Video",
+        "Liên kết",
+        "Thống kê truy cập",
+        "Lượt truy cập",
+        "Điều hướng",
+        "Navigation",
     )
 )
 
@@ -171,13 +236,26 @@ def is_image_line(line: str) -> bool:
     return not rest.strip(" ,;|-()[]")
 
 
+_RUNNING_TEXT_START = re.compile(
+    r"^(?:qua|trên|cũng|trong|tại|theo|để|nhằm|bên\s+cạnh|ngoài\s+ra|sau\s+đó|tiếp\s+theo|"
+    r"thực\s+hiện|với|từ|đến|năm|hiện\s+nay|tuy\s+nhiên|do\s+đó|vì\s+vậy|như\s+vậy)\b",
+    re.IGNORECASE,
+)
+
+
 def is_caption(line: str, *, after_image: bool = False) -> bool:
-    """A photo caption: a short line after an image, or one that reads like a caption."""
+    """A photo caption: a short line after an image, or one that reads like a caption.
+
+    Lines that open like running text (``Qua…``, ``Trên lĩnh vực…``, ``Cũng tại…``)
+    or announce a list (ending with ``:``) are text even right after an image.
+    """
     words = line.split()
     if not words or len(words) > 45:
         return False
     if _CAPTION_CREDIT.search(line):
         return True
+    if line.rstrip().endswith(":") or _RUNNING_TEXT_START.match(line):
+        return False
     sentences = len(re.findall(r"[.!?](?:\s|$)", line.rstrip(".").rstrip()))
     if sentences > 0:
         return False

@@ -10,7 +10,7 @@ Precision = Literal["day", "month", "year"]
 UNITS = ("phường", "xã", "thị trấn")
 
 
-class Skipped(Exception):  # noqa: N818 - a skip is an outcome, not an error
+class Skipped(Exception):
     """A file that holds no article; ``reason`` says why, in a few words."""
 
     def __init__(self, reason: str) -> None:

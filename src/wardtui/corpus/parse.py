@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
+from .clean import clean_text
 from .dates import article_date, stamp_date
 from .decode import decode_bytes
 from .model import Article, Paragraph, Skipped
@@ -179,7 +180,7 @@ def _pick_title(candidates: list[str]) -> tuple[str | None, str | None]:
     if not kept:
         return None, None
     heading = None
-    title: str | None = kept[-1]
+    title = kept[-1]
     doubled = fx.is_doubled(title)
     if doubled and is_upper_text(title):
         # A section heading written twice, directly followed by the lead.
@@ -226,8 +227,8 @@ def _body(lines: list[_Line]) -> tuple[list[Paragraph], list[str], str | None]:
             after_image = True
             if not text:
                 continue
-        kind = "caption" if fx.is_caption(text, after_image=after_image) else "text"
-        paragraphs.append(Paragraph(text, kind))
+        caption = fx.is_caption(text, after_image=after_image)
+        paragraphs.append(Paragraph(text, "caption" if caption else "text"))
         after_image = False
     author = _take_byline(paragraphs)
     return paragraphs, stamps, author
@@ -258,10 +259,12 @@ def _take_byline(paragraphs: list[Paragraph]) -> str | None:
 
 
 def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
-    """Parse cleaned text (see :func:`.clean.clean_text`) into an :class:`Article`.
+    """Parse text into an :class:`Article`; raises :class:`Skipped` when it holds none.
 
-    Raises :class:`Skipped` when the text holds no article.
+    The text is cleaned first (:func:`.clean.clean_text`: NFC, no controls), so
+    callers may pass raw decoded text.
     """
+    text = clean_text(text)
     lines = _classify(text.split("\n"))
     header = _split_header(lines)
     paragraphs, body_stamps, byline = _body(lines[header.body_start :])
@@ -277,7 +280,7 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     author = header.author or byline
     lead = [t for t in texts[:2]]
     date = article_date(header.stamps + body_stamps, title, lead, texts[2:])
-    ward = subject_ward(title, " ".join(lead), " ".join(texts[2:]), author)
+    ward = subject_ward(title, texts[0], " ".join(texts[1:]), author)
     return Article(
         id=article_id(text),
         title=title,

@@ -16,20 +16,49 @@ from dataclasses import dataclass
 
 from ..vntext import fold, is_upper_text, proper_case
 
-_UPPER = "".join(
-    chr(cp) for cp in range(0x41, 0x1F00) if chr(cp).isupper() and chr(cp).isalpha()
-)
-_LOWER = "".join(
-    chr(cp) for cp in range(0x61, 0x1F00) if chr(cp).islower() and chr(cp).isalpha()
-)
+_UPPER = "".join(chr(cp) for cp in range(0x41, 0x1F00) if chr(cp).isupper() and chr(cp).isalpha())
+_LOWER = "".join(chr(cp) for cp in range(0x61, 0x1F00) if chr(cp).islower() and chr(cp).isalpha())
 _SYLLABLE = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}{_LOWER}])*(?![\w'’])"
 # Capitalised words that follow a unit word but are not part of a name.
 _STOP_SYLLABLES = frozenset(
-    fold(w)
-    for w in (
-        "Đảng UBND HĐND MTTQ Ủy Uỷ Ban Trong Tại Về Và Cùng Sáng Chiều Tối Ngày Tháng Năm "
-        "Hôm Thành Tỉnh Quận Huyện Thị Phường Xã Đồng Chủ Bí Phó Trưởng Các Những Với Theo"
-    ).split()
+    w.lower()
+    for w in [
+        "Đảng",
+        "UBND",
+        "HĐND",
+        "MTTQ",
+        "Ủy",
+        "Uỷ",
+        "Ban",
+        "Trong",
+        "Tại",
+        "Về",
+        "Và",
+        "Cùng",
+        "Sáng",
+        "Chiều",
+        "Tối",
+        "Ngày",
+        "Tháng",
+        "Năm",
+        "Hôm",
+        "Thành",
+        "Tỉnh",
+        "Quận",
+        "Huyện",
+        "Thị",
+        "Phường",
+        "Xã",
+        "Đồng",
+        "Chủ",
+        "Bí",
+        "Phó",
+        "Trưởng",
+        "Các",
+        "Những",
+        "Với",
+        "Theo",
+    ]
 )
 # One-syllable "names" that are ordinary words when capitalised (Kinh tế - Xã Hội).
 _NOT_NAMES = frozenset({"hoi", "nong", "doi", "nhan", "dan", "moi"})
@@ -42,8 +71,9 @@ _UNIT_WORDS = {
     "tt.": "thị trấn",
 }
 _NAMED = re.compile(
-    rf"(?<![\w.])(?<![Tt]hị )(?<!THỊ )(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|"
-    rf"P\.|TT\.)\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
+    r"(?<![\w.])(?<![Tt]hị )(?<!THỊ )"
+    r"(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|P\.|TT\.)"
+    rf"\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
 )
 _NUMBERED = re.compile(
     r"(?<![\w.])(?P<unit>[Pp]hường|PHƯỜNG|P\.)\s*(?P<name>\d{1,2})(?![\d/,.]\d)"
@@ -64,7 +94,7 @@ def _clean_name(raw: str) -> str | None:
     words = raw.replace("-", " - ").split()
     kept: list[str] = []
     for word in words:
-        if word != "-" and fold(word) in _STOP_SYLLABLES:
+        if word != "-" and word.lower() in _STOP_SYLLABLES:
             break
         kept.append(word)
     while kept and kept[-1] == "-":
@@ -109,28 +139,28 @@ def subject_ward(
 ) -> tuple[str, str] | None:
     """The (ward, unit) the article is about, or ``None``.
 
-    Score: a mention in the title 8, in the lead 4, in the byline 2, anywhere
-    else 1 (each, up to 5); weak mentions count a third. Ties go to the first
-    mentioned. Spelling variants (``Hòa``/``Hoà``) are one ward, shown as written
-    most often.
+    Score: named in the title 8, in the lead 4, in the byline 2 (once each); every
+    other mention 1, up to 5 per ward; a weak mention (after ``với``, ``các``…)
+    counts a third. Ties go to the first mentioned. Spelling variants
+    (``Hòa``/``Hoà``) are one ward, shown as written most often.
     """
-    scores: Counter[tuple[str, str]] = Counter()
+    scores: defaultdict[tuple[str, str], float] = defaultdict(float)
     first_seen: dict[tuple[str, str], int] = {}
     spellings: defaultdict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     body_counts: Counter[tuple[str, str]] = Counter()
-    order = 0
-    for weight, text in ((8.0, title), (4.0, lead), (2.0, byline or ""), (1.0, body)):
+    for weight, text in ((8.0, title), (4.0, lead), (2.0, byline or ""), (0.0, body)):
+        scored_here: set[tuple[str, str]] = set()
         for mention in find_mentions(text):
             key = (mention.unit, fold(mention.name))
-            if weight == 1.0:
-                body_counts[key] += 1
-                if body_counts[key] > 5:
-                    continue
-            scores[key] += weight / 3 if mention.weak else weight
             spellings[key][mention.name] += 1
-            if key not in first_seen:
-                first_seen[key] = order
-                order += 1
+            first_seen.setdefault(key, len(first_seen))
+            share = 1 / 3 if mention.weak else 1.0
+            if weight and key not in scored_here:
+                scored_here.add(key)
+                scores[key] += weight * share
+            elif body_counts[key] < 5:
+                body_counts[key] += 1
+                scores[key] += share
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))

@@ -19,7 +19,7 @@ from ..corpus.model import ward_label
 from ..vntext import sort_key
 from .codec import unpack_paragraphs
 from .schema import Location, connect, memory_location, open_location
-from .sync import Progress, SyncReport, sync
+from .sync import Progress, SyncReport, sync_sources
 
 __all__ = [
     "UNDATED",
@@ -72,15 +72,30 @@ class ArticleSummary:
     def to_json(self) -> dict[str, Any]:
         """The ``list --json`` keys."""
         return {
-            "id": self.id, "ward": self.ward, "unit": self.unit, "date": self.date,
-            "title": self.title, "author": self.author, "category": self.category,
-            "source": self.source, "words": self.words,
+            "id": self.id,
+            "ward": self.ward,
+            "unit": self.unit,
+            "date": self.date,
+            "title": self.title,
+            "author": self.author,
+            "category": self.category,
+            "source": self.source,
+            "words": self.words,
         }
 
     @classmethod
     def from_row(cls, row: sqlite3.Row) -> ArticleSummary:
-        return cls(row["id"], row["title"], row["ward"], row["unit"], row["date"],
-                   row["author"], row["category"], row["source"], row["words"])
+        return cls(
+            row["id"],
+            row["title"],
+            row["ward"],
+            row["unit"],
+            row["date"],
+            row["author"],
+            row["category"],
+            row["source"],
+            row["words"],
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,8 +176,9 @@ class Library:
         workers: int | None = None,
     ) -> SyncReport:
         """Bring the cache up to date with ``sources`` (see :mod:`.sync`)."""
-        return sync(self.conn, sources, progress=progress, should_cancel=should_cancel,
-                    workers=workers)
+        return sync_sources(
+            self.conn, sources, progress=progress, should_cancel=should_cancel, workers=workers
+        )
 
     # -- queries ---------------------------------------------------------
     def stats(self) -> LibraryStats:
@@ -210,7 +226,7 @@ class Library:
         sql = "SELECT ward, unit, count(*) AS n FROM articles WHERE coalesce(year, 0) = ?"
         args: list[Any] = [year]
         if month is not None:
-            sql += self._month_clause(month, args)
+            sql += " AND" + self._month_clause(month, args)
         rows = self.conn.execute(sql + " GROUP BY ward, unit", args).fetchall()
         items = [WardCount(r["ward"], r["unit"], r["n"]) for r in rows]
         items.sort(key=lambda w: (w.ward is None, sort_key(w.ward or ""), sort_key(w.unit or "")))
@@ -262,9 +278,16 @@ class Library:
         if row is None:
             return None
         return Article(
-            id=row["id"], title=row["title"], paragraphs=unpack_paragraphs(row["body"]),
-            ward=row["ward"], unit=row["unit"], date=row["date"], author=row["author"],
-            category=row["category"], source=row["source"], encoding=row["encoding"],
+            id=row["id"],
+            title=row["title"],
+            paragraphs=unpack_paragraphs(row["body"]),
+            ward=row["ward"],
+            unit=row["unit"],
+            date=row["date"],
+            author=row["author"],
+            category=row["category"],
+            source=row["source"],
+            encoding=row["encoding"],
         )
 
     def resolve(self, prefix: str) -> str:
@@ -284,12 +307,20 @@ class Library:
         return str(rows[0]["id"])
 
     def files_of(self, article_id: str) -> list[str]:
-        return [r[0] for r in self.conn.execute(
-            "SELECT path FROM files WHERE article_id = ? ORDER BY path", (article_id,))]
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT path FROM files WHERE article_id = ? ORDER BY path", (article_id,)
+            )
+        ]
 
     def skipped_files(self) -> list[tuple[str, str]]:
-        return [(r[0], r[1]) for r in self.conn.execute(
-            "SELECT path, skip_reason FROM files WHERE skip_reason IS NOT NULL ORDER BY path")]
+        return [
+            (r[0], r[1])
+            for r in self.conn.execute(
+                "SELECT path, skip_reason FROM files WHERE skip_reason IS NOT NULL ORDER BY path"
+            )
+        ]
 
     def find_by_source(self, source: str) -> str | None:
         row = self.conn.execute(

@@ -131,10 +131,12 @@ def open_location(path: Path) -> Location:
         if not path.parent.is_dir():
             raise NotADirectoryError(str(path.parent))
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        why = error.strerror or type(error).__name__
         return memory_location(
-            [f"Warning: the cache folder {path.parent} cannot be used ({reason}); "
-             "working from an in-memory cache this time."]
+            [
+                f"Warning: the cache folder {path.parent} cannot be used ({why}); "
+                "working from an in-memory cache this time."
+            ]
         )
     location = Location(f"{path.absolute().as_uri()}?mode=rwc", path)
     reason: str | None
@@ -150,8 +152,10 @@ def open_location(path: Path) -> Location:
         reason = f"it is not a readable database ({error})"
     except OSError as error:
         return memory_location(
-            [f"Warning: the cache {path} cannot be opened ({error.strerror}); "
-             "working from an in-memory cache this time."]
+            [
+                f"Warning: the cache {path} cannot be opened ({error.strerror}); "
+                "working from an in-memory cache this time."
+            ]
         )
     if reason is not None:
         _remove_database(path)
@@ -164,7 +168,9 @@ def open_location(path: Path) -> Location:
                 conn.close()
         except (sqlite3.DatabaseError, OSError) as error:
             return memory_location(
-                [f"Warning: the cache {path} cannot be written ({error}); "
-                 "working from an in-memory cache this time."]
+                [
+                    f"Warning: the cache {path} cannot be written ({error}); "
+                    "working from an in-memory cache this time."
+                ]
             )
     return location

@@ -178,11 +178,14 @@ class Writer:
         if row is None:
             return
         values = fts_values(
-            row["title"], ward_label(row["ward"], row["unit"]), row["author"],
+            row["title"],
+            ward_label(row["ward"], row["unit"]),
+            row["author"],
             unpack_paragraphs(row["body"]),
         )
         self.conn.execute(
-            "INSERT INTO fts (fts, rowid, title, ward, author, body) VALUES ('delete', ?, ?, ?, ?, ?)",
+            "INSERT INTO fts (fts, rowid, title, ward, author, body)"
+            " VALUES ('delete', ?, ?, ?, ?, ?)",
             (row["rowid"], *values),
         )
         self.conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
@@ -201,8 +204,14 @@ class Writer:
         self.conn.execute(
             "INSERT OR REPLACE INTO files (path, size, mtime_ns, article_id, encoding, skip_reason)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (outcome.path, outcome.size, outcome.mtime_ns, article.id if article else None,
-             article.encoding if article else None, outcome.reason),
+            (
+                outcome.path,
+                outcome.size,
+                outcome.mtime_ns,
+                article.id if article else None,
+                article.encoding if article else None,
+                outcome.reason,
+            ),
         )
         if old and old["article_id"] and (article is None or old["article_id"] != article.id):
             self._drop_article_if_orphan(old["article_id"])
@@ -215,17 +224,31 @@ class Writer:
         cursor = self.conn.execute(
             "INSERT INTO articles (id, title, ward, unit, date, year, author, category, source,"
             " encoding, words, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article.id, article.title, article.ward, article.unit, article.date, article.year,
-             article.author, article.category, article.source, article.encoding, article.words,
-             pack_paragraphs(article.paragraphs)),
+            (
+                article.id,
+                article.title,
+                article.ward,
+                article.unit,
+                article.date,
+                article.year,
+                article.author,
+                article.category,
+                article.source,
+                article.encoding,
+                article.words,
+                pack_paragraphs(article.paragraphs),
+            ),
         )
         self.conn.execute(
             "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)",
-            (cursor.lastrowid, *fts_values(article.title, label, article.author, article.paragraphs)),
+            (
+                cursor.lastrowid,
+                *fts_values(article.title, label, article.author, article.paragraphs),
+            ),
         )
 
 
-def sync(
+def sync_sources(
     conn: sqlite3.Connection,
     sources: Sequence[Path],
     *,
@@ -253,7 +276,8 @@ def sync(
     present = {item.path for item in found}
     missing_roots = [r for r in roots if not os.path.exists(r)]
     gone = [
-        path for path in known
+        path
+        for path in known
         if path not in present and not (missing_roots and _under(path, missing_roots))
     ]
     writer = Writer(conn)

@@ -1,0 +1,175 @@
+"""The command line: the README's promises, exit codes, safe output."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from wardtui.cli import main
+
+EXPECTED = {
+    "000_474a873e264c33ff.txt": ("Mỹ Hương", "phường", "2020", "Thanh Tâm"),
+    "001_94c45868fd98c6ab.txt": ("Mỹ Long", "phường", "2023-06-28", "UBND phường Mỹ Long"),
+    "002_5ac1c78084622dc2.txt": ("Minh Khai", "phường", "2021-01-19", "Giang Vũ"),
+    "003_6df8933de2da7189.txt": ("Tây Sơn", "phường", "2023-07-12", "Hoàng Bình"),
+    "004_1d81fa788f9b7cee.txt": ("Hội Phú", "phường", "2019-10-07", "Nhật Quang"),
+}
+LIST_KEYS = ["id", "ward", "unit", "date", "title", "author", "category", "source", "words"]
+
+
+def _json_lines(text: str) -> list[dict[str, object]]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_list_json_works_on_the_sample_corpus_with_no_source(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["list", "--json"]) == 0
+    rows = _json_lines(capsys.readouterr().out)
+    assert len(rows) == 5
+    assert all(list(row) == LIST_KEYS for row in rows)
+    got = {
+        Path(str(r["source"])).name: (r["ward"], r["unit"], r["date"], r["author"]) for r in rows
+    }
+    assert got == EXPECTED
+
+
+def test_index_then_list(seeds_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", str(seeds_copy)]) == 0
+    out = capsys.readouterr().out
+    assert "Added source" in out
+    assert "5 files seen — 5 new, 0 changed, 0 unchanged, 0 removed, 0 skipped" in out
+    assert main(["index"]) == 0
+    assert "0 new, 0 changed, 5 unchanged" in capsys.readouterr().out
+    assert main(["list", "--json"]) == 0
+    sources = {Path(str(r["source"])).parent for r in _json_lines(capsys.readouterr().out)}
+    assert sources == {seeds_copy}
+
+
+def test_index_names_skipped_and_decoded_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    text = (Path(__file__).parents[2] / "seeds" / "001_94c45868fd98c6ab.txt").read_text("utf-8")
+    (corpus / "utf16.txt").write_bytes(text.encode("utf-16"))
+    (corpus / "empty.txt").write_bytes(b"")
+    assert main(["index", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert f"{corpus / 'empty.txt'}: empty file" in out
+    assert f"{corpus / 'utf16.txt'}: utf-16-le" in out
+
+
+def test_show_json_has_clean_paragraphs(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["list", "--json"])
+    ids = [str(r["id"]) for r in _json_lines(capsys.readouterr().out)]
+    for article_id in ids:
+        assert main(["show", article_id, "--json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert list(data) == [*LIST_KEYS, "paragraphs"]
+        for paragraph in data["paragraphs"]:
+            assert set(paragraph) == {"text", "kind"}
+            if paragraph["kind"] == "text":
+                for junk in (
+                    "CHUYÊN MỤC",
+                    "Lượt xem",
+                    "Trực tuyến",
+                    "Hôm nay:",
+                    "Ngày đăng",
+                    ".jpg",
+                ):
+                    assert junk not in paragraph["text"]
+
+
+def test_show_plain_text_and_prefix(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["list", "--json"])
+    first = _json_lines(capsys.readouterr().out)[0]
+    assert main(["show", str(first["id"])[:6]]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"Title: {first['title']}\n")
+    assert f"\nId: {first['id']}\n\n" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "nosuchid"],
+        ["export", "nosuchid"],
+        ["index", "/no/such/folder"],
+        ["sources", "--remove", "/x"],
+    ],
+)
+def test_user_errors_exit_1_with_one_line(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("wardtui: ") and err.count("\n") == 1
+
+
+def test_sources_add_and_remove(seeds_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sources"]) == 0
+    assert "sample corpus" in capsys.readouterr().out
+    main(["index", str(seeds_copy)])
+    capsys.readouterr()
+    assert main(["sources"]) == 0
+    assert capsys.readouterr().out.strip() == str(seeds_copy)
+    assert main(["sources", "--remove", str(seeds_copy)]) == 0
+    assert "Removed source" in capsys.readouterr().out
+
+
+def test_garbage_cache_gives_one_line_notice(
+    capsys: pytest.CaptureFixture[str], isolated_dirs: Path
+) -> None:
+    cache = isolated_dirs / "cache"
+    cache.mkdir(parents=True)
+    (cache / "library.sqlite3").write_bytes(b"garbage" * 500)
+    assert main(["list", "--json"]) == 0
+    captured = capsys.readouterr()
+    assert len(_json_lines(captured.out)) == 5
+    assert "was rebuilt" in captured.err and captured.err.count("\n") == 1
+
+
+def test_markup_and_escapes_are_printed_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "hostile"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Phường Mỹ An [bold]chú ý[/bold] [@click=app.quit]bấm[/]\n\n"
+        "Sáng ngày 02/03/2024, UBND phường Mỹ An \x1b[2J\x1b]0;pwned\x07 tổ chức hội nghị "
+        "[red]triển khai[/red] nhiệm vụ năm 2024 với sự tham gia của đông đảo cán bộ.\n",
+        encoding="utf-8",
+    )
+    main(["index", str(corpus)])
+    capsys.readouterr()
+    assert main(["list"]) == 0
+    out = capsys.readouterr().out
+    assert "[bold]chú ý[/bold]" in out and "\x1b" not in out
+    main(["list", "--json"])
+    article_id = str(_json_lines(capsys.readouterr().out)[0]["id"])
+    for argv in (
+        ["show", article_id],
+        ["show", article_id, "--json"],
+        ["export", article_id, "-o", "-"],
+    ):
+        assert main(argv) == 0
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x07" not in out and "pwned" not in out
+        assert "[red]triển khai[/red]" in out
+
+
+def test_core_imports_never_load_textual() -> None:
+    code = (
+        "import sys, wardtui.corpus, wardtui.library, wardtui.cli, wardtui.export, "
+        "wardtui.config\n"
+        "import importlib.util\n"
+        "for extra in ('wardtui.search', 'wardtui.bookmarks'):\n"
+        "    if importlib.util.find_spec(extra): __import__(extra)\n"
+        "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
