@@ -29,16 +29,20 @@ _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 def strip_controls(text: str) -> str:
     """Remove escape sequences and control characters; keep tab and newline."""
-    if text.isprintable():
+    if _CONTROLS.search(text) is None:  # most text: one scan, no copy
         return text
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
 def clean_text(text: str) -> str:
     """Regularise decoded text: newlines to ``\\n``, NFC, no controls, plain spaces."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = unicodedata.normalize("NFC", text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     text = strip_controls(text)
+    if _SPACES.search(text) is None:
+        return text
     return _SPACES.sub(" ", text)
 
 

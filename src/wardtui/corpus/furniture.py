@@ -148,6 +148,7 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|»|›|>|/|\|)\s*")
 _IMAGE_NAME = re.compile(
     r"(?<![\w])[\w\-.~%()]*\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)(?:\?\S*)?(?![\w])", re.IGNORECASE
 )
+_IMAGE_HINTS = (".jp", ".png", ".gif", ".webp", ".bmp", ".tif", ".heic")
 _CAPTION_CREDIT = re.compile(
     r"(?:^\(?\s*(?:ảnh|hình|ảnh\s+minh\s+họa|ảnh\s+minh\s+hoạ|ảnh\s+tư\s+liệu)\s*[:：]"
     r"|\(\s*(?:ảnh|hình|nguồn\s+ảnh)\s*[:：][^)]*\)\s*\.?$|^\(ảnh[^)]*\)$)",
@@ -175,21 +176,43 @@ _OFFICE = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;,]$")
 LEAD_CUE = re.compile(
-    r"^(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vào|trong|từ|thực\s+hiện|căn\s+cứ|nhằm|"
-    r"theo|để|sáng\s+ngày|chiều\s+ngày)\b[^,]{0,40}?\d{1,2}\s*[/\-.]\s*\d{1,2}",
+    r"^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vào|trong|từ|thực\s+hiện|căn\s+cứ|nhằm|"
+    r"theo|để|sáng\s+ngày|chiều\s+ngày|tháng)\b[^,]{0,40}?"
+    r"\d{1,2}\s*(?:[/\-.]|\s+tháng\s+)\s*\d{1,4}"
+    r"|(?:vừa\s+qua|mới\s+đây|thời\s+gian\s+qua|những\s+ngày\s+qua|trong\s+những\s+ngày\s+"
+    r"(?:qua|này|đầu\s+năm)|sáng\s+nay|chiều\s+nay|tối\s+nay|hôm\s+nay|hôm\s+qua|"
+    r"tháng\s+\d{1,2}(?:/\d{4})?|năm\s+\d{4}|đầu\s+năm(?:\s+\d{4})?|cuối\s+năm(?:\s+\d{4})?)\s*,)",
     re.IGNORECASE,
 )
+_SENTENCE_LIKE = re.compile(r"[.!?…]$")
+
+
+def reads_as_sentence(line: str, min_words: int = 12) -> bool:
+    """A line that ends like a sentence and is long enough to be one (a lead, not a headline)."""
+    return bool(_SENTENCE_LIKE.search(line)) and len(line.split()) >= min_words
+
+
+def is_short_item(line: str) -> bool:
+    """A short line with no sentence punctuation: a menu item, a heading, a name."""
+    return len(line.split()) <= 8 and not _SENTENCE_END.search(line) and not LEAD_CUE.match(line)
 
 
 def is_counter(line: str) -> bool:
     """``Lượt xem: 117``, ``Trực tuyến: 145``, or several joined by ``|``."""
+    if len(line) > 120 or not any(ch.isdigit() for ch in line[-12:]):
+        return False
     parts = [p for p in re.split(r"\s*\|\s*", line) if p]
     return bool(parts) and all(_COUNTER.match(p) for p in parts)
 
 
 def is_tool(line: str) -> bool:
-    """Reading tools and share buttons: ``Chia sẻ``, ``In bài viết``, ``Cỡ chữ``…"""
-    return bool(_TOOLS.match(line))
+    """Reading tools and share buttons: ``Chia sẻ``, ``In bài viết | Gửi email``…"""
+    if len(line) > 120:
+        return False
+    if _TOOLS.match(line):
+        return True
+    parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p]
+    return len(parts) > 1 and all(_TOOLS.match(p) or _COUNTER.match(p) for p in parts)
 
 
 def is_footer(line: str) -> bool:
@@ -202,16 +225,16 @@ def is_related_heading(line: str) -> bool:
 
 
 def is_menu_item(line: str) -> bool:
-    return fold(line.strip(" :•·-–|")) in MENU_ITEMS
+    return len(line) <= 60 and fold(line.strip(" :•·-–|")) in MENU_ITEMS
 
 
 def is_menu_heading(line: str) -> bool:
-    return fold(line.strip(" :•·-–|")) in MENU_HEADINGS
+    return len(line) <= 60 and fold(line.strip(" :•·-–|")) in MENU_HEADINGS
 
 
 def breadcrumb(line: str) -> list[str] | None:
     """The crumbs of a breadcrumb line (``Trang chủ > Tin tức > Hoạt động``), else ``None``."""
-    if not any(sep in line for sep in (">", "»", "›", "|", "/")):
+    if len(line) > 300 or not any(sep in line for sep in (">", "»", "›", "|", "/")):
         return None
     crumbs = [c.strip() for c in _BREADCRUMB_SEP.split(line) if c.strip()]
     if len(crumbs) < 2 or any(len(c.split()) > 12 for c in crumbs):
@@ -224,7 +247,10 @@ def breadcrumb(line: str) -> list[str] | None:
 
 def image_names(line: str) -> list[str]:
     """The image file names in ``line``."""
-    return _IMAGE_NAME.findall(line) if "." in line else []
+    low = line.lower()
+    if not any(ext in low for ext in _IMAGE_HINTS):
+        return []
+    return _IMAGE_NAME.findall(line)
 
 
 def is_image_line(line: str) -> bool:
@@ -278,6 +304,8 @@ def byline_name(line: str) -> tuple[str, bool] | None:
     if labelled:
         name = labelled.group("name").strip(" .,;-–()[]")
         label = fold(labelled.group("label"))
+        if label == "anh":
+            return None  # a photo credit, not the article's byline
         has_sep = bool(labelled.group("sep")) or label in {"theo", "pv", "ctv", "nhom pv"}
         if has_sep and name and len(name.split()) <= 10 and not _SENTENCE_END.search(name):
             if label == "theo" and not (_looks_like_name(name) or _OFFICE.match(name)):

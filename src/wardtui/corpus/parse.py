@@ -32,6 +32,7 @@ from .wards import subject_ward
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 12
+MAX_WARD_SCAN = 20_000  # characters of body text scanned for ward mentions
 _WS = re.compile(r"\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ONLY_PUNCT = re.compile(r"^[\W_]+$")
@@ -41,19 +42,22 @@ _ONLY_PUNCT = re.compile(r"^[\W_]+$")
 class _Line:
     kind: str
     text: str
+    blank_before: bool = False
 
 
 def article_id(text: str) -> str:
     """A short id from the article's text (whitespace-insensitive), stable across moves."""
-    digest = hashlib.blake2b(_WS.sub(" ", text).strip().encode("utf-8"), digest_size=8)
+    digest = hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=8)
     return digest.hexdigest()[:10]
 
 
 def _classify(raw_lines: list[str]) -> list[_Line]:
     lines: list[_Line] = []
+    blank = False
     for raw in raw_lines:
-        text = _WS.sub(" ", raw).strip()
+        text = " ".join(raw.split())
         if not text:
+            blank = True
             continue
         if stamp_date(text):
             kind = "stamp"
@@ -77,8 +81,47 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             kind = "image"
         else:
             kind = "text"
-        lines.append(_Line(kind, text))
+        lines.append(_Line(kind, text, blank))
+        blank = False
+    _mark_menu_blocks(lines)
     return lines
+
+
+def _mark_menu_blocks(lines: list[_Line]) -> None:
+    """Mark as menu items the short lines of a menu block.
+
+    A block is a run of short lines (no blank line between them) that follows a
+    menu heading (``CHUYÊN MỤC``), or a run of four or more short lines of which
+    at least two are known menu items.
+    """
+    i = 0
+    while i < len(lines):
+        start = i
+        if lines[i].kind == "menu_heading":
+            i += 1
+            while (
+                i < len(lines)
+                and lines[i].kind in ("text", "menu_item")
+                and not lines[i].blank_before
+                and fx.is_short_item(lines[i].text)
+            ):
+                lines[i].kind = "menu_item"
+                i += 1
+            continue
+        run = []
+        while (
+            i < len(lines)
+            and lines[i].kind in ("text", "menu_item")
+            and fx.is_short_item(lines[i].text)
+            and (i == start or not lines[i].blank_before)
+        ):
+            run.append(lines[i])
+            i += 1
+        if len(run) >= 4 and sum(1 for line in run if line.kind == "menu_item") >= 2:
+            for line in run:
+                line.kind = "menu_item"
+        if i == start:
+            i += 1
 
 
 def _is_paragraph(text: str, next_is_stamp: bool) -> bool:
@@ -143,6 +186,12 @@ def _split_header(lines: list[_Line]) -> _Header:
         elif line.kind == "text":
             if _is_paragraph(line.text, nxt is not None and nxt.kind == "stamp"):
                 break
+            next_is_stamp = nxt is not None and nxt.kind == "stamp"
+            has_headline = any(
+                not fx.reads_as_sentence(c, 1) and not is_upper_text(c) for c in candidates
+            )
+            if has_headline and fx.reads_as_sentence(line.text, 1) and not next_is_stamp:
+                break  # after the headline, a sentence (a short lead, a caption) opens the body
             byline = fx.byline_name(line.text)
             if candidates and byline and byline[1]:
                 author = author or byline[0]
@@ -274,13 +323,17 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     title = header.title
     if title is None:
         title = _first_sentence(texts[0])
+        subject_line = _first_sentence(texts[0], limit=len(texts[0]))
+    else:
+        subject_line = title
     title = _tidy_title(title)
     if paragraphs and paragraphs[0].kind != "image" and fold(paragraphs[0].text) == fold(title):
         paragraphs.pop(0)
     author = header.author or byline
     lead = [t for t in texts[:2]]
     date = article_date(header.stamps + body_stamps, title, lead, texts[2:])
-    ward = subject_ward(title, texts[0], " ".join(texts[1:]), author)
+    body_text = " ".join(texts[1:])[:MAX_WARD_SCAN]
+    ward = subject_ward(subject_line, texts[0], body_text, author)
     return Article(
         id=article_id(text),
         title=title,

@@ -22,44 +22,15 @@ _SYLLABLE = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}{_LOWER}])*(?![\w'’])"
 # Capitalised words that follow a unit word but are not part of a name.
 _STOP_SYLLABLES = frozenset(
     w.lower()
-    for w in [
-        "Đảng",
-        "UBND",
-        "HĐND",
-        "MTTQ",
-        "Ủy",
-        "Uỷ",
-        "Ban",
-        "Trong",
-        "Tại",
-        "Về",
-        "Và",
-        "Cùng",
-        "Sáng",
-        "Chiều",
-        "Tối",
-        "Ngày",
-        "Tháng",
-        "Năm",
-        "Hôm",
-        "Thành",
-        "Tỉnh",
-        "Quận",
-        "Huyện",
-        "Thị",
-        "Phường",
-        "Xã",
-        "Đồng",
-        "Chủ",
-        "Bí",
-        "Phó",
-        "Trưởng",
-        "Các",
-        "Những",
-        "Với",
-        "Theo",
-    ]
+    for w in (
+        "Đảng UBND HĐND MTTQ Ủy Uỷ Ban Trong Tại Về Và Cùng Sáng Chiều Tối Ngày Tháng "
+        "Hôm Quận Huyện Thị Phường Xã Chủ Bí Phó Trưởng Các Những Với Theo"
+    ).split()
 )
+# Words that end a name only when the next word makes them a title or an office
+# (Thành ủy, Tỉnh ủy, Đồng chí), since they also begin names (Mỹ Thành, Đồng Tâm).
+_STOP_BEFORE = {"thành": ("ủy", "uỷ", "phố"), "tỉnh": ("ủy", "uỷ"), "đồng": ("chí",)}
+
 # One-syllable "names" that are ordinary words when capitalised (Kinh tế - Xã Hội).
 _NOT_NAMES = frozenset({"hoi", "nong", "doi", "nhan", "dan", "moi"})
 
@@ -71,12 +42,11 @@ _UNIT_WORDS = {
     "tt.": "thị trấn",
 }
 _NAMED = re.compile(
-    r"(?<![\w.])(?<![Tt]hị )(?<!THỊ )"
     r"(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|P\.|TT\.)"
     rf"\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
 )
 _NUMBERED = re.compile(
-    r"(?<![\w.])(?P<unit>[Pp]hường|PHƯỜNG|P\.)\s*(?P<name>\d{1,2})(?![\d/,.]\d)"
+    r"(?P<unit>[Pp]hường|PHƯỜNG|P\.)\s*(?P<name>\d{1,2})(?![\d/,.]\d)"
     r"(?!\s*(?:tháng|năm|ngày|tuần|quý|lần|giờ|người|hộ|đồng|triệu|tỷ|km|m\b|%|/|-\s*\d))"
 )
 _WEAK_BEFORE = re.compile(r"(?:\b(?:với|giáp|sang|các|và|hoặc|nhập|thuộc)\s+)$", re.IGNORECASE)
@@ -90,11 +60,21 @@ class WardMention:
     weak: bool
 
 
-def _clean_name(raw: str) -> str | None:
+def _clean_name(raw: str, after: str) -> str | None:
+    """The name in ``raw`` (capitalised words after a unit word); ``after`` is the text after it."""
     words = raw.replace("-", " - ").split()
+    following = after.split(maxsplit=1)[:1]
     kept: list[str] = []
-    for word in words:
-        if word != "-" and word.lower() in _STOP_SYLLABLES:
+    for i, word in enumerate(words):
+        low = word.lower()
+        if word != "-" and low in _STOP_SYLLABLES:
+            break
+        nxt = (
+            words[i + 1].lower()
+            if i + 1 < len(words)
+            else (following[0].lower() if following else "")
+        )
+        if low in _STOP_BEFORE and nxt.strip(".,;:") in _STOP_BEFORE[low]:
             break
         kept.append(word)
     while kept and kept[-1] == "-":
@@ -107,11 +87,23 @@ def _clean_name(raw: str) -> str | None:
     return proper_case(name)
 
 
+def _starts_word(text: str, start: int) -> bool:
+    """A unit word must start a word, and ``xã`` must not be part of ``thị xã`` (a town)."""
+    if start == 0:
+        return True
+    before = text[start - 1]
+    if before.isalnum() or before in "._":
+        return False
+    return not text[max(0, start - 4) : start].lower() == "thị "
+
+
 def find_mentions(text: str) -> list[WardMention]:
     """Every ward mentioned in ``text``, in order."""
     found: list[WardMention] = []
     for pattern in (_NAMED, _NUMBERED):
         for match in pattern.finditer(text):
+            if not _starts_word(text, match.start()):
+                continue
             unit = _UNIT_WORDS.get(re.sub(r"\s+", " ", match.group("unit").lower()))
             if unit is None:
                 continue
@@ -125,7 +117,7 @@ def find_mentions(text: str) -> list[WardMention]:
                 if is_upper_text(match.group(0)) and not is_upper_text(text):
                     # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
                     continue
-                name = _clean_name(raw)
+                name = _clean_name(raw, text[match.end() : match.end() + 20])
             if not name:
                 continue
             weak = bool(_WEAK_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
