@@ -94,7 +94,7 @@ def _starts_word(text: str, start: int) -> bool:
     before = text[start - 1]
     if before.isalnum() or before in "._":
         return False
-    return not text[max(0, start - 4) : start].lower() == "thị "
+    return text[max(0, start - 4) : start].lower() != "thị "
 
 
 def find_mentions(text: str) -> list[WardMention]:
