@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .bookmarks_cli import register as register_bookmarks
 from .config import Sources
 from .corpus.clean import safe_line
 from .library import AmbiguousId, Library, SyncReport, UnknownId
@@ -111,7 +113,8 @@ def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
     console = Console(file=out, highlight=False, markup=False, emoji=False, width=width)
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
     for header in headers:
-        table.add_column(header, overflow="ellipsis", no_wrap=True, ratio=1 if header == "title" else None)
+        ratio = 1 if header == "title" else None
+        table.add_column(header, overflow="ellipsis", no_wrap=True, ratio=ratio)
     for row in rows:
         table.add_row(*(Text(safe_line(cell)) for cell in row))
     console.print(table)
@@ -173,7 +176,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     if args.remove:
         if not sources.remove(args.remove):
             raise UserError(f"{args.remove} is not a source (see `wardtui sources`)")
-        print(f"Removed source {safe_line(args.remove)}; run `wardtui index` to update the library.")
+        print(f"Removed source {safe_line(args.remove)}; "
+              "run `wardtui index` to update the library.")
         return 0
     if sources.using_sample:
         print(f"No sources added; using the sample corpus: {sources.effective[0]}")
@@ -187,19 +191,43 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 # -- export -------------------------------------------------------------------
 def cmd_export(args: argparse.Namespace) -> int:
-    from .export import ExportError, proposed_name, render, write_export
+    """Write one article to a file (or ``-o -``: standard output); never overwrite without --force.
+
+    Without ``-o`` the file gets its proposed name in the working directory; an
+    ``-o`` that is a folder gets it there. Without ``--format``, an ``-o`` ending
+    in ``.md`` or ``.json`` chooses that format; else ``txt``.
+    """
+    from .export import FORMATS, ExportError, ExportExists, proposed_name, render, write_export
 
     library = open_library()
     article = library.get(_resolve(library, args.id))
     assert article is not None
+    fmt = args.format
+    if fmt is None:
+        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
+        fmt = next((f for f in FORMATS if f == suffix), "txt")
     if args.output == "-":
-        sys.stdout.write(render(article, args.format))
+        text = render(article, fmt)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:  # UTF-8 whatever the terminal's encoding
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
         return 0
-    target = Path(args.output).expanduser() if args.output else Path.cwd()
-    if target.is_dir():
-        target = target / proposed_name(article, args.format)
+    if args.output:
+        target = Path(args.output).expanduser()
+        if target.is_dir():
+            target = target / proposed_name(article, fmt)
+        elif args.output.endswith(("/", os.sep)):
+            raise UserError(f"the folder {args.output} does not exist")
+    else:
+        target = Path.cwd() / proposed_name(article, fmt)
     try:
-        written = write_export(article, target, args.format, force=args.force)
+        written = write_export(article, target, fmt, force=args.force)
+    except ExportExists as error:
+        raise UserError(f"{error.path} already exists; use --force to overwrite it") from None
     except ExportError as error:
         raise UserError(str(error)) from None
     print(f"Exported to {safe_line(str(written.absolute()))}")
@@ -216,7 +244,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     try:
         from .app import run_app
     except ImportError:
-        run_app = None
+        run_app = None  # type: ignore[assignment]
     if run_app is None or not sys.stdout.isatty() or args.summary:
         library = open_library(sources)
         stats = library.stats()
@@ -235,7 +263,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
         description="A terminal library for articles from Vietnamese ward websites. "
         f"Subcommands: {', '.join(COMMANDS)} (wardtui COMMAND -h for each).",
     )
-    top.add_argument("paths", nargs="*", help="files or folders to add as sources, then open the app")
+    top.add_argument(
+        "paths", nargs="*", help="files or folders to add as sources, then open the app"
+    )
     top.add_argument("--summary", action="store_true", help="print the library summary, no app")
     top.add_argument("--version", action="version", version=f"wardtui {__version__}")
     subs: dict[str, argparse.ArgumentParser] = {}
@@ -269,7 +299,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
     p = sub("export", "Write an article to a file (txt, md or json).")
     p.add_argument("id", help="the article id (or a unique prefix of it)")
     p.add_argument("-o", "--output", help="file or folder; '-' for standard output")
-    p.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+    p.add_argument("--format", choices=("txt", "md", "json"), default=None,
+                   help="txt (default), md or json; else from the -o extension")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_export)
 
@@ -279,7 +310,9 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
 
 
 # Later layers (search, bookmarks) register their subcommands here.
-_EXTRA_COMMANDS: list[Callable[[Callable[[str, str], argparse.ArgumentParser]], None]] = []
+_EXTRA_COMMANDS: list[Callable[[Callable[[str, str], argparse.ArgumentParser]], None]] = [
+    register_bookmarks,
+]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

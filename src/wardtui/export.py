@@ -1,29 +1,94 @@
 """An article to a text file: ``txt`` (default), ``md`` or ``json``.
 
-File names come from :func:`proposed_name` (ward, date and title folded to ASCII,
-no separators, no leading dot, at most 80 characters). Writing never overwrites
-unless asked and is atomic: :func:`write_export`.
+* :func:`to_txt`, :func:`to_md`, :func:`to_json` carry the same content: a header
+  (title, ward and unit, date, author, category, source, id), then the
+  paragraphs, captions and images marked. UTF-8, no hard wrapping, no control
+  characters. :func:`to_txt` is also the text the app copies to the clipboard.
+* :func:`proposed_name` makes the file name from ward, date and title, folded to
+  ASCII: no path separators, no leading dot, at most :data:`MAX_NAME` characters.
+  :func:`default_folder` proposes the folder; :func:`check_name` validates a
+  name the user typed.
+* :func:`write_export` never overwrites unless asked (:class:`ExportExists`
+  otherwise, even if the file appears meanwhile), writes atomically, and
+  replaces a symbolic link itself, never the file it points at.
+  :func:`export_many` writes many articles into one folder and reports.
+
+Knows nothing of Textual.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import quote
 
+from . import paths
 from .corpus import Article
 from .corpus.clean import strip_controls
-from .storage import atomic_write_text
 from .vntext import slugify
+
+__all__ = [
+    "FORMATS",
+    "MAX_NAME",
+    "ExportError",
+    "ExportExists",
+    "ExportReport",
+    "Format",
+    "Missing",
+    "check_name",
+    "default_folder",
+    "export_many",
+    "header_fields",
+    "proposed_name",
+    "render",
+    "to_json",
+    "to_json_data",
+    "to_md",
+    "to_txt",
+    "with_format",
+    "write_export",
+]
 
 Format = Literal["txt", "md", "json"]
 FORMATS: tuple[Format, ...] = ("txt", "md", "json")
 MAX_NAME = 80
+TITLE_SLUG = 40  # at most this much of the title goes into a file name
 
 
 class ExportError(Exception):
     """An export that could not be written; the message says why, in one line."""
+
+
+class ExportExists(ExportError):
+    """The target already exists and overwriting was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} already exists")
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """An article asked for by id that the library no longer has (e.g. a bookmark's)."""
+
+    id: str
+    title: str = ""
+
+
+# -- content -------------------------------------------------------------------
+def _clean(text: str) -> str:
+    return strip_controls(text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(_clean(text).split())
 
 
 def header_fields(article: Article) -> list[tuple[str, str]]:
@@ -37,96 +102,308 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Source", article.source),
         ("Id", article.id),
     ]
-    return [(k, strip_controls(v)) for k, v in fields if v]
+    return [(k, _one_line(v)) for k, v in fields if v and v.strip()]
 
 
 def to_txt(article: Article) -> str:
-    """Header lines, a blank line, then the paragraphs separated by blank lines."""
+    """Header lines, a blank line, then the paragraphs separated by blank lines.
+
+    Captions read ``[Caption] …`` and images ``[Image] file-name``.
+    """
     head = "\n".join(f"{k}: {v}" for k, v in header_fields(article))
     blocks = []
     for p in article.paragraphs:
-        text = strip_controls(p.text)
+        text = _clean(p.text).strip()
         if p.kind == "caption":
             blocks.append(f"[Caption] {text}")
         elif p.kind == "image":
             blocks.append(f"[Image] {text}")
-        else:
+        elif text:
             blocks.append(text)
+    if not blocks:
+        return head + "\n"
     return head + "\n\n" + "\n\n".join(blocks) + "\n"
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+_MD_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
+
+
 def _md_escape(text: str) -> str:
-    for ch in "\\`*_[]<>#|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """Escape Markdown inline syntax, and a line start that would make a list or heading."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
+                               text)
 
 
 def to_md(article: Article) -> str:
-    lines = [f"# {_md_escape(strip_controls(article.title))}", ""]
-    for key, value in header_fields(article)[1:]:
-        lines.append(f"- **{key}:** {_md_escape(value)}")
+    """The title as a heading, the header as a list, then the paragraphs.
+
+    Captions read ``*[Caption] …*``; images are Markdown images.
+    """
+    lines = [f"# {_md_escape(_one_line(article.title)) or 'Untitled'}", ""]
+    for key, value in header_fields(article):
+        if key != "Title":
+            lines.append(f"- **{key}:** {_md_escape(value)}")
     lines.append("")
     for p in article.paragraphs:
-        text = _md_escape(strip_controls(p.text))
+        text = _clean(p.text).strip()
         if p.kind == "caption":
-            lines.append(f"*{text}*")
+            lines.append(f"*\\[Caption\\] {_md_escape(text)}*")
         elif p.kind == "image":
-            lines.append(f"![image]({text.replace(' ', '%20')})")
+            lines.append(f"![image]({quote(text, safe='/')})")
+        elif text:
+            lines.append(_md_escape(text))
         else:
-            lines.append(text)
+            continue
         lines.append("")
-    return "\n".join(lines)
+    return "\n".join(lines).rstrip("\n") + "\n"
 
 
 def to_json_data(article: Article) -> dict[str, Any]:
+    """The article as JSON-ready data: the ``list --json`` keys plus the paragraphs with kinds."""
+    def clean(value: str | None) -> str | None:
+        return None if value is None else _clean(value)
+
     return {
-        "id": article.id, "ward": article.ward, "unit": article.unit, "date": article.date,
-        "title": article.title, "author": article.author, "category": article.category,
-        "source": article.source, "words": article.words,
-        "paragraphs": [{"text": p.text, "kind": p.kind} for p in article.paragraphs],
+        "id": article.id, "title": clean(article.title), "ward": clean(article.ward),
+        "unit": article.unit, "date": article.date,
+        "author": clean(article.author), "category": clean(article.category),
+        "source": clean(article.source), "words": article.words,
+        "paragraphs": [{"kind": p.kind, "text": _clean(p.text)} for p in article.paragraphs],
     }
 
 
 def to_json(article: Article) -> str:
+    """:func:`to_json_data` as indented UTF-8 JSON."""
     return json.dumps(to_json_data(article), ensure_ascii=False, indent=2) + "\n"
 
 
 def render(article: Article, fmt: Format) -> str:
+    """The article in ``fmt``."""
     return {"txt": to_txt, "md": to_md, "json": to_json}[fmt](article)
 
 
-def proposed_name(article: Article, fmt: Format = "txt") -> str:
-    """``my-long_2023-06-28_dang-bo-phuong-my-long-so-ket-06-thang.txt`` (≤ 80 characters)."""
-    parts = [slugify(article.ward or "") or "unknown-ward", article.date or "undated"]
-    suffix = f".{fmt}"
-    stem = "_".join(parts)
-    room = MAX_NAME - len(stem) - len(suffix) - 1
-    title = slugify(article.title, max_length=max(room, 0)) if room > 0 else ""
-    name = f"{stem}_{title}" if title else stem
-    name = name[: MAX_NAME - len(suffix)].strip("-_.") or article.id
-    return name + suffix
+# -- names and folders -----------------------------------------------------------
+def _name_part(text: str) -> str:
+    return re.sub(r"[^a-z0-9-]+", "-", text.lower()).strip("-")
 
 
-def write_export(article: Article, target: Path, fmt: Format = "txt", *, force: bool = False) -> Path:
-    """Write ``article`` to ``target`` atomically; refuse to overwrite unless ``force``.
+def proposed_name(article: Article, fmt: Format = "txt", *, tag: str = "") -> str:
+    """``my-long_2023-06-28_dang-bo-phuong-my-long-so-ket-06-thang.txt``.
 
-    Raises :class:`ExportError` with a one-line reason (missing folder, existing
-    file, not writable, a folder in the way).
+    Ward, date and the title's first words (up to :data:`TITLE_SLUG` characters)
+    slugged to ASCII (``[a-z0-9-]``) and joined by ``_``; at most :data:`MAX_NAME`
+    characters with the extension; never empty, never with a
+    path separator or a leading dot. A numbered ward keeps its unit
+    (``phuong-12``). ``tag`` (e.g. part of the id) is added to tell apart two
+    articles that would get the same name.
     """
-    folder = target.parent
+    if article.ward and article.ward.strip().isdigit():
+        ward = slugify(article.ward_label or article.ward)
+    else:
+        ward = slugify(article.ward or "")
+    date = _name_part(article.date or "")
+    stem = "_".join([ward or "unknown-ward", date or "undated"])
+    tail = f"_{_name_part(tag)}" if _name_part(tag) else ""
+    suffix = f".{fmt}"
+    stem = stem[: MAX_NAME - len(suffix) - len(tail)].strip("-_")
+    room = MAX_NAME - len(stem) - len(tail) - len(suffix) - 1
+    title = slugify(article.title, max_length=min(room, TITLE_SLUG)) if room > 0 else ""
+    name = f"{stem}_{title}" if title else stem
+    name = (name + tail)[: MAX_NAME - len(suffix)].strip("-_.")
+    return (name or _name_part(article.id)[:40] or "article") + suffix
+
+
+def with_format(name: str, fmt: Format) -> str:
+    """``name`` with its extension set to ``fmt`` (a known extension is replaced)."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and stem and ext.lower() in FORMATS:
+        return f"{stem}.{fmt}"
+    return f"{name}.{fmt}"
+
+
+def check_name(name: str) -> str | None:
+    """Why ``name`` cannot be an export file name (one line), or ``None`` when it can."""
+    if not name.strip():
+        return "Type a file name."
+    if name != name.strip():
+        return "The file name starts or ends with a space."
+    separators = {"/", os.sep, os.altsep or "/"}
+    if any(sep in name for sep in separators):
+        return "The file name cannot contain a path separator; put the folder above."
+    if name in (".", ".."):
+        return "That is not a file name."
+    if name.startswith("."):
+        return "The file name cannot start with a dot (the file would be hidden)."
+    if any(ord(ch) < 32 or ch == "\x7f" for ch in name):
+        return "The file name contains a control character."
+    if len(name.encode("utf-8")) > 255:
+        return "The file name is too long."
+    return None
+
+
+def default_folder(last: str | Path | None = None) -> Path:
+    """The folder to propose: ``last`` (the one used last time) if it still exists,
+    else the user's Documents folder if it exists, else the working directory."""
+    if last:
+        candidate = Path(last).expanduser()
+        if candidate.is_dir():
+            return candidate
+    return paths.documents_dir() or Path.cwd()
+
+
+# -- writing -------------------------------------------------------------------
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise ExportError(f"the folder {folder} does not exist")
     if not folder.is_dir():
-        raise ExportError(f"folder {folder} does not exist")
-    if target.is_dir():
+        raise ExportError(f"{folder} is not a folder")
+
+
+def write_export(
+    article: Article, target: Path, fmt: Format = "txt", *, force: bool = False
+) -> Path:
+    """Write ``article`` to ``target`` atomically and return ``target``.
+
+    Without ``force`` an existing ``target`` (a file, or a symbolic link even
+    to nothing) raises :class:`ExportExists`, also when it appears while we
+    write. With ``force`` it is replaced; a symbolic link is replaced by the new
+    file, its target left untouched. Other problems (missing folder, a folder in
+    the way, no permission, a full disk) raise :class:`ExportError` with a
+    one-line reason.
+    """
+    _check_folder(target.parent)
+    if target.is_dir() and not target.is_symlink():
         raise ExportError(f"{target} is a folder")
     if os.path.lexists(target) and not force:
-        raise ExportError(f"{target} already exists (use --force to overwrite)")
-    if target.is_symlink():
-        # Replace the link itself, never the file it points at.
-        target = Path(os.path.abspath(target))
-    if not os.access(folder, os.W_OK):
-        raise ExportError(f"folder {folder} is not writable")
-    try:
-        atomic_write_text(target, render(article, fmt))
-    except OSError as error:
-        raise ExportError(f"could not write {target}: {error.strerror or error}") from None
+        raise ExportExists(target)
+    _write_atomic(target, render(article, fmt), replace=force)
     return target
+
+
+def _write_atomic(target: Path, text: str, *, replace: bool) -> None:
+    """Write through a temporary file in the same folder, then move it into place.
+
+    Without ``replace`` the move is a hard link, which fails if the name is
+    taken (or, where links are not supported, an exclusive create of the name
+    first), so a file that appeared meanwhile is never overwritten.
+    """
+    folder = target.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".tmp", dir=folder)
+    except OSError as error:
+        raise ExportError(f"cannot write in the folder {folder}: {_reason(error)}") from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replace:
+            os.replace(tmp, target)
+        else:
+            _move_new(tmp, target)
+    except ExportError:
+        raise
+    except OSError as error:
+        raise ExportError(f"could not write {target}: {_reason(error)}") from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def _move_new(tmp: Path, target: Path) -> None:
+    """Give ``tmp`` the name ``target`` only if that name is free."""
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise ExportExists(target) from None
+    except OSError:
+        linked = False  # no hard links here (FAT, some network shares): claim the name instead
+    else:
+        linked = True
+    if linked:
+        return
+    try:
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+    except FileExistsError:
+        raise ExportExists(target) from None
+    os.replace(tmp, target)
+
+
+@dataclass(slots=True)
+class ExportReport:
+    """What :func:`export_many` did.
+
+    ``written``: the files written; ``existing``: files left alone because they
+    existed (without ``overwrite``); ``missing``: articles not in the library;
+    ``failed``: ``(article id, reason)`` for the other failures.
+    """
+
+    folder: Path
+    written: list[Path] = field(default_factory=list)
+    existing: list[Path] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        """True when every article asked for was written."""
+        return not (self.existing or self.missing or self.failed)
+
+    def summary(self) -> str:
+        """One line: ``3 files written to /x; 1 already existed (not overwritten); 1 missing``."""
+        count = len(self.written)
+        parts = [f"{count} file{'s' if count != 1 else ''} written to {self.folder}"]
+        if self.existing:
+            parts.append(f"{len(self.existing)} already existed (not overwritten)")
+        if self.missing:
+            parts.append(f"{len(self.missing)} missing from the library")
+        if self.failed:
+            parts.append(f"{len(self.failed)} failed")
+        return "; ".join(parts)
+
+
+def export_many(
+    articles: Iterable[Article | Missing],
+    folder: Path,
+    fmt: Format = "txt",
+    overwrite: bool = False,
+) -> ExportReport:
+    """Write each article to its own file in ``folder`` (names from :func:`proposed_name`).
+
+    A :class:`Missing` item is reported, not fatal; so is a file that exists
+    (left alone unless ``overwrite``) or one that fails. Two articles that would
+    get the same name are told apart by part of their id; an article given twice
+    is written once. A missing, non-folder or unwritable ``folder`` raises
+    :class:`ExportError`, as nothing could be written.
+    """
+    _check_folder(folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ExportError(f"the folder {folder} is not writable")
+    report = ExportReport(folder)
+    names: set[str] = set()
+    seen: set[str] = set()
+    for item in articles:
+        if isinstance(item, Missing):
+            report.missing.append(item)
+            continue
+        if item.id in seen:
+            continue
+        seen.add(item.id)
+        name = proposed_name(item, fmt)
+        if name in names:
+            name = proposed_name(item, fmt, tag=item.id[:8])
+        names.add(name)
+        try:
+            report.written.append(write_export(item, folder / name, fmt, force=overwrite))
+        except ExportExists as error:
+            report.existing.append(error.path)
+        except ExportError as error:
+            report.failed.append((item.id, str(error)))
+    return report

@@ -20,7 +20,8 @@ import stat as stat_mod
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..corpus import Article, Skipped, parse_file
@@ -63,11 +64,16 @@ class FoundFile:
 
 @dataclass(slots=True)
 class ParseOutcome:
+    """One parsed file, with what the writer stores already computed by the worker."""
+
     path: str
     size: int
     mtime_ns: int
     article: Article | None
     reason: str | None
+    packed: bytes = b""
+    fts: tuple[str, str, str, str] = ("", "", "", "")
+    words: int = 0
 
 
 def walk_sources(sources: Sequence[Path], problems: list[str]) -> Iterator[FoundFile]:
@@ -138,18 +144,43 @@ def parse_found(found: FoundFile) -> ParseOutcome:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, skip.reason)
     except RecursionError:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, "too deeply nested")
-    return ParseOutcome(found.path, found.size, found.mtime_ns, article, None)
+    # Compress and prepare the index text here, in the worker, not in the writer,
+    # and send the paragraphs back only once (compressed).
+    return ParseOutcome(
+        found.path,
+        found.size,
+        found.mtime_ns,
+        replace(article, paragraphs=()),
+        None,
+        pack_paragraphs(article.paragraphs),
+        fts_values(article.title, article.ward_label, article.author, article.paragraphs),
+        article.words,
+    )
 
 
 def _parse_all(todo: list[FoundFile], workers: int | None) -> Iterator[ParseOutcome]:
+    """Parse ``todo`` in order: in a process pool when there are many files.
+
+    If the pool cannot start or breaks (no ``/dev/shm``, a killed worker), the
+    files not yet parsed are parsed here instead: slower, never lost.
+    """
     if workers == 1 or len(todo) < POOL_THRESHOLD:
         yield from map(parse_found, todo)
         return
-    context = multiprocessing.get_context("forkserver")
     count = workers or os.cpu_count() or 1
-    pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    done = 0
     try:
-        yield from pool.map(parse_found, todo, chunksize=64)
+        context = multiprocessing.get_context("forkserver")
+        pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+    except (OSError, ValueError):
+        yield from map(parse_found, todo)
+        return
+    try:
+        for outcome in pool.map(parse_found, todo, chunksize=64):
+            done += 1
+            yield outcome
+    except (BrokenProcessPool, OSError):
+        yield from map(parse_found, todo[done:])
     finally:
         # On cancel (the generator closed early) drop the work not yet started.
         pool.shutdown(wait=True, cancel_futures=True)
@@ -220,7 +251,6 @@ class Writer:
         exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
         if exists:
             return  # the same text in another file: one article, several files
-        label = ward_label(article.ward, article.unit)
         cursor = self.conn.execute(
             "INSERT INTO articles (id, title, ward, unit, date, year, author, category, source,"
             " encoding, words, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -235,16 +265,13 @@ class Writer:
                 article.category,
                 article.source,
                 article.encoding,
-                article.words,
-                pack_paragraphs(article.paragraphs),
+                outcome.words,
+                outcome.packed,
             ),
         )
         self.conn.execute(
             "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)",
-            (
-                cursor.lastrowid,
-                *fts_values(article.title, label, article.author, article.paragraphs),
-            ),
+            (cursor.lastrowid, *outcome.fts),
         )
 
 

@@ -1,0 +1,310 @@
+"""The bookmarks view: every bookmark, newest first, with its ward, date and note.
+
+:class:`BookmarksScreen` is a modal screen over whatever the app shows. Push it
+with a callback; it is dismissed with the id of the article to open (``enter``),
+or ``None`` (``escape``)::
+
+    def open_bookmark(article_id: str | None) -> None:
+        if article_id is not None:
+            ...  # show the article
+
+    app.push_screen(BookmarksScreen(store, is_missing=...), open_bookmark)
+
+``d`` removes the highlighted bookmark and ``u`` puts it back (as many levels
+as were removed while the view is open); ``m`` edits its note in
+:class:`NoteDialog`. A bookmark whose article is not in the library is shown as
+missing and cannot be opened, but stays. All text from files and users is shown
+as :class:`rich.text.Text`, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Footer, Input, Label, Static
+
+from ...bookmarks import Bookmark, BookmarkError, BookmarkStore
+from ...corpus.clean import safe_line
+
+__all__ = ["BookmarksScreen", "NoteDialog"]
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+class NoteDialog(ModalScreen[str | None]):
+    """Edit one bookmark's note; dismissed with the new note, or ``None`` when cancelled.
+
+    An empty note clears it.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", tooltip="Close without changing the note"),
+    ]
+
+    DEFAULT_CSS = """
+    NoteDialog { align: center middle; }
+    NoteDialog > #note-box {
+        width: 70; height: auto; padding: 1 2;
+        border: thick $primary; background: $surface;
+    }
+    NoteDialog #note-heading { text-style: bold; }
+    NoteDialog #note-title { color: $text-muted; margin-bottom: 1; }
+    NoteDialog #note-buttons { height: auto; margin-top: 1; align-horizontal: right; }
+    NoteDialog Button { margin-left: 1; }
+    """
+
+    def __init__(self, bookmark: Bookmark) -> None:
+        super().__init__()
+        self.bookmark = bookmark
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-box"):
+            yield Label("Note for the bookmark", id="note-heading")
+            yield Label(Text(_clip(safe_line(self.bookmark.title), 200)), id="note-title")
+            yield Input(value=self.bookmark.note, placeholder="A note (leave empty to clear it)",
+                        id="note-input")
+            with Horizontal(id="note-buttons"):
+                yield Button("Save", variant="primary", id="note-save")
+                yield Button("Cancel", id="note-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#note-save")
+    def save(self) -> None:
+        """Dismiss with the note as typed."""
+        self.dismiss(self.query_one(Input).value)
+
+    @on(Button.Pressed, "#note-cancel")
+    def action_cancel(self) -> None:
+        """Dismiss without a note."""
+        self.dismiss(None)
+
+
+class BookmarksScreen(ModalScreen[str | None]):
+    """The list of bookmarks; dismissed with the article id to open, or ``None``.
+
+    ``store`` is the user's :class:`~wardtui.bookmarks.BookmarkStore`;
+    ``is_missing(id)`` tells whether an article is absent from the library (by
+    default none is), e.g. ``lambda i: library.summary(i) is None``.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Open", tooltip="Open the highlighted article",
+                id="bookmarks.open"),
+        Binding("d", "remove", "Remove", tooltip="Remove the highlighted bookmark (u undoes)",
+                id="bookmarks.remove"),
+        Binding("u", "undo", "Undo", tooltip="Put back the bookmark removed last",
+                id="bookmarks.undo"),
+        Binding("m", "edit_note", "Note", tooltip="Write or change the bookmark's note",
+                id="bookmarks.note"),
+        Binding("escape", "close", "Close", tooltip="Back to the library", id="bookmarks.close"),
+    ]
+
+    DEFAULT_CSS = """
+    BookmarksScreen { align: center middle; }
+    BookmarksScreen > #bookmarks-box {
+        width: 95%; height: 85%; padding: 0 1;
+        border: thick $primary; background: $surface;
+    }
+    BookmarksScreen #bookmarks-heading { text-style: bold; margin-bottom: 1; }
+    BookmarksScreen #bookmarks-table { height: 1fr; }
+    BookmarksScreen #bookmarks-empty {
+        height: 1fr; content-align: center middle; color: $text-muted;
+    }
+    """
+
+    COLUMNS: ClassVar[list[tuple[str, str, int]]] = [
+        ("state", "", 7), ("date", "Date", 10), ("ward", "Ward", 20),
+        ("title", "Title", 60), ("note", "Note", 30),
+    ]
+
+    def __init__(
+        self,
+        store: BookmarkStore,
+        is_missing: Callable[[str], bool] | None = None,
+        *,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id)
+        self.store = store
+        self._is_missing = is_missing or (lambda _id: False)
+        self._items: dict[str, Bookmark] = {}
+        self._missing: set[str] = set()
+        self._undo: list[Bookmark] = []
+
+    # -- building ----------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        with Vertical(id="bookmarks-box"):
+            yield Label("Bookmarks", id="bookmarks-heading")
+            table: DataTable[Text] = DataTable(id="bookmarks-table", cursor_type="row",
+                                               zebra_stripes=True)
+            yield table
+            yield Static(
+                "No bookmarks yet. Press b on an article to bookmark it.", id="bookmarks-empty"
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self._table
+        for key, label, width in self.COLUMNS:
+            table.add_column(label, key=key, width=width)
+        self.reload()
+        table.focus()
+
+    @property
+    def _table(self) -> DataTable[Text]:
+        return self.query_one("#bookmarks-table", DataTable)
+
+    def _row(self, bookmark: Bookmark) -> list[Text]:
+        missing = bookmark.id in self._missing
+        state = Text("missing", style="bold red") if missing else Text("★", style="yellow")
+        title = Text(safe_line(bookmark.title), style="italic dim" if missing else "")
+        return [
+            state,
+            Text(bookmark.date or "—"),
+            Text(safe_line(bookmark.ward_label or "—")),
+            title,
+            Text(safe_line(bookmark.note), style="italic"),
+        ]
+
+    def reload(self, keep: str | None = None, index: int | None = None) -> None:
+        """Read the bookmarks again (another process may have changed them) and redraw.
+
+        The cursor stays on ``keep`` (default: the highlighted bookmark), else on
+        row ``index``.
+        """
+        table = self._table
+        keep = keep if keep is not None else self.current_id
+        try:
+            items = self.store.bookmarks()
+        except BookmarkError as error:
+            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
+            items = []
+        self._items = {b.id: b for b in items}
+        self._missing = {b.id for b in items if self._is_missing(b.id)}
+        table.clear()
+        for bookmark in items:
+            table.add_row(*self._row(bookmark), key=bookmark.id)
+        table.display = bool(items)
+        self.query_one("#bookmarks-empty").display = not items
+        count = len(items)
+        missing = f", {len(self._missing)} missing" if self._missing else ""
+        self.query_one("#bookmarks-heading", Label).update(
+            f"Bookmarks — {count} article{'s' if count != 1 else ''}{missing}"
+            + (" (u: undo)" if self._undo else "")
+        )
+        if not items:
+            return
+        if keep in self._items:
+            row = table.get_row_index(keep)
+        else:
+            row = min(index if index is not None else 0, count - 1)
+        table.move_cursor(row=row, animate=False)
+
+    # -- the highlighted bookmark -------------------------------------------
+    @property
+    def current_id(self) -> str | None:
+        """The id of the highlighted bookmark, or ``None`` when the list is empty."""
+        table = self._table
+        if table.row_count == 0:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    @property
+    def current(self) -> Bookmark | None:
+        """The highlighted bookmark."""
+        key = self.current_id
+        return self._items.get(key) if key is not None else None
+
+    # -- actions -------------------------------------------------------------
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        """Dismiss with the highlighted article's id (not for a missing article)."""
+        bookmark = self.current
+        if bookmark is None:
+            return
+        if bookmark.id in self._missing:
+            self.notify(
+                f"“{safe_line(bookmark.title)}” is not in the library any more (its file was "
+                "moved away or deleted). The bookmark is kept.",
+                title="Missing article", severity="warning", markup=False,
+            )
+            return
+        self.dismiss(bookmark.id)
+
+    def action_remove(self) -> None:
+        """Remove the highlighted bookmark; ``u`` puts it back."""
+        key = self.current_id
+        if key is None:
+            return
+        index = self._table.cursor_row
+        try:
+            removed = self.store.remove(key)
+        except BookmarkError as error:
+            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
+            return
+        if removed is not None:
+            self._undo.append(removed)
+            self.notify(
+                f"Removed “{_clip(safe_line(removed.title), 80)}”. Press u to undo.",
+                title="Bookmark removed", markup=False,
+            )
+        self.reload(index=index)
+
+    def action_undo(self) -> None:
+        """Put back the bookmark removed last."""
+        if not self._undo:
+            self.notify("Nothing to undo.", title="Bookmarks", markup=False)
+            return
+        bookmark = self._undo.pop()
+        try:
+            self.store.restore(bookmark)
+        except BookmarkError as error:
+            self._undo.append(bookmark)
+            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
+            return
+        self.notify(f"Put back “{_clip(safe_line(bookmark.title), 80)}”.",
+                    title="Bookmarks", markup=False)
+        self.reload(keep=bookmark.id)
+
+    def action_edit_note(self) -> None:
+        """Edit the highlighted bookmark's note in a :class:`NoteDialog`."""
+        bookmark = self.current
+        if bookmark is None:
+            return
+
+        def save(note: str | None) -> None:
+            if note is None:
+                return
+            try:
+                saved = self.store.set_note(bookmark.id, note)
+            except BookmarkError as error:
+                self.notify(str(error), title="Bookmarks", severity="error", markup=False)
+                return
+            if not saved:
+                self.notify("That bookmark was removed meanwhile.", title="Bookmarks",
+                            severity="warning", markup=False)
+            self.reload(keep=bookmark.id)
+
+        self.app.push_screen(NoteDialog(bookmark), save)
+
+    def action_close(self) -> None:
+        """Dismiss without opening anything."""
+        self.dismiss(None)

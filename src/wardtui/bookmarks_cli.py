@@ -1,0 +1,195 @@
+"""``wardtui bookmarks``: list, add, remove, annotate and export bookmarks.
+
+::
+
+    wardtui bookmarks [--json]                 list, newest first (JSON Lines with --json)
+    wardtui bookmarks add ID [--note TEXT]     bookmark an article (or change its note)
+    wardtui bookmarks remove ID                remove a bookmark (an old id works too)
+    wardtui bookmarks note ID [TEXT]           set (or, without TEXT, clear) a note
+    wardtui bookmarks export FOLDER [--format txt|md|json] [--force]
+                                               one file per bookmarked article
+
+Registered into :mod:`wardtui.cli` through :func:`register`. The helpers of
+:mod:`wardtui.cli` are imported when a command runs (the two modules import each
+other). Never imports Textual.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .corpus.clean import safe_line
+
+if TYPE_CHECKING:
+    from .bookmarks import BookmarkStore
+    from .library import Library
+
+
+def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Add the ``bookmarks`` subcommand (with its actions) through ``sub(name, help)``."""
+    parser = sub("bookmarks", "List your bookmarks, newest first; or add, remove, annotate "
+                 "or export them (wardtui bookmarks ACTION -h).")
+    parser.add_argument("--json", action="store_true",
+                        help="JSON Lines (id, title, ward, unit, date, note, added, missing)")
+    parser.set_defaults(func=cmd_bookmarks, action=None)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    p = actions.add_parser("add", help="bookmark an article", description="Bookmark an article.")
+    p.add_argument("id", help="the article id (or a unique prefix of it)")
+    p.add_argument("--note", help="a note to keep with the bookmark")
+
+    p = actions.add_parser("remove", help="remove a bookmark", description="Remove a bookmark.")
+    p.add_argument("id", help="the bookmark's id, an old id of it, or a unique prefix")
+
+    p = actions.add_parser("note", help="set or clear a bookmark's note",
+                           description="Set a bookmark's note; without TEXT, clear it.")
+    p.add_argument("id", help="the bookmark's id, an old id of it, or a unique prefix")
+    p.add_argument("text", nargs="?", default="", help="the note (omit to clear it)")
+
+    p = actions.add_parser("export", help="write every bookmarked article into a folder",
+                           description="Write every bookmarked article into FOLDER, one file "
+                           "each, named like `wardtui export` names them.")
+    p.add_argument("folder", help="an existing folder")
+    p.add_argument("--format", choices=("txt", "md", "json"), default="txt")
+    p.add_argument("--force", action="store_true", help="overwrite files that exist")
+
+
+def _open_store() -> BookmarkStore:
+    from .bookmarks import BookmarkStore
+    from .cli import _err
+
+    store = BookmarkStore.open()
+    for notice in store.notices:
+        _err(notice)
+    return store
+
+
+def _require_persistent(store: BookmarkStore) -> None:
+    from .cli import UserError
+
+    if not store.persistent:
+        raise UserError("the bookmarks file cannot be written, so nothing was changed")
+
+
+def _open_reconciled(store: BookmarkStore) -> Library:
+    """The library, with the store's bookmarks re-found in it (re-keyed where they moved)."""
+    from .cli import open_library
+
+    library = open_library()
+    if store.persistent:
+        store.reconcile(library)
+    return library
+
+
+def cmd_bookmarks(args: argparse.Namespace) -> int:
+    """Run ``wardtui bookmarks [ACTION]``; store errors become one-line user errors."""
+    from .bookmarks import BookmarkError
+    from .cli import UserError
+
+    handlers: dict[str | None, Callable[[argparse.Namespace, BookmarkStore], int]] = {
+        None: _list, "add": _add, "remove": _remove, "note": _note, "export": _export,
+    }
+    store = _open_store()
+    try:
+        return handlers[args.action](args, store)
+    except BookmarkError as error:
+        raise UserError(str(error)) from None
+    finally:
+        store.close()
+
+
+def _list(args: argparse.Namespace, store: BookmarkStore) -> int:
+    from .cli import _json_line, _table
+
+    library = _open_reconciled(store)
+    items = store.bookmarks()
+    missing = {b.id for b in items if library.summary(b.id) is None}
+    if args.json:
+        for bookmark in items:
+            _json_line(bookmark.to_json(missing=bookmark.id in missing), sys.stdout)
+        return 0
+    if not items:
+        print("No bookmarks yet. Add one with `wardtui bookmarks add ID` or `b` in the app.")
+        return 0
+    rows = [
+        [b.id, b.date or "—", b.ward_label or "—",
+         _clip(("(missing) " if b.id in missing else "") + b.title, 90), _clip(b.note, 40)]
+        for b in items
+    ]
+    _table(rows, ["id", "date", "ward", "title", "note"], sys.stdout)
+    return 0
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, so the id column stays whole."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _add(args: argparse.Namespace, store: BookmarkStore) -> int:
+    from .cli import _resolve, open_library
+
+    _require_persistent(store)
+    library = open_library()
+    summary = library.summary(_resolve(library, args.id))
+    assert summary is not None
+    if store.add(summary, args.note):
+        print(f"Bookmarked {summary.id}: {safe_line(summary.title)}")
+    elif args.note is not None:
+        print(f"Already bookmarked {summary.id}; note updated.")
+    else:
+        print(f"Already bookmarked {summary.id}.")
+    return 0
+
+
+def _resolve_bookmark(store: BookmarkStore, raw: str) -> str:
+    from .bookmarks import AmbiguousBookmark, UnknownBookmark
+    from .cli import UserError
+
+    try:
+        return store.resolve(raw)
+    except UnknownBookmark:
+        raise UserError(f"no bookmark with id {raw!r} (see `wardtui bookmarks`)") from None
+    except AmbiguousBookmark:
+        raise UserError(f"id prefix {raw!r} matches several bookmarks; type more of it") from None
+
+
+def _remove(args: argparse.Namespace, store: BookmarkStore) -> int:
+    _require_persistent(store)
+    removed = store.remove(_resolve_bookmark(store, args.id))
+    if removed is None:  # removed by another process meanwhile
+        print(f"{safe_line(args.id)} was not bookmarked any more.")
+        return 0
+    print(f"Removed bookmark {removed.id}: {safe_line(removed.title)}")
+    return 0
+
+
+def _note(args: argparse.Namespace, store: BookmarkStore) -> int:
+    _require_persistent(store)
+    key = _resolve_bookmark(store, args.id)
+    store.set_note(key, args.text)
+    print(f"Note {'set' if args.text.strip() else 'cleared'} for {key}.")
+    return 0
+
+
+def _export(args: argparse.Namespace, store: BookmarkStore) -> int:
+    from .cli import UserError
+    from .export import ExportError, export_many
+
+    folder = Path(args.folder).expanduser().absolute()
+    library = _open_reconciled(store)
+    try:
+        report = export_many(store.articles(library), folder, args.format, overwrite=args.force)
+    except ExportError as error:
+        raise UserError(str(error)) from None
+    print(safe_line(report.summary()))
+    for path in report.existing:
+        print(f"  exists, not overwritten (use --force): {safe_line(path.name)}")
+    for item in report.missing:
+        print(f"  missing from the library: {item.id} {safe_line(item.title)}")
+    for article_id, reason in report.failed:
+        print(f"  failed: {article_id}: {safe_line(reason)}")
+    return 1 if report.existing or report.failed else 0
