@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Fuzzing profiles: "ci" (the default) keeps the suite fast; "fuzz-long" is for a
+# developer's machine (HYPOTHESIS_PROFILE=fuzz-long).
+settings.register_profile(
+    "ci", max_examples=2500, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "fuzz-long", max_examples=100_000, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO / "seeds"

@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import sqlite3
 import stat as stat_mod
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -158,6 +159,25 @@ def parse_found(found: FoundFile) -> ParseOutcome:
     )
 
 
+def _watch_parent(pid: int) -> None:
+    """In a pool worker: exit when the syncing process is gone (killed with -9).
+
+    Pool workers otherwise wait forever for work that will never come.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                continue
+
+    threading.Thread(target=watch, name="wardtui-parent-watch", daemon=True).start()
+
+
 def _parse_all(todo: list[FoundFile], workers: int | None) -> Iterator[ParseOutcome]:
     """Parse ``todo`` in order: in a process pool when there are many files.
 
@@ -171,7 +191,12 @@ def _parse_all(todo: list[FoundFile], workers: int | None) -> Iterator[ParseOutc
     done = 0
     try:
         context = multiprocessing.get_context("forkserver")
-        pool = ProcessPoolExecutor(max_workers=count, mp_context=context)
+        pool = ProcessPoolExecutor(
+            max_workers=count,
+            mp_context=context,
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
     except (OSError, ValueError):
         yield from map(parse_found, todo)
         return
