@@ -17,7 +17,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from benchmarks.generate import generate_corpus
 
 pytestmark = pytest.mark.slow
@@ -43,7 +42,7 @@ def _leftover_processes(corpus: Path) -> list[str]:
             text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
         except OSError:
             continue
-        if str(corpus) in text or "forkserver" in text and "wardtui" in text:
+        if str(corpus) in text or ("forkserver" in text and "wardtui" in text):
             found.append(text)
     return found
 

@@ -148,7 +148,7 @@ _BREADCRUMB_SEP = re.compile(r"\s*(?:>>|»|›|>|/|\|)\s*")
 _IMAGE_NAME = re.compile(
     r"(?<![\w])[\w\-.~%()]*\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)(?:\?\S*)?(?![\w])", re.IGNORECASE
 )
-_IMAGE_HINTS = (".jp", ".png", ".gif", ".webp", ".bmp", ".tif", ".heic")
+_IMAGE_HINT = re.compile(r"\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic)", re.IGNORECASE)
 _CAPTION_CREDIT = re.compile(
     r"(?:^\(?\s*(?:ảnh|hình|ảnh\s+minh\s+họa|ảnh\s+minh\s+hoạ|ảnh\s+tư\s+liệu)\s*[:：]"
     r"|\(\s*(?:ảnh|hình|nguồn\s+ảnh)\s*[:：][^)]*\)\s*\.?$|^\(ảnh[^)]*\)$)",
@@ -247,8 +247,7 @@ def breadcrumb(line: str) -> list[str] | None:
 
 def image_names(line: str) -> list[str]:
     """The image file names in ``line``."""
-    low = line.lower()
-    if not any(ext in low for ext in _IMAGE_HINTS):
+    if _IMAGE_HINT.search(line) is None:
         return []
     return _IMAGE_NAME.findall(line)
 

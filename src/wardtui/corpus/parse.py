@@ -32,7 +32,7 @@ from .wards import subject_ward
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 12
-MAX_WARD_SCAN = 20_000  # characters of body text scanned for ward mentions
+MAX_WARD_SCAN = 8_000  # characters of body text scanned for ward mentions
 _WS = re.compile(r"\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
 _ONLY_PUNCT = re.compile(r"^[\W_]+$")
@@ -59,7 +59,10 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
         if not text:
             blank = True
             continue
-        if stamp_date(text):
+        if len(text) > 300:
+            # Long lines are running text; only a footer or image names can hide there.
+            kind = "footer" if fx.is_footer(text) else "image" if fx.is_image_line(text) else "text"
+        elif stamp_date(text):
             kind = "stamp"
         elif fx.is_counter(text):
             kind = "counter"
