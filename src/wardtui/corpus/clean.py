@@ -47,5 +47,12 @@ def clean_text(text: str) -> str:
 
 
 def safe_line(text: str) -> str:
-    """One line of text for a terminal: controls removed, newlines and tabs made spaces."""
+    """One line of text for a terminal: controls removed, newlines and tabs made spaces.
+
+    Undecodable bytes in file names (surrogate escapes) are shown as ``\\xff``.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return strip_controls(text).replace("\n", " ").replace("\t", " ")

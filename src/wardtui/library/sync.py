@@ -58,9 +58,32 @@ class SyncReport:
 
 @dataclass(frozen=True, slots=True)
 class FoundFile:
+    """A file to sync. ``path`` is its key in the cache (always valid text);
+    ``real`` is the name to open it by, when that differs (undecodable bytes)."""
+
     path: str
     size: int
     mtime_ns: int
+    real: str | None = None
+
+    @classmethod
+    def of(cls, path: str, size: int, mtime_ns: int) -> FoundFile:
+        key = path_key(path)
+        return cls(key, size, mtime_ns, None if key == path else path)
+
+
+def path_key(path: str) -> str:
+    """A file name as text SQLite can store and a terminal can show.
+
+    Names with bytes that are not UTF-8 arrive with surrogate escapes; they are
+    written with backslash escapes instead (``bad\\xffname.txt``), the same way
+    every time, so the file is still recognised at the next sync.
+    """
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
 
 
 @dataclass(slots=True)
@@ -93,7 +116,7 @@ def walk_sources(sources: Sequence[Path], problems: list[str]) -> Iterator[Found
             key = str(source)
             if key not in seen_files:
                 seen_files.add(key)
-                yield FoundFile(key, info.st_size, info.st_mtime_ns)
+                yield FoundFile.of(key, info.st_size, info.st_mtime_ns)
         else:
             problems.append(f"source {source} is not a file or a folder")
 
@@ -133,14 +156,16 @@ def _walk_dir(
                 continue
             if entry.path not in seen_files:
                 seen_files.add(entry.path)
-                yield FoundFile(entry.path, st.st_size, st.st_mtime_ns)
+                yield FoundFile.of(entry.path, st.st_size, st.st_mtime_ns)
         stack.extend(reversed(subfolders))
 
 
 def parse_found(found: FoundFile) -> ParseOutcome:
     """Parse one file (runs in a worker process); never raises for bad input."""
     try:
-        article = parse_file(Path(found.path))
+        article = parse_file(Path(found.real or found.path))
+        if found.real:
+            article = replace(article, source=found.path)
     except Skipped as skip:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, skip.reason)
     except RecursionError:
