@@ -49,7 +49,9 @@ def test_strange_files_are_indexed_or_skipped_with_reasons(
         "png.txt": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100,
         "empty.txt": b"",
         "blank.txt": b" \n\n\t \n",
-        "menu-only.txt": "CHUYÊN MỤC\nTrang chủ\nGiới thiệu\nTin tức\nLiên hệ\nLượt xem: 3\n".encode(),
+        "menu-only.txt": (
+            "CHUYÊN MỤC\nTrang chủ\nGiới thiệu\nTin tức\nLiên hệ\nLượt xem: 3\n"
+        ).encode(),
         "cp1258.txt": _cp1258(ARTICLE),
         "utf16-nobom.txt": OTHER.encode("utf-16-le"),
         "nfd.txt": unicodedata.normalize("NFD", OTHER.replace("Tây Sơn", "Tân Định")).encode(),
