@@ -27,6 +27,7 @@ __all__ = [
     "AmbiguousId",
     "ArticleSummary",
     "Library",
+    "LibraryError",
     "LibraryStats",
     "SyncReport",
     "UnknownId",
@@ -34,6 +35,7 @@ __all__ = [
 ]
 
 UNDATED = 0  # the "year" of articles without a date
+LibraryError = sqlite3.Error  # what a failing cache raises; callers need not import sqlite3
 UNKNOWN_WARD = ""  # the "ward" of articles whose ward was not found
 
 _SUMMARY_COLUMNS = "id, title, ward, unit, date, author, category, source, words"

@@ -386,13 +386,13 @@ def sync_sources(
             report.decoded.append((outcome.path, outcome.article.encoding))
         batch.append(outcome)
         done += 1
+        if should_cancel and should_cancel():
+            report.cancelled = True
+            break
         if len(batch) >= BATCH:
             flush()
             if progress:
                 progress(done, total)
-            if should_cancel and should_cancel():
-                report.cancelled = True
-                break
     if batch:
         flush()
     if progress:
