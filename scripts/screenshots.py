@@ -1,0 +1,93 @@
+"""Write the README screenshots: drive the real app headless on the sample corpus.
+
+    python scripts/screenshots.py [OUTPUT_FOLDER]
+
+Writes ``main.svg`` (an article open), ``by-date.svg`` (the date-first grouping)
+and ``help.svg`` (the help screen), 120x36, to ``screenshots/`` by default. The
+app is built by :func:`wardtui.app.create_app`, like the command line's, over a
+cache built in a temporary folder; the WARDTUI_* folders point there too, so the
+user's own library and settings are never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+import tempfile
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+SIZE = (120, 36)
+REPO = Path(__file__).resolve().parents[1]
+
+
+async def _settle(pilot: Any) -> None:
+    await pilot.pause()
+    for _ in range(5):
+        if not any(worker.is_running for worker in pilot.app.workers):
+            break
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def _open_article(pilot: Any) -> None:
+    """phường Mỹ Long, its year, its article; then into the reader."""
+    await pilot.press("j", "j", "j", "l", "l", "l", "j")
+    await _settle(pilot)
+    await pilot.press("enter")
+    await _settle(pilot)
+
+
+async def _by_date(pilot: Any) -> None:
+    await pilot.press("j", "j", "j", "l", "l", "l", "j", "t")
+    await _settle(pilot)
+
+
+async def _help(pilot: Any) -> None:
+    await _open_article(pilot)
+    await pilot.press("question_mark")
+    await _settle(pilot)
+
+
+SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
+    "main.svg": _open_article,
+    "by-date.svg": _by_date,
+    "help.svg": _help,
+}
+
+
+async def _shoot(library: Any, name: str, steps: Callable[[Any], Awaitable[None]],
+                 out: Path) -> None:
+    from wardtui.app import create_app
+    from wardtui.config import Settings, Sources
+
+    app = create_app(sources=Sources(), library=library, settings=Settings(), sync=False,
+                     blink=False, remember=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot)
+        await steps(pilot)
+        app.save_screenshot(name, path=str(out))
+
+
+def main(argv: list[str]) -> int:
+    """Write the screenshots; the exit status."""
+    out = Path(argv[0]) if argv else REPO / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="wardtui-shots-") as tmp:
+        for kind in ("CACHE", "DATA", "CONFIG"):
+            os.environ[f"WARDTUI_{kind}_DIR"] = str(Path(tmp) / kind.lower())
+        from wardtui import paths
+        from wardtui.library import Library
+
+        with Library.open(Path(tmp) / "library.sqlite3") as library:
+            library.sync([paths.sample_corpus()], workers=1)
+            for name, steps in SHOTS.items():
+                asyncio.run(_shoot(library, name, steps, out))
+                print(f"wrote {out / name}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,207 @@
+"""What the library tree holds: its nodes, their order and their labels.
+
+Two groupings of the same articles:
+
+* ``ward`` — ward, year, article (articles without a date under *Undated*);
+* ``date`` — year, month, ward, article (*Undated* holds wards directly).
+
+Every node is a :class:`NodeInfo` with a stable :attr:`NodeInfo.key`, so the tree
+can be rebuilt after a sync and find its expanded nodes and its cursor again.
+The children of a node come from one :class:`~wardtui.library.Library` query, in
+the library's order (Vietnamese collation for wards, newest first for dates).
+
+Uses rich for labels; knows nothing of Textual.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from rich.text import Text
+
+from ..corpus.clean import safe_line
+from ..corpus.model import ward_label
+from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
+
+Grouping = Literal["ward", "date"]
+NodeKind = Literal["ward", "year", "month", "article"]
+Key = tuple[object, ...]
+
+GROUPINGS: tuple[Grouping, ...] = ("ward", "date")
+DATE_WIDTH = 5  # "28/06"
+COUNT_STYLE = "dim"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeInfo:
+    """The data of one tree node.
+
+    ``ward`` is :data:`~wardtui.library.UNKNOWN_WARD` for articles whose ward was
+    not found; ``year`` is :data:`~wardtui.library.UNDATED` for undated ones;
+    ``month`` 0 holds the dates known only to the year.
+    """
+
+    kind: NodeKind
+    key: Key
+    count: int = 0
+    ward: str | None = None
+    unit: str | None = None
+    year: int | None = None
+    month: int | None = None
+    summary: ArticleSummary | None = None
+
+    @property
+    def is_article(self) -> bool:
+        """True for a leaf holding an article."""
+        return self.summary is not None
+
+    @property
+    def article_id(self) -> str | None:
+        """The article's id, or ``None`` for a group."""
+        return self.summary.id if self.summary is not None else None
+
+
+# -- keys -----------------------------------------------------------------------
+def article_key(article_id: str) -> Key:
+    """The key of an article's node (the same in both groupings)."""
+    return ("article", article_id)
+
+
+def ward_key(ward: str, unit: str | None) -> Key:
+    """The key of a ward's node in the ward grouping."""
+    return ("ward", ward, unit or "")
+
+
+def _wardyear_key(ward: str, unit: str | None, year: int) -> Key:
+    return (*ward_key(ward, unit), "year", year)
+
+
+def year_key(year: int) -> Key:
+    """The key of a year's node in the date grouping."""
+    return ("year", year)
+
+
+def _month_key(year: int, month: int) -> Key:
+    return (*year_key(year), "month", month)
+
+
+def _dateward_key(year: int, month: int | None, ward: str, unit: str | None) -> Key:
+    base = year_key(year) if month is None else _month_key(year, month)
+    return (*base, "ward", ward, unit or "")
+
+
+def month_of(date: str | None) -> int:
+    """The month of an ISO date at any precision; 0 when it is not known."""
+    return int(date[5:7]) if date and len(date) >= 7 else 0
+
+
+def path_to(summary: ArticleSummary, grouping: Grouping) -> list[Key]:
+    """The keys from the top of the tree down to the article's own node."""
+    ward = summary.ward if summary.ward is not None else UNKNOWN_WARD
+    unit = summary.unit if summary.ward is not None else None
+    year = summary.year if summary.year is not None else UNDATED
+    if grouping == "ward":
+        keys = [ward_key(ward, unit), _wardyear_key(ward, unit, year)]
+    elif year == UNDATED:
+        keys = [year_key(year), _dateward_key(year, None, ward, unit)]
+    else:
+        month = month_of(summary.date)
+        keys = [year_key(year), _month_key(year, month), _dateward_key(year, month, ward, unit)]
+    return [*keys, article_key(summary.id)]
+
+
+# -- children -----------------------------------------------------------------------
+def top_nodes(library: Library, grouping: Grouping) -> list[NodeInfo]:
+    """The nodes under the (hidden) root: wards, or years."""
+    if grouping == "ward":
+        return [
+            NodeInfo("ward", ward_key(_ward(w.ward), w.unit), w.count, _ward(w.ward), w.unit)
+            for w in library.wards()
+        ]
+    return [NodeInfo("year", year_key(y), n, year=y) for y, n in library.years()]
+
+
+def child_nodes(library: Library, node: NodeInfo) -> list[NodeInfo]:
+    """The children of a group node, in display order (one query)."""
+    if node.kind == "ward" and node.year is None:  # ward grouping: ward -> years
+        ward = _ward(node.ward)
+        return [
+            NodeInfo("year", _wardyear_key(ward, node.unit, y), n, ward, node.unit, y)
+            for y, n in library.years(ward, node.unit)
+        ]
+    if node.kind == "year" and node.ward is None:  # date grouping: year -> months
+        year = node.year if node.year is not None else UNDATED
+        if year == UNDATED:
+            return _wards_in(library, year, None)
+        return [
+            NodeInfo("month", _month_key(year, m), n, year=year, month=m)
+            for m, n in library.months(year)
+        ]
+    if node.kind == "month":  # date grouping: month -> wards
+        assert node.year is not None
+        return _wards_in(library, node.year, node.month)
+    if node.kind in ("year", "ward"):  # -> articles
+        summaries = library.summaries(
+            ward=_ward(node.ward), unit=node.unit, year=node.year, month=node.month
+        )
+        return [NodeInfo("article", article_key(s.id), summary=s) for s in summaries]
+    return []
+
+
+def _ward(ward: str | None) -> str:
+    return UNKNOWN_WARD if ward is None else ward
+
+
+def _wards_in(library: Library, year: int, month: int | None) -> list[NodeInfo]:
+    return [
+        NodeInfo(
+            "ward", _dateward_key(year, month, _ward(w.ward), w.unit), w.count,
+            _ward(w.ward), w.unit, year, month,
+        )
+        for w in library.wards_in(year, month)
+    ]
+
+
+# -- labels -----------------------------------------------------------------------
+def ward_name(ward: str | None, unit: str | None) -> str:
+    """``phường Mỹ Long``, ``Phường 12``, or ``Unknown ward``."""
+    if not ward:
+        return "Unknown ward"
+    return ward_label(ward, unit) or ward
+
+
+def day_month(date: str | None) -> str:
+    """``28/06`` for a full date, ``—/06`` for a month, ``—`` otherwise; padded."""
+    if date and len(date) >= 10:
+        text = f"{date[8:10]}/{date[5:7]}"
+    elif date and len(date) >= 7:
+        text = f"—/{date[5:7]}"
+    else:
+        text = "—"
+    return text.ljust(DATE_WIDTH)
+
+
+def date_text(date: str | None) -> str:
+    """A date at its precision, day first: ``28/06/2023``, ``06/2023``, ``2023``."""
+    if not date:
+        return "undated"
+    if len(date) >= 10:
+        return f"{date[8:10]}/{date[5:7]}/{date[:4]}"
+    if len(date) >= 7:
+        return f"{date[5:7]}/{date[:4]}"
+    return date[:4]
+
+
+def node_label(node: NodeInfo) -> Text:
+    """The label of a node: a group's name and count, or an article's date and title."""
+    if node.summary is not None:
+        title = safe_line(node.summary.title) or "(untitled)"
+        return Text.assemble((day_month(node.summary.date), COUNT_STYLE), " ", title)
+    if node.kind == "ward":
+        name = ward_name(node.ward, node.unit)
+    elif node.kind == "year":
+        name = "Undated" if node.year == UNDATED else str(node.year)
+    else:
+        name = f"{node.month:02d}/{node.year}" if node.month else f"{node.year}, no month"
+    return Text.assemble(safe_line(name), "  ", (str(node.count), COUNT_STYLE))

@@ -1,0 +1,221 @@
+"""The reader: one article, wrapped to a comfortable measure.
+
+A line-API widget (like Textual's ``Log``): the article is wrapped once per width
+into lines, and only the visible lines are painted, so a very long article
+scrolls as fast as a short one. Every piece of text is a ``rich.text.Text`` built
+from plain strings (see :mod:`wardtui.app.article_text`), never markup.
+
+:meth:`Reader.show_article` takes optional highlight terms; the lines holding a
+match are in :attr:`Reader.match_lines`, and ``n`` / ``N`` step through them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...corpus import Article
+from ...export import to_txt
+from ..article_text import ArticleStyles, Block, article_blocks, message_blocks
+
+MEASURE = 90  # the widest line, in cells
+RULE = "─"
+
+
+class Reader(ScrollView, can_focus=True):
+    """Shows one article (or a short message) and scrolls through it."""
+
+    ALLOW_SELECT = False
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "reader--title",
+        "reader--meta",
+        "reader--rule",
+        "reader--caption",
+        "reader--image",
+        "reader--highlight",
+    }
+
+    DEFAULT_CSS = """
+    Reader {
+        background: $surface;
+        padding: 1 2 0 2;
+        & > .reader--title { color: $text-accent; text-style: bold; }
+        & > .reader--meta { color: $text-muted; }
+        & > .reader--rule { color: $panel-lighten-2; }
+        & > .reader--caption { color: $text-muted; text-style: italic; }
+        & > .reader--image { color: $text-muted; }
+        & > .reader--highlight { background: $warning-muted; color: $text-warning; }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_down", "Down", show=False, tooltip="Scroll one line down",
+                id="reader.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, tooltip="Scroll one line up",
+                id="reader.up"),
+        Binding("space,pagedown", "page_down", "Page", key_display="space",
+                tooltip="Scroll one page down", id="reader.page_down"),
+        Binding("pageup,b", "page_up", "Page up", show=False, tooltip="Scroll one page up",
+                id="reader.page_up"),
+        Binding("home,g", "scroll_home", "Top", show=False, tooltip="Go to the top",
+                id="reader.top"),
+        Binding("end,G", "scroll_end", "Bottom", show=False, tooltip="Go to the end",
+                id="reader.bottom"),
+        Binding("n", "next_match", "Next match", tooltip="Scroll to the next match",
+                id="reader.next_match"),
+        Binding("N", "previous_match", "Previous match", show=False,
+                tooltip="Scroll to the previous match", id="reader.previous_match"),
+        Binding("c", "copy", "Copy", tooltip="Copy the article's text to the clipboard",
+                id="reader.copy"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article: Article | None = None
+        self.highlights: list[str] = []
+        self.match_lines: list[int] = []
+        self._message: tuple[str, list[str]] | None = None
+        self._lines: list[Text | None] = []  # None: a rule
+        self._strips: dict[int, Strip] = {}
+        self._laid_out_width = -1
+        self._rule_style = Style()
+        self._keys_shown = (False, False)
+
+    # -- public -------------------------------------------------------------------
+    def show_article(self, article: Article, highlights: Sequence[str] | None = None) -> None:
+        """Show ``article`` from its top; ``highlights`` are terms to mark (accents ignored)."""
+        self.article = article
+        self.highlights = [h for h in (highlights or []) if h.strip()]
+        self._message = None
+        self._lay_out()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    def show_message(self, title: str, lines: Sequence[str]) -> None:
+        """Show a short notice instead of an article (welcome, empty library…)."""
+        self.article = None
+        self.highlights = []
+        self._message = (title, list(lines))
+        self._lay_out()
+        self.scroll_to(0, 0, animate=False, immediate=True)
+
+    @property
+    def article_id(self) -> str | None:
+        """The id of the article shown, if any."""
+        return self.article.id if self.article is not None else None
+
+    @property
+    def text_lines(self) -> list[str]:
+        """The wrapped lines as plain text (for tests and copying)."""
+        width = self._laid_out_width
+        return [RULE * width if line is None else line.plain for line in self._lines]
+
+    # -- layout -------------------------------------------------------------------
+    def _styles(self) -> ArticleStyles:
+        def get(name: str) -> Style:
+            """One of the reader's component styles, without its background."""
+            return self.get_component_rich_style(f"reader--{name}", partial=True)
+
+        return ArticleStyles(title=get("title"), meta=get("meta"), rule=get("rule"),
+                             caption=get("caption"), image=get("image"),
+                             highlight=get("highlight"))
+
+    def _blocks(self, styles: ArticleStyles) -> list[Block]:
+        if self.article is not None:
+            return article_blocks(self.article, styles, self.highlights)
+        if self._message is not None:
+            return message_blocks(*self._message, styles)
+        return []
+
+    def _lay_out(self) -> None:
+        """Wrap the blocks to the current width (at most :data:`MEASURE`)."""
+        region_width = self.scrollable_content_region.width
+        width = max(10, min(MEASURE, region_width or MEASURE))
+        styles = self._styles()
+        console = self.app.console
+        lines: list[Text | None] = []
+        for index, block in enumerate(self._blocks(styles)):
+            if index:
+                lines.append(Text(""))
+            if block is None:
+                lines.append(None)
+            else:
+                lines.extend(block.wrap(console, width, overflow="fold"))
+        self._lines = lines
+        self._strips.clear()
+        self._laid_out_width = width
+        self._rule_style = styles.rule
+        self.match_lines = [
+            y for y, line in enumerate(lines)
+            if line is not None and any(span.style == styles.highlight for span in line.spans)
+        ]
+        self.virtual_size = Size(width, len(lines))
+        keys = (bool(self.match_lines), self.article is not None)
+        if keys != self._keys_shown:  # the footer shows n / c only when they apply
+            self._keys_shown = keys
+            self.refresh_bindings()
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Re-wrap when the width available changes."""
+        width = max(10, min(MEASURE, self.scrollable_content_region.width))
+        if width != self._laid_out_width:
+            self._lay_out()
+
+    def notify_style_update(self) -> None:
+        """Re-paint with the new styles (theme change, focus)."""
+        super().notify_style_update()
+        if self.is_mounted and (self.article is not None or self._message is not None):
+            self._lay_out()
+
+    def render_line(self, y: int) -> Strip:
+        """One painted line of the page."""
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        strip = self._strips.get(index)
+        if strip is None:
+            line = self._lines[index]
+            if line is None:
+                line = Text(RULE * self._laid_out_width, style=self._rule_style)
+            strip = Strip(list(line.render(self.app.console)), line.cell_len)
+            self._strips[index] = strip
+        return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
+
+    # -- actions -----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Match keys only when there are matches, copy only with an article (else hidden)."""
+        if action in ("next_match", "previous_match"):
+            return bool(self.match_lines)
+        if action == "copy":
+            return self.article is not None
+        return True
+
+    def action_next_match(self) -> None:
+        """Scroll so the next line holding a match is at the top."""
+        below = [y for y in self.match_lines if y > self.scroll_offset.y]
+        if below:
+            self.scroll_to(y=below[0], animate=False)
+
+    def action_previous_match(self) -> None:
+        """Scroll so the previous line holding a match is at the top."""
+        above = [y for y in self.match_lines if y < self.scroll_offset.y]
+        if above:
+            self.scroll_to(y=above[-1], animate=False)
+
+    def action_copy(self) -> None:
+        """Copy the article as plain text (the same text as the ``txt`` export)."""
+        if self.article is not None:
+            self.app.copy_to_clipboard(to_txt(self.article))
+            self.notify("Article copied to the clipboard.", markup=False)

@@ -1,0 +1,344 @@
+"""The library tree: wards, years and articles (or years, months, wards and articles).
+
+Children are added when a node is first expanded, all at once from one indexed
+query (see :mod:`wardtui.app.catalog`), so a library of 100,000 articles opens
+as fast as one of five. Moving the cursor onto an article posts
+:class:`WardTree.ArticleHighlighted`; ``enter`` posts :class:`WardTree.ArticleOpened`.
+The screen decides what to do with them (messages up, calls down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import ClassVar, TypeVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.widgets import Tree
+from textual.widgets.tree import TreeNode
+
+from ...library import Library
+from .. import catalog
+from ..catalog import Grouping, Key, NodeInfo
+
+Node = TreeNode[NodeInfo]
+T = TypeVar("T")
+_TOGGLE = Style.from_meta({"toggle": True})  # what Tree's mouse handler looks for
+
+
+class WardTree(Tree[NodeInfo]):
+    """The navigation pane over the library."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "open", "Read", tooltip="Read the article (or open the group)",
+                id="tree.open"),
+        Binding("l,right", "expand", "Expand", tooltip="Open the group, or go into it",
+                id="tree.expand"),
+        Binding("h,left", "collapse", "Collapse", tooltip="Close the group, or go to its parent",
+                id="tree.collapse"),
+        Binding("space", "toggle_node", "Toggle", show=False,
+                tooltip="Open or close the group", id="tree.toggle"),
+        Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next line",
+                id="tree.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, tooltip="Previous line", id="tree.up"),
+        Binding("home,g", "scroll_home", "First", show=False, tooltip="First line",
+                id="tree.first"),
+        Binding("end,G", "scroll_end", "Last", show=False, tooltip="Last line", id="tree.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, tooltip="One page down",
+                id="tree.page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="One page up",
+                id="tree.page_up"),
+    ]
+
+    class ArticleHighlighted(Message):
+        """The cursor rests on an article: show it."""
+
+        def __init__(self, article_id: str) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    class ArticleOpened(Message):
+        """The user asked to read an article (``enter``)."""
+
+        def __init__(self, article_id: str) -> None:
+            self.article_id = article_id
+            super().__init__()
+
+    class QueryFailed(Message):
+        """A library query failed; ``error`` says why."""
+
+        def __init__(self, error: str) -> None:
+            self.error = error
+            super().__init__()
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("Library", id=id)
+        self.show_root = False
+        self.guide_depth = 3
+        self.auto_expand = True
+        self.library: Library | None = None
+        self.grouping: Grouping = "ward"
+        self._loaded: set[Key] = set()
+        self._by_key: dict[Key, Node] = {}
+
+    # -- loading ---------------------------------------------------------------
+    def load(self, library: Library, grouping: Grouping) -> None:
+        """Show ``library`` grouped by ``grouping`` (a fresh tree, everything collapsed)."""
+        self.library = library
+        self.grouping = grouping
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self.unselect()
+        self.clear()
+        self._loaded.clear()
+        self._by_key.clear()
+        if self.library is None:
+            return
+        infos: list[NodeInfo] = self._query(lambda lib: catalog.top_nodes(lib, self.grouping), [])
+        self._graft_nodes(self.root, infos)
+        self._loaded.add(())
+
+    def _graft_nodes(self, parent: Node, infos: list[NodeInfo]) -> None:
+        for info in infos:
+            node = parent.add(catalog.node_label(info), info, allow_expand=not info.is_article)
+            self._by_key[info.key] = node
+
+    def _query(self, run: Callable[[Library], T], fallback: T) -> T:
+        """Run a library query; on failure post :class:`QueryFailed` and use ``fallback``."""
+        assert self.library is not None
+        try:
+            return run(self.library)
+        except Exception as error:  # noqa: BLE001 - sqlite3.Error; the app may not import sqlite3
+            self.post_message(self.QueryFailed(str(error)))
+            return fallback
+
+    def ensure_children(self, node: Node) -> None:
+        """Add a group's children if they are not there yet (one query, one batch)."""
+        info = node.data
+        if info is None or info.is_article or info.key in self._loaded or self.library is None:
+            return
+        self._loaded.add(info.key)
+        children: list[NodeInfo] = self._query(lambda lib: catalog.child_nodes(lib, info), [])
+        self._graft_nodes(node, children)
+
+    def reload(self) -> None:
+        """Re-read the library, keeping the expanded groups and the cursor where possible."""
+        expanded = [key for key, node in self._by_key.items() if node.is_expanded]
+        cursor = self.cursor_node.data.key if self.cursor_node and self.cursor_node.data else None
+        trail = self._trail(self.cursor_node) if self.cursor_node else []
+        self._rebuild()
+        for key in expanded:
+            node = self._by_key.get(key)
+            if node is not None:
+                self.ensure_children(node)
+                node.expand()
+        target = None
+        for candidate in [cursor, *trail]:
+            if candidate is not None and candidate in self._by_key:
+                target = self._by_key[candidate]
+                break
+        if target is not None:
+            self._place_cursor(target)
+
+    def _trail(self, node: Node) -> list[Key]:
+        """The keys of a node's ancestors, nearest first."""
+        keys: list[Key] = []
+        parent = node.parent
+        while parent is not None and parent.data is not None:
+            keys.append(parent.data.key)
+            parent = parent.parent
+        return keys
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        """Switch the grouping, keeping the current article in view."""
+        article_id = self.current_article_id
+        self.grouping = grouping
+        self._rebuild()
+        kept = article_id is not None and self.select_article(article_id)
+        if not kept and self.root.children:
+            self._place_cursor(self.root.children[0])
+
+    # -- finding ---------------------------------------------------------------
+    @property
+    def current_article_id(self) -> str | None:
+        """The id of the article under the cursor, if any."""
+        node = self.cursor_node
+        return node.data.article_id if node is not None and node.data is not None else None
+
+    def node_for(self, key: Key) -> Node | None:
+        """The node with this key, if it has been loaded."""
+        return self._by_key.get(key)
+
+    def reveal(self, keys: list[Key]) -> Node | None:
+        """Open the groups along ``keys`` and put the cursor on the last node found."""
+        found: Node | None = None
+        for key in keys:
+            node = self._by_key.get(key)
+            if node is None:
+                break
+            found = node
+            if key != keys[-1]:
+                self.ensure_children(node)
+                node.expand()
+        if found is not None:
+            self._place_cursor(found)
+        return found
+
+    def select_article(self, article_id: str) -> bool:
+        """Put the cursor on an article, opening its ward and year; False if unknown."""
+        summary = self._query(lambda lib: lib.summary(article_id), None)
+        if summary is None:
+            return False
+        node = self.reveal(catalog.path_to(summary, self.grouping))
+        return node is not None and node.data is not None and node.data.article_id == article_id
+
+    def _place_cursor(self, node: Node) -> None:
+        for ancestor in self._ancestors(node):
+            if not ancestor.is_expanded:
+                ancestor.expand()
+        _ = self.last_line  # rebuild the lines now so the node knows its line
+        self.move_cursor(node)
+        self.scroll_to_node(node, animate=False)
+
+    @staticmethod
+    def _ancestors(node: Node) -> Iterator[Node]:
+        parent = node.parent
+        while parent is not None and not parent.is_root:
+            yield parent
+            parent = parent.parent
+
+    # -- previous / next article ------------------------------------------------
+    def step_article(self, forward: bool) -> bool:
+        """Move the cursor to the next (or previous) article in tree order."""
+        start = self.cursor_node
+        if start is None or start.data is None:
+            found = self._first_article(self.root, forward)
+        else:
+            found = None
+            if forward and not start.data.is_article:
+                found = self._first_article(start, forward)
+            if found is None:
+                found = self._article_beyond(start, forward)
+        if found is None:
+            return False
+        self._place_cursor(found)
+        return True
+
+    def _first_article(self, group: Node, forward: bool) -> Node | None:
+        self.ensure_children(group)
+        children = list(group.children) if forward else list(reversed(group.children))
+        for child in children:
+            if child.data is not None and child.data.is_article:
+                return child
+            found = self._first_article(child, forward)
+            if found is not None:
+                return found
+        return None
+
+    def _article_beyond(self, node: Node, forward: bool) -> Node | None:
+        current: Node | None = node
+        while current is not None and not current.is_root:
+            sibling = current.next_sibling if forward else current.previous_sibling
+            while sibling is not None:
+                if sibling.data is not None and sibling.data.is_article:
+                    return sibling
+                found = self._first_article(sibling, forward)
+                if found is not None:
+                    return found
+                sibling = sibling.next_sibling if forward else sibling.previous_sibling
+            current = current.parent
+        return None
+
+    # -- actions -----------------------------------------------------------------
+    def action_open(self) -> None:
+        """Read the article under the cursor, or open/close the group."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return
+        if node.data.article_id is not None:
+            self.post_message(self.ArticleOpened(node.data.article_id))
+        else:
+            self._toggle(node)
+
+    def action_expand(self) -> None:
+        """Open the group under the cursor; if open, go to its first child."""
+        node = self.cursor_node
+        if node is None or node.data is None:
+            return
+        if node.data.article_id is not None:
+            self.post_message(self.ArticleOpened(node.data.article_id))
+        elif not node.is_expanded:
+            self.ensure_children(node)
+            node.expand()
+        elif node.children:
+            self._place_cursor(node.children[0])
+
+    def action_collapse(self) -> None:
+        """Close the group under the cursor; otherwise go to the parent group."""
+        node = self.cursor_node
+        if node is None:
+            return
+        if node.allow_expand and node.is_expanded:
+            node.collapse()
+        elif node.parent is not None and not node.parent.is_root:
+            self._place_cursor(node.parent)
+
+    def action_toggle_node(self) -> None:
+        """Open or close the group under the cursor."""
+        if self.cursor_node is not None:
+            self._toggle(self.cursor_node)
+
+    def _toggle(self, node: Node) -> None:
+        if node.is_expanded:
+            node.collapse()
+        else:
+            self.ensure_children(node)
+            node.expand()
+
+    # -- events ------------------------------------------------------------------
+    @on(Tree.NodeExpanded)
+    def _load_on_expand(self, event: Tree.NodeExpanded[NodeInfo]) -> None:
+        """Expanded by the mouse or another path: add the children now."""
+        self.ensure_children(event.node)
+
+    @on(Tree.NodeHighlighted)
+    def _announce_article(self, event: Tree.NodeHighlighted[NodeInfo]) -> None:
+        """Tell the screen about the article under the cursor (stale moves are dropped)."""
+        event.stop()
+        node = event.node
+        if node is not self.cursor_node or node.data is None:
+            return
+        if node.data.article_id is not None:
+            self.post_message(self.ArticleHighlighted(node.data.article_id))
+
+    # -- rendering ---------------------------------------------------------------
+    def _room(self, node: Node) -> tuple[int, int]:
+        """(icon width, cells left for the label) on the node's line."""
+        depth = sum(1 for _ in self._ancestors(node))
+        icon_width = len(self.ICON_NODE) if node.allow_expand else 0
+        room = self.scrollable_content_region.width - depth * self.guide_depth - icon_width
+        return icon_width, room
+
+    def get_label_width(self, node: Node) -> int:
+        """A nominal width: labels are cut to fit, so the tree never scrolls sideways.
+
+        Tree calls this for every line on every rebuild; not rendering the label
+        keeps opening a group cheap however many lines are open.
+        """
+        return 1
+
+    def render_label(self, node: Node, base_style: Style, style: Style) -> Text:
+        """The node's label, cut with an ellipsis to fit the pane."""
+        label = node.label.copy() if isinstance(node.label, Text) else Text(str(node.label))
+        icon = self.ICON_NODE_EXPANDED if node.is_expanded else self.ICON_NODE
+        _, room = self._room(node)
+        if room > 1 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        label.stylize(style)
+        if node.allow_expand:
+            return Text.assemble((icon, base_style + _TOGGLE), label)
+        return label
