@@ -52,6 +52,9 @@ def _check_consistent(cache: Path) -> int:
     conn = sqlite3.connect(cache)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        if not tables:
+            return 0  # killed before the schema was written: the next run creates it
         conn.execute("INSERT INTO fts (fts) VALUES ('integrity-check')")
         articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
         orphans = conn.execute(

@@ -119,10 +119,14 @@ def _check(conn: sqlite3.Connection, size: int | None = None) -> str | None:
 
 
 def _initialise(conn: sqlite3.Connection) -> None:
-    with conn:
-        conn.executescript(SCHEMA)
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    """Create the schema in one transaction: a kill midway leaves no half-made cache."""
+    conn.executescript(
+        "BEGIN IMMEDIATE;"
+        + SCHEMA
+        + f"PRAGMA application_id = {APPLICATION_ID};"
+        + f"PRAGMA user_version = {SCHEMA_VERSION};"
+        + "COMMIT;"
+    )
 
 
 def _remove_database(path: Path) -> None:
