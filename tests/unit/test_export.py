@@ -373,3 +373,18 @@ def test_export_many(tmp_path: Path) -> None:
 def test_export_many_into_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(ExportError, match="does not exist"):
         export_many([make()], tmp_path / "missing")
+
+
+def test_written_file_has_the_ordinary_mode(tmp_path: Path) -> None:
+    """Atomic writes go through mkstemp (0600); the result must read like a normal file."""
+    import os
+
+    from wardtui.storage import atomic_write_text
+
+    mask = os.umask(0o022)
+    try:
+        target = tmp_path / "a.txt"
+        atomic_write_text(target, "x")
+        assert target.stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(mask)

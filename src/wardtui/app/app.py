@@ -1,9 +1,11 @@
-"""The wardtui app: holds the library, the sources and the settings; the screens do the rest.
+"""The wardtui app: holds the library, the bookmarks, the sources and the settings.
 
 Global keys live here (quit, help); the reading screen is
-:class:`~wardtui.app.screens.main.MainScreen`. The theme, the grouping and the
-last article are remembered in :class:`~wardtui.config.Settings`, written in a
-thread worker when they change and once more on quit.
+:class:`~wardtui.app.screens.main.MainScreen`, which opens the library and the
+bookmark store (:attr:`WardApp.bookmarks`) in workers. The theme, the grouping,
+the last article and the export folder are remembered in
+:class:`~wardtui.config.Settings`, written in a thread worker when they change
+and once more on quit.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
+from ..bookmarks import BookmarkStore
 from ..config import Settings, Sources
 from ..corpus.clean import safe_line
 from ..library import Library, WardCount
@@ -64,6 +67,7 @@ class WardApp(App[int]):
         self.settings = settings
         self.library = library
         self.owns_library = library is None
+        self.bookmarks: BookmarkStore | None = None  # opened by the main screen, in a worker
         self.sync_on_start = sync
         self.blink = blink
         self.remember = remember
@@ -109,9 +113,11 @@ class WardApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_unmount(self) -> None:
-        """Close the library connection the app opened."""
+        """Close the library connection the app opened, and the bookmarks."""
         if self.library is not None and self.owns_library:
             self.library.close()
+        if self.bookmarks is not None:
+            self.bookmarks.close()
 
     # -- notices and settings ---------------------------------------------------------
     def tell(self, message: str, *, severity: SeverityLevel = "information",
@@ -168,7 +174,7 @@ class WardApp(App[int]):
             section("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS], keys, [
                 ("tab", "Next pane: search bar, tree, reader"),
                 ("shift+tab", "Previous pane"),
-                ("ctrl+p", "Commands: go to ward…, go to year…, grouping, theme…"),
+                ("ctrl+p", "Commands: go to ward…, go to year…, export bookmarks…, theme…"),
                 ("ctrl+q", "Quit"),
             ]),
             section("Search bar", SearchBar.BINDINGS, keys, [

@@ -31,6 +31,8 @@ Key = tuple[object, ...]
 GROUPINGS: tuple[Grouping, ...] = ("ward", "date")
 DATE_WIDTH = 5  # "28/06"
 COUNT_STYLE = "dim"
+MARK = "★"  # a bookmarked article
+MARK_STYLE = "yellow"
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +195,17 @@ def date_text(date: str | None) -> str:
     return date[:4]
 
 
-def node_label(node: NodeInfo) -> Text:
-    """The label of a node: a group's name and count, or an article's date and title."""
+def node_label(node: NodeInfo, marked: bool = False) -> Text:
+    """The label of a node: a group's name and count, or an article's date and title.
+
+    ``marked``: the article is bookmarked, shown by :data:`MARK` before its title.
+    """
     if node.summary is not None:
         title = safe_line(node.summary.title) or "(untitled)"
-        return Text.assemble((day_month(node.summary.date), COUNT_STYLE), " ", title)
+        date = (day_month(node.summary.date), COUNT_STYLE)
+        if marked:
+            return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", title)
+        return Text.assemble(date, " ", title)
     if node.kind == "ward":
         name = ward_name(node.ward, node.unit)
     elif node.kind == "year":

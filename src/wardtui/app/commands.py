@@ -83,7 +83,7 @@ class WardCommands(_Commands):
     """wardtui's commands, and every ward as ``Go to phường …`` when something is typed."""
 
     def commands(self) -> list[Command]:
-        """Grouping, pickers, sync, copy, theme, help."""
+        """Grouping, pickers, sync, search, keys, bookmarks, export, copy."""
         app = self.wardapp
         main = app.main
         other = "date" if app.settings.grouping == "ward" else "ward"
@@ -98,9 +98,21 @@ class WardCommands(_Commands):
             Command("Search", "Go to the search bar (key /)", main.action_focus_search),
             Command("Show keys", "Every key of every pane (key ?)", app.action_help),
         ]
-        if main.reader.article is not None:
-            items.append(Command("Copy the article", "Its text, to the clipboard (key c)",
-                                 main.reader.action_copy))
+        items.append(Command("Bookmarks", "The list of bookmarks (key B)", main.action_bookmarks))
+        current = main.bookmarking.current_id()
+        if current is not None:
+            bookmark = ("Remove the bookmark" if main.bookmarking.is_marked(current)
+                        else "Bookmark the article")
+            items += [
+                Command(bookmark, "The article under the cursor or in the reader (key b)",
+                        _bind(main.toggle_bookmark, current)),
+                Command("Export article", "Write it to a txt, md or json file (key e)",
+                        main.action_export_article),
+                Command("Copy the article", "Its text, to the clipboard (key c)",
+                        main.action_copy_article),
+            ]
+        items.append(Command("Export bookmarks…", "Every bookmarked article, one file each",
+                             main.export_bookmarks))
         return items
 
     async def search(self, query: str) -> Hits:

@@ -3,6 +3,8 @@
 It wires the widgets together (messages up from the tree, calls down to the
 reader) and runs the disk work in thread workers, each with its own library
 connection: opening the cache, syncing the sources, and loading an article.
+Bookmarks, export and copy (``b``, ``B``, ``e``, ``c``) are delegated to
+:class:`~wardtui.app.actions_bookmarks.BookmarkActions`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...corpus import Article
 from ...library import UNKNOWN_WARD, Library, SyncReport, WardCount
+from ..actions_bookmarks import WORKERS as BOOKMARK_WORKERS
+from ..actions_bookmarks import BookmarkActions, Reconciled
 from ..catalog import GROUPINGS, Grouping, ward_key, year_key
 from ..widgets.reader import Reader
 from ..widgets.search_bar import SearchBar
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 
 OPEN, SYNC, ARTICLE = "open library", "sync", "load article"  # the workers' names
 Loaded = tuple[Article | None, list[str]]  # an article (or None if gone) and its highlights
+Synced = tuple[SyncReport, Reconciled]  # the sync, then the bookmarks checked against it
 
 
 class SyncProgress(Message):
@@ -62,6 +67,15 @@ class MainScreen(Screen[None]):
                 tooltip="Open the previous article in the tree", id="main.previous"),
         Binding("right_square_bracket", "step_article(True)", "Next", key_display="]",
                 tooltip="Open the next article in the tree", id="main.next"),
+        Binding("b", "toggle_bookmark", "Bookmark",
+                tooltip="Bookmark the current article, or remove its bookmark",
+                id="main.bookmark"),
+        Binding("B", "bookmarks", "Bookmarks", tooltip="The list of bookmarks",
+                id="main.bookmarks"),
+        Binding("e", "export_article", "Export", tooltip="Export the current article to a file",
+                id="main.export"),
+        Binding("c", "copy_article", "Copy",
+                tooltip="Copy the current article's text to the clipboard", id="main.copy"),
         Binding("escape", "back", "Back", show=False, tooltip="Back to the library tree",
                 id="main.back"),
     ]
@@ -70,6 +84,7 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._requested: str | None = None  # the article last asked of the loader
         self._syncing = False
+        self.bookmarking = BookmarkActions(self)
 
     @property
     def wardapp(self) -> WardApp:
@@ -99,7 +114,7 @@ class MainScreen(Screen[None]):
             with ContentSwitcher(initial="tree", id="left"):
                 yield WardTree(id="tree")
             yield Reader(id="reader")
-        yield Footer()
+        yield Footer(compact=True)
 
     # -- start-up ---------------------------------------------------------------
     def on_mount(self) -> None:
@@ -109,6 +124,7 @@ class MainScreen(Screen[None]):
             self.query_one(SearchBar).cursor_blink = False
         for notice in [*app.settings.notices, *app.sources.notices]:
             app.tell(notice, severity="warning")
+        self.bookmarking.start()
         if app.library is not None:
             self._library_ready(app.library)
         else:
@@ -166,6 +182,8 @@ class MainScreen(Screen[None]):
                 "and read an article with enter.",
                 "[ and ] open the previous and next article; t groups the tree by date "
                 "instead of by ward.",
+                "b bookmarks the article (B lists the bookmarks), e exports it to a file "
+                "and c copies its text.",
                 "Press / to search, ctrl+p for the commands, ? for every key, q to quit.",
             ])
         elif self._syncing:
@@ -195,16 +213,18 @@ class MainScreen(Screen[None]):
         self._sync(list(self.wardapp.sources.effective))
 
     @work(thread=True, exclusive=True, group="sync", name=SYNC, exit_on_error=False)
-    def _sync(self, sources: Sequence[Path]) -> SyncReport:
-        """Sync on the worker's own connection; progress comes back as messages."""
+    def _sync(self, sources: Sequence[Path]) -> Synced:
+        """Sync on the worker's own connection (progress comes back as messages), then
+        find the bookmarked articles again (their ids change with their files)."""
         worker = get_current_worker()
         assert self.wardapp.library is not None
         with self.wardapp.library.reopen() as library:
-            return library.sync(
+            report = library.sync(
                 sources,
                 progress=lambda done, total: self._post_progress(done, total),
                 should_cancel=lambda: worker.is_cancelled,
             )
+            return report, self.bookmarking.reconcile(library, lambda: worker.is_cancelled)
 
     def _post_progress(self, done: int, total: int) -> None:
         self.post_message(SyncProgress(done, total))  # thread-safe
@@ -214,7 +234,7 @@ class MainScreen(Screen[None]):
         if message.total:
             self.status.show_progress(message.done, message.total)
 
-    def _sync_done(self, report: SyncReport) -> None:
+    def _sync_done(self, report: SyncReport, bookmarks: Reconciled) -> None:
         app = self.wardapp
         self._syncing = False
         for problem in report.problems:
@@ -228,6 +248,7 @@ class MainScreen(Screen[None]):
             self.ward_tree.reload()
             if self.ward_tree.cursor_node is None:
                 self._cursor_to_top()
+        self.bookmarking.reconciled(bookmarks)
         self.status.show_state("interrupted" if report.cancelled else "up to date")
         if report.parsed:
             app.tell(f"Library updated: {plural(report.parsed, 'file')} read.")
@@ -285,6 +306,9 @@ class MainScreen(Screen[None]):
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Results of the workers, and their failures (shown, never a traceback)."""
         worker = event.worker
+        if worker.name in BOOKMARK_WORKERS:
+            self.bookmarking.worker_changed(worker, event.state)
+            return
         if event.state == WorkerState.ERROR:
             what = {OPEN: "open the library", SYNC: "sync the sources",
                     ARTICLE: "load the article"}.get(worker.name, worker.name)
@@ -302,12 +326,36 @@ class MainScreen(Screen[None]):
         if worker.name == OPEN:
             self._library_ready(cast(Library, worker.result))
         elif worker.name == SYNC:
-            self._sync_done(cast(SyncReport, worker.result))
+            self._sync_done(*cast(Synced, worker.result))
         elif worker.name == ARTICLE:
             article, highlights = cast(Loaded, worker.result)
             self._article_loaded(article, highlights)
 
     # -- actions -----------------------------------------------------------------------
+    def action_toggle_bookmark(self) -> None:
+        """Bookmark the current article (tree cursor, or reader), or remove its bookmark."""
+        self.bookmarking.toggle_current()
+
+    def toggle_bookmark(self, article_id: str) -> None:
+        """Bookmark ``article_id`` or remove its bookmark (for other panes, e.g. results)."""
+        self.bookmarking.toggle(article_id)
+
+    def action_bookmarks(self) -> None:
+        """Open the list of bookmarks."""
+        self.bookmarking.show_list()
+
+    def action_export_article(self) -> None:
+        """Export the current article to a file."""
+        self.bookmarking.export_current()
+
+    def export_bookmarks(self) -> None:
+        """Export every bookmarked article into a folder."""
+        self.bookmarking.export_bookmarks()
+
+    def action_copy_article(self) -> None:
+        """Copy the current article's text to the clipboard."""
+        self.bookmarking.copy_current()
+
     def action_focus_search(self) -> None:
         """Go to the search bar."""
         self.query_one(SearchBar).focus()

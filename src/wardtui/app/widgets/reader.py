@@ -7,6 +7,8 @@ from plain strings (see :mod:`wardtui.app.article_text`), never markup.
 
 :meth:`Reader.show_article` takes optional highlight terms; the lines holding a
 match are in :attr:`Reader.match_lines`, and ``n`` / ``N`` step through them.
+Copying, bookmarking and exporting the article (``c``, ``b``, ``e``) are the
+screen's keys, so they work from the tree too.
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...corpus import Article
-from ...export import to_txt
 from ..article_text import ArticleStyles, Block, article_blocks, message_blocks
 
 MEASURE = 90  # the widest line, in cells
@@ -62,9 +63,9 @@ class Reader(ScrollView, can_focus=True):
                 id="reader.down"),
         Binding("up,k", "scroll_up", "Up", show=False, tooltip="Scroll one line up",
                 id="reader.up"),
-        Binding("space,pagedown", "page_down", "Page", key_display="space",
+        Binding("space,pagedown", "page_down", "Page", key_display="space", show=False,
                 tooltip="Scroll one page down", id="reader.page_down"),
-        Binding("pageup,b", "page_up", "Page up", show=False, tooltip="Scroll one page up",
+        Binding("pageup", "page_up", "Page up", show=False, tooltip="Scroll one page up",
                 id="reader.page_up"),
         Binding("home,g", "scroll_home", "Top", show=False, tooltip="Go to the top",
                 id="reader.top"),
@@ -74,8 +75,6 @@ class Reader(ScrollView, can_focus=True):
                 id="reader.next_match"),
         Binding("N", "previous_match", "Previous match", show=False,
                 tooltip="Scroll to the previous match", id="reader.previous_match"),
-        Binding("c", "copy", "Copy", tooltip="Copy the article's text to the clipboard",
-                id="reader.copy"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -88,7 +87,7 @@ class Reader(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._laid_out_width = -1
         self._rule_style = Style()
-        self._keys_shown = (False, False)
+        self._keys_shown = False
 
     # -- public -------------------------------------------------------------------
     def show_article(self, article: Article, highlights: Sequence[str] | None = None) -> None:
@@ -158,8 +157,8 @@ class Reader(ScrollView, can_focus=True):
             if line is not None and any(span.style == styles.highlight for span in line.spans)
         ]
         self.virtual_size = Size(width, len(lines))
-        keys = (bool(self.match_lines), self.article is not None)
-        if keys != self._keys_shown:  # the footer shows n / c only when they apply
+        keys = bool(self.match_lines)
+        if keys != self._keys_shown:  # the footer shows n only when there are matches
             self._keys_shown = keys
             self.refresh_bindings()
         self.refresh()
@@ -195,11 +194,9 @@ class Reader(ScrollView, can_focus=True):
 
     # -- actions -----------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Match keys only when there are matches, copy only with an article (else hidden)."""
+        """Match keys only when there are matches (else hidden)."""
         if action in ("next_match", "previous_match"):
             return bool(self.match_lines)
-        if action == "copy":
-            return self.article is not None
         return True
 
     def action_next_match(self) -> None:
@@ -214,8 +211,3 @@ class Reader(ScrollView, can_focus=True):
         if above:
             self.scroll_to(y=above[-1], animate=False)
 
-    def action_copy(self) -> None:
-        """Copy the article as plain text (the same text as the ``txt`` export)."""
-        if self.article is not None:
-            self.app.copy_to_clipboard(to_txt(self.article))
-            self.notify("Article copied to the clipboard.", markup=False)

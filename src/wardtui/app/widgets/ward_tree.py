@@ -4,7 +4,9 @@ Children are added when a node is first expanded, all at once from one indexed
 query (see :mod:`wardtui.app.catalog`), so a library of 100,000 articles opens
 as fast as one of five. Moving the cursor onto an article posts
 :class:`WardTree.ArticleHighlighted`; ``enter`` posts :class:`WardTree.ArticleOpened`.
-The screen decides what to do with them (messages up, calls down).
+The screen decides what to do with them (messages up, calls down). Bookmarked
+articles carry a ★ (:meth:`WardTree.set_marks`); only the labels that change
+are redrawn.
 """
 
 from __future__ import annotations
@@ -35,10 +37,10 @@ class WardTree(Tree[NodeInfo]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Read", tooltip="Read the article (or open the group)",
                 id="tree.open"),
-        Binding("l,right", "expand", "Expand", tooltip="Open the group, or go into it",
+        Binding("l,right", "expand", "Expand", show=False, tooltip="Open the group, or go into it",
                 id="tree.expand"),
-        Binding("h,left", "collapse", "Collapse", tooltip="Close the group, or go to its parent",
-                id="tree.collapse"),
+        Binding("h,left", "collapse", "Collapse", show=False,
+                tooltip="Close the group, or go to its parent", id="tree.collapse"),
         Binding("space", "toggle_node", "Toggle", show=False,
                 tooltip="Open or close the group", id="tree.toggle"),
         Binding("down,j", "cursor_down", "Down", show=False, tooltip="Next line",
@@ -81,6 +83,7 @@ class WardTree(Tree[NodeInfo]):
         self.auto_expand = True
         self.library: Library | None = None
         self.grouping: Grouping = "ward"
+        self.marked: set[str] = set()  # the ids of the bookmarked articles
         self._loaded: set[Key] = set()
         self._by_key: dict[Key, Node] = {}
 
@@ -104,8 +107,30 @@ class WardTree(Tree[NodeInfo]):
 
     def _graft_nodes(self, parent: Node, infos: list[NodeInfo]) -> None:
         for info in infos:
-            node = parent.add(catalog.node_label(info), info, allow_expand=not info.is_article)
+            label = catalog.node_label(info, info.article_id in self.marked)
+            node = parent.add(label, info, allow_expand=not info.is_article)
             self._by_key[info.key] = node
+
+    # -- bookmark marks ------------------------------------------------------------
+    def set_marks(self, article_ids: set[str]) -> None:
+        """Mark exactly these articles with ★; only the labels that change are redrawn."""
+        changed = self.marked ^ article_ids
+        self.marked = set(article_ids)
+        for article_id in changed:
+            self._relabel(article_id)
+
+    def mark(self, article_id: str, marked: bool) -> None:
+        """Mark (or unmark) one article."""
+        if marked:
+            self.marked.add(article_id)
+        else:
+            self.marked.discard(article_id)
+        self._relabel(article_id)
+
+    def _relabel(self, article_id: str) -> None:
+        node = self._by_key.get(catalog.article_key(article_id))
+        if node is not None and node.data is not None:
+            node.set_label(catalog.node_label(node.data, article_id in self.marked))
 
     def _query(self, run: Callable[[Library], T], fallback: T) -> T:
         """Run a library query; on failure post :class:`QueryFailed` and use ``fallback``."""
