@@ -21,6 +21,7 @@ from .bookmarks_cli import register as register_bookmarks
 from .config import Sources
 from .corpus.clean import safe_line
 from .library import AmbiguousId, Library, SyncReport, UnknownId
+from .search_cli import register as register_search
 
 COMMANDS = ("index", "list", "show", "sources", "search", "bookmarks", "export")
 
@@ -312,6 +313,7 @@ def build_parsers() -> tuple[argparse.ArgumentParser, dict[str, argparse.Argumen
 # Later layers (search, bookmarks) register their subcommands here.
 _EXTRA_COMMANDS: list[Callable[[Callable[[str, str], argparse.ArgumentParser]], None]] = [
     register_bookmarks,
+    register_search,
 ]
 
 

@@ -1,0 +1,139 @@
+"""Ranking: the order of the results, decided criterion by criterion.
+
+The rule is written down once, in :func:`rank`'s docstring; the engine builds
+the criteria (:data:`Splitter` functions) and this module applies them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Callable, Sequence
+
+__all__ = ["Criterion", "Key", "binary", "levels", "newest_first", "rank", "score"]
+
+Key = tuple[int, ...]
+"""One value per criterion, higher is better."""
+
+
+class Criterion:
+    """One ranking criterion: splits a group of candidates, best part first."""
+
+    def __init__(self, split: Callable[[set[int]], list[tuple[int, set[int]]]],
+                 prepare: Callable[[set[int]], None] | None = None) -> None:
+        self.split = split
+        self._prepare = prepare
+
+    def prepare(self, contenders: set[int]) -> None:
+        """Called once with every candidate still in contention, before any split."""
+        if self._prepare is not None:
+            self._prepare(contenders)
+
+
+def rank(candidates: set[int], criteria: Sequence[Criterion], limit: int,
+         place: Sequence[int], newest: Sequence[int]) -> list[tuple[Key, int]]:
+    """The best ``limit`` candidates as ``(key, rowid)``, best first.
+
+    **The ranking rule.** Candidates are compared on these criteria in turn,
+    each deciding only between candidates equal on all the ones before:
+
+    1. **no typo** — matched without any typo correction;
+    2. **where** — every word found in the title, ward or byline, first; then
+       articles whose ward or byline has some of the words (the words of
+       ``tay son hoi nghi`` in the ward *Tây Sơn* and the body); then the
+       rest. So title and ward matches come before body-only matches. A word
+       typed with accents counts there only with exactly those accents (the
+       title ``Mỹ Hương`` is no title match for ``hưởng``);
+    3. **phrase** — the words stand together and in order (in the title, ward
+       or byline for the articles of the first group, else in the body);
+    4. **accents** — more of the words typed with accents found with exactly
+       those accents (titles, wards and bylines of every candidate; the bodies
+       of the best few hundred candidates, which are then re-ordered);
+    5. **whole word** — the unfinished last word matched a whole word
+       (``dan`` → ``Dân`` before ``Đảng``; bodies checked for the results shown);
+    6. **date** — newer first, undated last: ``newest`` lists the library's
+       rowids newest first and ``place[rowid]`` is a rowid's place in it.
+
+    Candidates are rowids. Each criterion splits the
+    groups of candidates; the groups beyond the first ``limit`` candidates are
+    dropped before the next criterion, so the work stays proportional to what
+    is shown. Criteria that cannot differ (no accents typed, a single word…)
+    are left out by the engine; the key has one value per criterion used.
+    """
+    groups: list[tuple[Key, set[int]]] = [((), candidates)] if candidates else []
+    for criterion in criteria:
+        if limit <= 0 or not groups:
+            break
+        criterion.prepare(set().union(*(group for _, group in groups)) if len(groups) > 1
+                          else groups[0][1])
+        refined: list[tuple[Key, set[int]]] = []
+        kept = 0
+        for key, group in groups:
+            for value, part in criterion.split(group):
+                if not part:
+                    continue
+                refined.append(((*key, value), part))
+                kept += len(part)
+                if kept >= limit:
+                    break
+            if kept >= limit:
+                break
+        groups = refined
+    ranked: list[tuple[Key, int]] = []
+    for key, group in groups:
+        need = limit - len(ranked)
+        if need <= 0:
+            break
+        ranked.extend((key, rowid) for rowid in newest_first(group, need, place, newest))
+    return ranked
+
+
+def newest_first(group: set[int], need: int, place: Sequence[int], newest: Sequence[int]
+                 ) -> list[int]:
+    """The ``need`` newest rowids of ``group``, newest first."""
+    if len(group) <= need * 4:
+        return sorted(group, key=place.__getitem__)[:need]
+    if len(group) * 32 >= len(newest):  # dense: walk the library newest first
+        found: list[int] = []
+        for rowid in newest:
+            if rowid in group:
+                found.append(rowid)
+                if len(found) == need:
+                    break
+        return found
+    return heapq.nsmallest(need, group, key=place.__getitem__)
+
+
+def levels(sets: Sequence[frozenset[int]]) -> Criterion:
+    """A criterion: how many of ``sets`` hold the candidate (more first)."""
+
+    def split(group: set[int]) -> list[tuple[int, set[int]]]:
+        at_least: list[set[int]] = [group] + [set() for _ in sets]
+        for members in sets:
+            for count in range(len(sets), 0, -1):
+                at_least[count] |= at_least[count - 1] & members
+        parts = []
+        for count in range(len(sets), -1, -1):
+            above = at_least[count + 1] if count < len(sets) else set()
+            parts.append((count, at_least[count] - above))
+        return parts
+
+    return Criterion(split)
+
+
+def binary(members: Callable[[set[int]], set[int]],
+           prepare: Callable[[set[int]], None] | None = None) -> Criterion:
+    """A yes/no criterion: ``members(group)`` are the candidates that have it."""
+
+    def split(group: set[int]) -> list[tuple[int, set[int]]]:
+        inside = members(group)
+        return [(1, inside), (0, group - inside)]
+
+    return Criterion(split, prepare)
+
+
+def score(key: Key, base: int) -> int:
+    """``key`` as one number (``base`` above every value): higher ranks first."""
+    total = 0
+    for value in key:
+        total = total * base + value
+    return total

@@ -1,0 +1,117 @@
+"""``wardtui search QUERY``: the search from the command line.
+
+Prints the best articles as a table (or JSON Lines with ``--json``: the
+``list --json`` keys plus ``score`` and ``snippet``), best first. Finding
+nothing is not an error; hints about the query go to standard error. The query
+language is :data:`wardtui.search.QUERY_HELP` (``wardtui search -h``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from collections import Counter
+from collections.abc import Callable
+
+__all__ = ["cmd_search", "register"]
+
+DEFAULT_LIMIT = 20
+
+
+def _positive(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
+    """Add the ``search`` subcommand (``sub(name, help)`` makes its parser)."""
+    from .search.query import QUERY_HELP  # light: no index, no rapidfuzz
+
+    parser = sub("search", "Search the library (accents and case optional, typos forgiven).")
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = QUERY_HELP
+    parser.add_argument("query", nargs="*",
+                        help="the query (several words are joined; -word excludes)")
+    parser.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    parser.add_argument("--limit", type=_positive, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"at most N results (default {DEFAULT_LIMIT})")
+    parser.set_defaults(func=cmd_search)
+    # "-covid" or "-ward:12" are query words, not options: keep what argparse does not know.
+    setattr(parser, "parse_args", _query_words_parser(parser))  # noqa: B010
+
+
+def _query_words_parser(
+    parser: argparse.ArgumentParser,
+) -> Callable[..., argparse.Namespace]:
+    def parse_args(args: list[str] | None = None,
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        known, extra = parser.parse_known_args(args, namespace)
+        if extra:  # put the query words back in the order typed
+            wanted = Counter([*known.query, *extra])
+            ordered = []
+            for word in args if args is not None else sys.argv[1:]:
+                if wanted[word] > 0:
+                    wanted[word] -= 1
+                    ordered.append(word)
+            known.query = ordered
+        return known
+
+    return parse_args
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """Run the search and print the results; exit status 0, found or not."""
+    from .cli import UserError, _err, _json_line, _table, open_library
+    from .corpus.clean import safe_line
+    from .search import search
+
+    text = " ".join(args.query)
+    if not text.strip():
+        raise UserError("give a query, e.g. wardtui search dan van kheo (see wardtui search -h)")
+    library = open_library()
+    response = search(library, text, args.limit, bookmarked=_bookmarked_ids)
+    for hint in response.hints:
+        _err(f"note: {hint}")
+    if args.json:
+        for result in response.results:
+            _json_line(result.to_json(), sys.stdout)
+        return 0
+    if not response.results:
+        print(f"No results for {safe_line(text)!r}.")
+        return 0
+    rows = [[r.summary.id, r.summary.date or "—", r.summary.ward_label or "—", r.summary.title]
+            for r in response.results]
+    # Shorten the titles so that the id, date and ward columns keep their full width.
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 200
+    fixed = max(len(row[0]) + len(row[1]) + len(row[2]) for row in rows) + 6
+    room = max(20, width - fixed)
+    for row in rows:
+        if len(row[3]) > room:
+            row[3] = row[3][: room - 1] + "…"
+    _table(rows, ["id", "date", "ward", "title"], sys.stdout)
+    shown = len(response.results)
+    if response.total > shown:
+        print(f"{shown} of {response.total} results (--limit N for more).")
+    else:
+        print(f"{shown} result{'s' if shown != 1 else ''}.")
+    return 0
+
+
+def _bookmarked_ids() -> set[str]:
+    """The ids of the user's bookmarks (read only when the query says ``is:bookmarked``)."""
+    from .bookmarks import BookmarkError, BookmarkStore
+    from .cli import UserError, _err
+
+    with BookmarkStore.open() as store:
+        for notice in store.notices:
+            _err(notice)
+        try:
+            return store.ids()
+        except BookmarkError as error:
+            raise UserError(f"the bookmarks cannot be read: {error}") from None
