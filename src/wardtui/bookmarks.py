@@ -311,16 +311,20 @@ class BookmarkStore:
         row = conn.execute("SELECT id FROM aliases WHERE alias = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None
 
+    def _load(self, conn: sqlite3.Connection, key: str) -> Bookmark:
+        """The bookmark stored under ``key`` (a canonical id), with its aliases."""
+        row = conn.execute("SELECT rowid, * FROM bookmarks WHERE id = ?", (key,)).fetchone()
+        aliases = [r[0] for r in conn.execute(
+            "SELECT alias FROM aliases WHERE id = ? ORDER BY alias", (key,))]
+        return _bookmark(row, aliases)
+
     def get(self, article_id: str) -> Bookmark | None:
         """The bookmark with this id or alias, or ``None``."""
         with self._read() as conn:
             key = self._canonical(conn, article_id)
             if key is None:
                 return None
-            row = conn.execute("SELECT rowid, * FROM bookmarks WHERE id = ?", (key,)).fetchone()
-            aliases = [r[0] for r in conn.execute(
-                "SELECT alias FROM aliases WHERE id = ? ORDER BY alias", (key,))]
-        return _bookmark(row, aliases)
+            return self._load(conn, key)
 
     def is_bookmarked(self, article_id: str) -> bool:
         """True when the article (by id or old id) is bookmarked."""
@@ -403,11 +407,9 @@ class BookmarkStore:
             key = self._canonical(conn, article_id)
             if key is None:
                 return None
-            row = conn.execute("SELECT rowid, * FROM bookmarks WHERE id = ?", (key,)).fetchone()
-            aliases = [r[0] for r in conn.execute(
-                "SELECT alias FROM aliases WHERE id = ? ORDER BY alias", (key,))]
+            bookmark = self._load(conn, key)
             conn.execute("DELETE FROM bookmarks WHERE id = ?", (key,))
-        return _bookmark(row, aliases)
+        return bookmark
 
     def restore(self, bookmark: Bookmark) -> None:
         """Put a removed bookmark back as it was (note, date added, aliases); undoes remove."""
