@@ -68,6 +68,8 @@ class JsonFile:
     def load(self) -> Any:
         try:
             raw = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raw = ""  # not text at all: set aside below, like any unreadable content
         except FileNotFoundError:
             return self.kind()
         except OSError as error:

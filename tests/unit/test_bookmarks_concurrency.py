@@ -10,7 +10,7 @@ from pathlib import Path
 
 from wardtui.bookmarks import BookmarkStore
 
-OPS = 200
+OPS = 500  # issue 7: 500 adds and removals per process
 
 # Each worker opens the store itself (both race to create it), says it is ready,
 # waits for "go" so that both really run together, then adds OPS bookmarks of
