@@ -2,8 +2,9 @@
 
     python scripts/screenshots.py [OUTPUT_FOLDER]
 
-Writes ``main.svg`` (an article open), ``by-date.svg`` (the date-first grouping)
-and ``help.svg`` (the help screen), 120x36, to ``screenshots/`` by default. The
+Writes ``main.svg`` (an article open), ``by-date.svg`` (the date-first grouping),
+``search.svg`` (a query typed, its results in the tree's place) and ``help.svg``
+(the help screen), 120x36, to ``screenshots/`` by default. The
 app is built by :func:`wardtui.app.create_app`, like the command line's, over a
 cache built in a temporary folder; the WARDTUI_* folders point there too, so the
 user's own library and settings are never touched.
@@ -45,6 +46,14 @@ async def _by_date(pilot: Any) -> None:
     await _settle(pilot)
 
 
+async def _search(pilot: Any) -> None:
+    """``/``, a query, then into the results (the first one shown in the reader)."""
+    await pilot.press("slash", *("space" if c == " " else c for c in "dan van kheo"))
+    await _settle(pilot)
+    await pilot.press("enter", "enter")
+    await _settle(pilot)
+
+
 async def _help(pilot: Any) -> None:
     await _open_article(pilot)
     await pilot.press("question_mark")
@@ -54,6 +63,7 @@ async def _help(pilot: Any) -> None:
 SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
     "main.svg": _open_article,
     "by-date.svg": _by_date,
+    "search.svg": _search,
     "help.svg": _help,
 }
 
@@ -61,7 +71,10 @@ SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
 async def _shoot(library: Any, name: str, steps: Callable[[Any], Awaitable[None]],
                  out: Path) -> None:
     from wardtui.app import create_app
+    from wardtui.app.actions_search import SearchActions
     from wardtui.config import Settings, Sources
+
+    SearchActions.DELAY = 0  # search on each key (no timer to wait for)
 
     app = create_app(sources=Sources(), library=library, settings=Settings(), sync=False,
                      blink=False, remember=False)

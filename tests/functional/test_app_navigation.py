@@ -126,7 +126,11 @@ def test_tab_cycles_search_tree_reader(library: Library) -> None:
         await press(pilot, "q", "t")  # typing, not quitting or regrouping
         assert search.value == "qt"
         assert pilot.app.is_running
-        await press(pilot, "enter")
+        await press(pilot, "enter")  # a query: into the results, in the tree's place
+        assert screen.focused is screen.searching.results.option_list
+        await press(pilot, "escape")  # the query cleared, the tree back
+        assert screen.focused is tree and search.value == ""
+        await press(pilot, "slash", "enter")  # no query: back to the tree
         assert screen.focused is tree
 
     drive(make_app(library), scenario)
@@ -163,7 +167,9 @@ def test_help_screen_lists_the_keys_of_every_pane(library: Library) -> None:
         await press(pilot, "question_mark")
         assert isinstance(pilot.app.screen, HelpScreen)
         titles = [s.title for s in pilot.app.screen.sections]
-        assert titles == ["Everywhere", "Search bar", "Library tree", "Reader"]
+        assert titles == ["Everywhere", "Search bar", "Results", "Library tree", "Reader"]
+        assert [n.title for n in pilot.app.screen.notes] == ["Query language"]
+        assert "is:bookmarked" in pilot.app.screen.notes[0].text
         described = {d for s in pilot.app.screen.sections for _, d in s.keys}
         assert "Open the next article in the tree" in described
         await press(pilot, "escape")

@@ -9,7 +9,8 @@ each sync re-keys the bookmarks whose article's file changed
 (:meth:`BookmarkActions.reconcile`, run in the sync worker).
 
 *The current article* is the one under the tree cursor when the tree has the
-focus, the one shown when the reader has it. Changing a bookmark is one small
+focus, the one shown when the reader has it, the one under the cursor of the
+search results when they have it. Changing a bookmark is one small
 SQLite transaction, done on the UI thread like the bookmarks view does.
 Store errors (:class:`~wardtui.bookmarks.BookmarkError`) and library errors
 become notices, never tracebacks; titles come from files, so every notice is
@@ -134,6 +135,7 @@ class BookmarkActions:
             self._failed(error)
             return
         self.screen.ward_tree.set_marks(ids)
+        self.screen.searching.marks_changed()
 
     def reconcile(self, library: Library, cancelled: Callable[[], bool]) -> Reconciled:
         """In the sync worker: find the bookmarked articles in the synced ``library`` again.
@@ -162,12 +164,16 @@ class BookmarkActions:
             self.app.tell(result.problem, severity="warning")
         if result.ids is not None:
             self.screen.ward_tree.set_marks(result.ids)
+            self.screen.searching.marks_changed()
 
     # -- the current article ------------------------------------------------------------
     def current_id(self) -> str | None:
-        """The article under the tree cursor (tree focused) or shown (reader focused)."""
+        """The article under the tree cursor (tree focused), shown (reader focused), or
+        under the results' cursor (results focused)."""
         screen = self.screen
         tree, reader = screen.ward_tree, screen.reader
+        if screen.searching.in_results:
+            return screen.searching.current_id()
         if screen.focused is reader:
             return reader.article_id
         if screen.focused is tree:
@@ -236,6 +242,7 @@ class BookmarkActions:
             self.screen.ward_tree.set_marks(store.ids())
         except BookmarkError:
             self.screen.ward_tree.mark(article_id, bookmarked)
+        self.screen.searching.marks_changed()
         self.app.tell(f"Bookmarked: {_title(item)}" if bookmarked
                       else f"Bookmark removed: {_title(item)}")
 

@@ -26,10 +26,12 @@ from ..bookmarks import BookmarkStore
 from ..config import Settings, Sources
 from ..corpus.clean import safe_line
 from ..library import Library, WardCount
+from ..search import QUERY_HELP
 from .commands import WardCommands, WardPicker, YearPicker, picker
-from .screens.help import HelpScreen, HelpSection, section
+from .screens.help import HelpNote, HelpScreen, HelpSection, section
 from .screens.main import MainScreen
 from .widgets.reader import Reader
+from .widgets.results import ResultList
 from .widgets.search_bar import SearchBar
 from .widgets.ward_tree import WardTree
 
@@ -165,7 +167,8 @@ class WardApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
-            self.push_screen(HelpScreen(self.help_sections()))
+            self.push_screen(HelpScreen(self.help_sections(),
+                                        [HelpNote("Query language", QUERY_HELP)]))
 
     def help_sections(self) -> list[HelpSection]:
         """Every key of every pane, from the bindings themselves."""
@@ -178,7 +181,11 @@ class WardApp(App[int]):
                 ("ctrl+q", "Quit"),
             ]),
             section("Search bar", SearchBar.BINDINGS, keys, [
-                ("enter", "Back to the library tree"),
+                ("enter", "Go to the results"),
+            ]),
+            section("Results", ResultList.BINDINGS, keys, [
+                ("enter", "Read the article, every match marked (n / N step through them)"),
+                ("b c e", "Bookmark, copy or export the result under the cursor"),
             ]),
             section("Library tree", WardTree.BINDINGS, keys, [
                 ("shift+space", "Open or close all the groups at this level"),

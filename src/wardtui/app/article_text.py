@@ -6,7 +6,9 @@ stays ``[bold]`` and escape sequences never reach the terminal.
 
 Highlighting: :func:`find_matches` looks for folded terms in the folded text;
 :func:`~wardtui.vntext.fold` keeps one character for one character, so the
-offsets are the same in the original. Uses rich; knows nothing of Textual.
+offsets are the same in the original. Given a search query instead,
+:func:`wardtui.search.highlight_spans` finds what to mark. Uses rich; knows
+nothing of Textual.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from rich.text import Text
 
 from ..corpus import Article
 from ..corpus.clean import strip_controls
+from ..search import Query, highlight_spans, parse_query
 from ..vntext import fold
 from .catalog import date_text, ward_name
 
@@ -80,10 +83,18 @@ def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
     return merged
 
 
-def _marked(text: str, style: Style | str, terms: Sequence[str], highlight: Style) -> Text:
+def _spans(text: str, marks: Sequence[str] | Query, fuzzy: bool) -> list[tuple[int, int]]:
+    if isinstance(marks, Query):
+        return highlight_spans(text, marks, fuzzy=fuzzy)
+    return find_matches(text, marks) if marks else []
+
+
+def _marked(text: str, style: Style | str, marks: Sequence[str] | Query, highlight: Style,
+            *, fuzzy: bool = False) -> Text:
     block = Text(text, style=style)
-    for start, end in find_matches(text, terms) if terms else ():
-        block.stylize(highlight, start, end)
+    for start, end in _spans(text, marks, fuzzy):
+        if 0 <= start < end <= len(text):
+            block.stylize(highlight, start, end)
     return block
 
 
@@ -101,16 +112,21 @@ Block: TypeAlias = "Text | None"
 
 
 def article_blocks(
-    article: Article, styles: ArticleStyles, highlights: Sequence[str] = ()
+    article: Article, styles: ArticleStyles, highlights: Sequence[str] = (),
+    query: str | Query | None = None,
 ) -> list[Block]:
     """The blocks of an article, separated by a blank line when painted.
 
     The title, the metadata line, a rule, then the paragraphs: captions dim and
-    italic, images as a dim ``▣ name`` marker.
+    italic, images as a dim ``▣ name`` marker. The matches of ``query`` (a
+    search query) are marked if it is given, else the ``highlights`` terms.
     """
+    marks: Sequence[str] | Query = highlights
+    if query:
+        marks = parse_query(query) if isinstance(query, str) else query
     blocks: list[Block] = [
-        _marked(one_line(article.title) or "(untitled)", styles.title, highlights,
-                styles.highlight),
+        _marked(one_line(article.title) or "(untitled)", styles.title, marks,
+                styles.highlight, fuzzy=True),
         Text(meta_line(article), style=styles.meta),
         None,
     ]
@@ -121,9 +137,9 @@ def article_blocks(
         if paragraph.kind == "image":
             blocks.append(Text(IMAGE_MARK + one_line(text), style=styles.image))
         elif paragraph.kind == "caption":
-            blocks.append(_marked(text, styles.caption, highlights, styles.highlight))
+            blocks.append(_marked(text, styles.caption, marks, styles.highlight))
         else:
-            blocks.append(_marked(text, "", highlights, styles.highlight))
+            blocks.append(_marked(text, "", marks, styles.highlight))
     return blocks
 
 

@@ -1,4 +1,5 @@
-"""The help screen: every key of every pane, built from the bindings themselves."""
+"""The help screen: every key of every pane, built from the bindings themselves, and
+notes the width of the screen below them (the search query language)."""
 
 from __future__ import annotations
 
@@ -35,6 +36,21 @@ class HelpSection:
         return table
 
 
+@dataclass(frozen=True, slots=True)
+class HelpNote:
+    """A titled block of plain text, shown across the screen below the keys."""
+
+    title: str
+    text: str
+
+    def render(self) -> Text:
+        """The title, then the text (never read as markup)."""
+        note = Text(self.title, style="bold underline")
+        note.append("\n")
+        note.append(self.text)
+        return note
+
+
 class HelpScreen(ModalScreen[None]):
     """A modal list of the keys; any of ``escape``, ``q``, ``?``, ``f1`` closes it."""
 
@@ -66,9 +82,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("up,k", "scroll('up')", "Up", show=False, id="help.up"),
     ]
 
-    def __init__(self, sections: Sequence[HelpSection]) -> None:
+    def __init__(self, sections: Sequence[HelpSection], notes: Sequence[HelpNote] = ()
+                 ) -> None:
         super().__init__()
         self.sections = list(sections)
+        self.notes = list(notes)
 
     def compose(self) -> ComposeResult:
         """Two columns of sections, in the order given."""
@@ -81,6 +99,8 @@ class HelpScreen(ModalScreen[None]):
                     with Vertical(classes="help-column"):
                         for section in part:
                             yield Static(section.render(), classes="help-section")
+            for note in self.notes:
+                yield Static(note.render(), classes="help-section help-note")
 
     async def action_dismiss(self, result: None = None) -> None:
         """Close the help."""

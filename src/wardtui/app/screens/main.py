@@ -4,7 +4,9 @@ It wires the widgets together (messages up from the tree, calls down to the
 reader) and runs the disk work in thread workers, each with its own library
 connection: opening the cache, syncing the sources, and loading an article.
 Bookmarks, export and copy (``b``, ``B``, ``e``, ``c``) are delegated to
-:class:`~wardtui.app.actions_bookmarks.BookmarkActions`.
+:class:`~wardtui.app.actions_bookmarks.BookmarkActions`, the search (the bar,
+the results in the tree's place, the index) to
+:class:`~wardtui.app.actions_search.SearchActions`.
 """
 
 from __future__ import annotations
@@ -19,15 +21,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer
+from textual.widgets import ContentSwitcher, Footer, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ...corpus import Article
 from ...library import UNKNOWN_WARD, Library, SyncReport, WardCount
 from ..actions_bookmarks import WORKERS as BOOKMARK_WORKERS
 from ..actions_bookmarks import BookmarkActions, Reconciled
+from ..actions_search import WORKERS as SEARCH_WORKERS
+from ..actions_search import SearchActions
 from ..catalog import GROUPINGS, Grouping, ward_key, year_key
 from ..widgets.reader import Reader
+from ..widgets.results import SearchResults
 from ..widgets.search_bar import SearchBar
 from ..widgets.status import StatusBar, plural
 from ..widgets.ward_tree import WardTree
@@ -36,7 +41,7 @@ if TYPE_CHECKING:
     from ..app import WardApp
 
 OPEN, SYNC, ARTICLE = "open library", "sync", "load article"  # the workers' names
-Loaded = tuple[Article | None, list[str]]  # an article (or None if gone) and its highlights
+Loaded = tuple[Article | None, list[str], str]  # an article (or None), its highlights, query
 Synced = tuple[SyncReport, Reconciled]  # the sync, then the bookmarks checked against it
 
 
@@ -76,7 +81,8 @@ class MainScreen(Screen[None]):
                 id="main.export"),
         Binding("c", "copy_article", "Copy",
                 tooltip="Copy the current article's text to the clipboard", id="main.copy"),
-        Binding("escape", "back", "Back", show=False, tooltip="Back to the library tree",
+        Binding("escape", "back", "Back", show=False,
+                tooltip="Back to the search results (if shown) or the library tree",
                 id="main.back"),
     ]
 
@@ -85,6 +91,7 @@ class MainScreen(Screen[None]):
         self._requested: str | None = None  # the article last asked of the loader
         self._syncing = False
         self.bookmarking = BookmarkActions(self)
+        self.searching = SearchActions(self)
 
     @property
     def wardapp(self) -> WardApp:
@@ -113,6 +120,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="body"):
             with ContentSwitcher(initial="tree", id="left"):
                 yield WardTree(id="tree")
+                yield SearchResults(id="results")
             yield Reader(id="reader")
         yield Footer(compact=True)
 
@@ -143,10 +151,11 @@ class MainScreen(Screen[None]):
         for notice in library.notices:
             app.tell(notice, severity="warning")
         self.ward_tree.load(library, cast(Grouping, app.settings.grouping))
+        self.searching.build_index()
         has_articles = self._show_counts()
         last = app.settings.last_article
         if last and self.ward_tree.select_article(last):
-            self._request(last, [])  # at once, not after the tree's highlight message
+            self._request(last)  # at once, not after the tree's highlight message
         else:
             self._cursor_to_top()
         if app.sync_on_start:
@@ -249,6 +258,8 @@ class MainScreen(Screen[None]):
             if self.ward_tree.cursor_node is None:
                 self._cursor_to_top()
         self.bookmarking.reconciled(bookmarks)
+        if report.parsed or report.removed:
+            self.searching.build_index()  # (the worker keeps the index if it is current)
         self.status.show_state("interrupted" if report.cancelled else "up to date")
         if report.parsed:
             app.tell(f"Library updated: {plural(report.parsed, 'file')} read.")
@@ -256,58 +267,81 @@ class MainScreen(Screen[None]):
 
     # -- articles --------------------------------------------------------------------
     def open_article(
-        self, article_id: str, highlights: Sequence[str] | None = None, *, focus: bool = False
+        self, article_id: str, highlights: Sequence[str] | None = None, *, focus: bool = False,
+        query: str = "",
     ) -> None:
-        """Show an article in the reader (and find it in the tree); for search and commands."""
+        """Show an article in the reader (and find it in the tree); for search and commands.
+
+        ``highlights`` are terms to mark; or ``query``, a search query whose every match
+        is marked (the reader then opens at the first).
+        """
         if self.ward_tree.current_article_id != article_id:
             self.ward_tree.select_article(article_id)
-        self._request(article_id, list(highlights or []))
+        self._request(article_id, list(highlights or []), query)
         if focus:
             self.reader.focus()
 
-    def _request(self, article_id: str, highlights: list[str]) -> None:
+    def _request(self, article_id: str, highlights: Sequence[str] = (), query: str = "") -> None:
         self._requested = article_id
-        self._load_article(article_id, highlights)
+        self._load_article(article_id, list(highlights), query)
 
     @work(thread=True, exclusive=True, group="article", name=ARTICLE, exit_on_error=False)
-    def _load_article(self, article_id: str, highlights: list[str]) -> Loaded:
+    def _load_article(self, article_id: str, highlights: list[str], query: str) -> Loaded:
         """Read one article on the worker's own connection."""
         assert self.wardapp.library is not None
         with self.wardapp.library.reopen() as library:
-            return library.get(article_id), highlights
+            return library.get(article_id), highlights, query
 
-    def _article_loaded(self, article: Article | None, highlights: list[str]) -> None:
+    def _article_loaded(self, article: Article | None, highlights: list[str], query: str
+                        ) -> None:
         if article is None:
             self.wardapp.tell("This article is no longer in the library.", severity="warning")
             return
-        self.reader.show_article(article, highlights)
+        self.reader.show_article(article, highlights, query=query)
         self.wardapp.settings.last_article = article.id
 
     @on(WardTree.ArticleHighlighted)
     def _preview(self, message: WardTree.ArticleHighlighted) -> None:
         if message.article_id != self._requested:
-            self._request(message.article_id, [])
+            self._request(message.article_id)
 
     @on(WardTree.ArticleOpened)
     def _open(self, message: WardTree.ArticleOpened) -> None:
         if message.article_id != self._requested:
-            self._request(message.article_id, [])
+            self._request(message.article_id)
         self.reader.focus()
 
     @on(WardTree.QueryFailed)
     def _query_failed(self, message: WardTree.QueryFailed) -> None:
         self.wardapp.tell(f"The library cannot be read: {message.error}", severity="error")
 
+    # -- search (see SearchActions) -----------------------------------------------------
+    @on(Input.Changed, "#search")
+    def _query_changed(self, message: Input.Changed) -> None:
+        self.searching.query_changed(message.value)
+
     @on(SearchBar.Left)
     @on(SearchBar.Submitted, "#search")
     def _leave_search(self) -> None:
-        self.ward_tree.focus()
+        self.searching.leave_bar()
+
+    @on(SearchBar.Cancelled)
+    @on(SearchResults.Cancelled)
+    def _cancel_search(self) -> None:
+        self.searching.cancel()
+
+    @on(SearchResults.Opened)
+    def _open_result(self, message: SearchResults.Opened) -> None:
+        self.searching.opened(message)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Results of the workers, and their failures (shown, never a traceback)."""
         worker = event.worker
         if worker.name in BOOKMARK_WORKERS:
             self.bookmarking.worker_changed(worker, event.state)
+            return
+        if worker.name in SEARCH_WORKERS:
+            self.searching.worker_changed(worker, event.state)
             return
         if event.state == WorkerState.ERROR:
             what = {OPEN: "open the library", SYNC: "sync the sources",
@@ -328,8 +362,7 @@ class MainScreen(Screen[None]):
         elif worker.name == SYNC:
             self._sync_done(*cast(Synced, worker.result))
         elif worker.name == ARTICLE:
-            article, highlights = cast(Loaded, worker.result)
-            self._article_loaded(article, highlights)
+            self._article_loaded(*cast(Loaded, worker.result))
 
     # -- actions -----------------------------------------------------------------------
     def action_toggle_bookmark(self) -> None:
@@ -361,7 +394,9 @@ class MainScreen(Screen[None]):
         self.query_one(SearchBar).focus()
 
     def action_back(self) -> None:
-        """Back out: from the reader or the search bar to the tree."""
+        """Back out: from the reader to the results (if shown) or the tree."""
+        if self.focused is self.reader and self.searching.back_from_reader():
+            return
         if self.focused is not self.ward_tree:
             self.ward_tree.focus()
 

@@ -5,8 +5,11 @@ into lines, and only the visible lines are painted, so a very long article
 scrolls as fast as a short one. Every piece of text is a ``rich.text.Text`` built
 from plain strings (see :mod:`wardtui.app.article_text`), never markup.
 
-:meth:`Reader.show_article` takes optional highlight terms; the lines holding a
-match are in :attr:`Reader.match_lines`, and ``n`` / ``N`` step through them.
+:meth:`Reader.show_article` takes optional highlight terms, or a search query
+(``query=``: every match of it is marked, as :func:`wardtui.search.highlight_spans`
+finds them, and the article opens at the first); the lines holding a match are
+in :attr:`Reader.match_lines`, and ``n`` / ``N`` step through them
+(:attr:`Reader.current_match` is the one reached).
 Copying, bookmarking and exporting the article (``c``, ``b``, ``e``) are the
 screen's keys, so they work from the tree too.
 """
@@ -81,7 +84,9 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.article: Article | None = None
         self.highlights: list[str] = []
+        self.query_text = ""  # the search query whose matches are marked, if any
         self.match_lines: list[int] = []
+        self.current_match: int | None = None  # an index into match_lines, once n / N moved
         self._message: tuple[str, list[str]] | None = None
         self._lines: list[Text | None] = []  # None: a rule
         self._strips: dict[int, Strip] = {}
@@ -90,18 +95,28 @@ class Reader(ScrollView, can_focus=True):
         self._keys_shown = False
 
     # -- public -------------------------------------------------------------------
-    def show_article(self, article: Article, highlights: Sequence[str] | None = None) -> None:
-        """Show ``article`` from its top; ``highlights`` are terms to mark (accents ignored)."""
+    def show_article(self, article: Article, highlights: Sequence[str] | None = None, *,
+                     query: str = "") -> None:
+        """Show ``article``; ``highlights`` are terms to mark (accents ignored).
+
+        With ``query`` (a search query), its matches are marked instead and the
+        article is scrolled to the first; else it is shown from its top.
+        """
         self.article = article
         self.highlights = [h for h in (highlights or []) if h.strip()]
+        self.query_text = query if query.strip() else ""
         self._message = None
         self._lay_out()
-        self.scroll_to(0, 0, animate=False, immediate=True)
+        first = self.match_lines[0] if self.query_text and self.match_lines else 0
+        self.current_match = 0 if self.query_text and self.match_lines else None
+        self.scroll_to(0, first, animate=False, immediate=True)
 
     def show_message(self, title: str, lines: Sequence[str]) -> None:
         """Show a short notice instead of an article (welcome, empty library…)."""
         self.article = None
         self.highlights = []
+        self.query_text = ""
+        self.current_match = None
         self._message = (title, list(lines))
         self._lay_out()
         self.scroll_to(0, 0, animate=False, immediate=True)
@@ -129,7 +144,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _blocks(self, styles: ArticleStyles) -> list[Block]:
         if self.article is not None:
-            return article_blocks(self.article, styles, self.highlights)
+            return article_blocks(self.article, styles, self.highlights, self.query_text)
         if self._message is not None:
             return message_blocks(*self._message, styles)
         return []
@@ -200,14 +215,42 @@ class Reader(ScrollView, can_focus=True):
         return True
 
     def action_next_match(self) -> None:
-        """Scroll so the next line holding a match is at the top."""
-        below = [y for y in self.match_lines if y > self.scroll_offset.y]
-        if below:
-            self.scroll_to(y=below[0], animate=False)
+        """Scroll so the next line holding a match is at the top (after the last: the first)."""
+        lines = self.match_lines
+        if not lines:
+            return
+        if self.current_match is None:
+            below = [i for i, y in enumerate(lines) if y > self.scroll_offset.y]
+            if not below:
+                return
+            index = below[0]
+        else:
+            index = (self.current_match + 1) % len(lines)
+        self._go_to_match(index)
 
     def action_previous_match(self) -> None:
-        """Scroll so the previous line holding a match is at the top."""
-        above = [y for y in self.match_lines if y < self.scroll_offset.y]
-        if above:
-            self.scroll_to(y=above[-1], animate=False)
+        """Scroll so the previous line holding a match is at the top (before the first:
+        the last)."""
+        lines = self.match_lines
+        if not lines:
+            return
+        if self.current_match is None:
+            above = [i for i, y in enumerate(lines) if y < self.scroll_offset.y]
+            if not above:
+                return
+            index = above[-1]
+        else:
+            index = (self.current_match - 1) % len(lines)
+        self._go_to_match(index)
+
+    def _go_to_match(self, index: int) -> None:
+        self.current_match = index
+        self.scroll_to(y=self.match_lines[index], animate=False)
+
+    @property
+    def current_match_line(self) -> int | None:
+        """The line of the match ``n`` / ``N`` last reached (or the article opened at)."""
+        if self.current_match is None or self.current_match >= len(self.match_lines):
+            return None
+        return self.match_lines[self.current_match]
 

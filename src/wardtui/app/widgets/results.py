@@ -15,7 +15,7 @@ highlights applied as spans: a title holding ``[bold]`` or
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import ClassVar
 
 from rich.style import Style
@@ -33,6 +33,7 @@ from ...search import SearchResult
 __all__ = ["ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
 
 Span = tuple[int, int]
+STAR = "★ "  # before the title of a bookmarked result
 
 
 def count_line(shown: int, total: int, hints: Sequence[str] = ()) -> Text:
@@ -61,14 +62,18 @@ def _highlighted(text: str, spans: Sequence[Span], match: Style | str,
 
 
 def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
-                 meta: Style | str = "dim", snippet: Style | str = "italic") -> list[Text]:
+                 meta: Style | str = "dim", snippet: Style | str = "italic",
+                 marked: bool = False) -> list[Text]:
     """One result as lines of text: the title; ward · date · byline; the snippet, if any.
 
-    ``match`` styles the matched characters. The title wraps; the other lines
-    are cut with an ellipsis. Nothing from a file is read as markup.
+    ``match`` styles the matched characters; ``marked`` puts a ★ before the
+    title (a bookmarked article). The title wraps; the other lines are cut with
+    an ellipsis. Nothing from a file is read as markup.
     """
     summary = result.summary
     title = _highlighted(summary.title, result.title_spans, match)
+    if marked:
+        title = Text(STAR, end="").append_text(title)
     title.overflow = "fold"
     ward = summary.ward_label or "Unknown ward"
     details = _highlighted(ward, result.ward_spans, match, meta)
@@ -85,11 +90,11 @@ def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
     return lines
 
 
-def result_text(result: SearchResult, width: int | None = None, **styles: Style | str
-                ) -> Text:
+def result_text(result: SearchResult, width: int | None = None, *, marked: bool = False,
+                **styles: Style | str) -> Text:
     """:func:`result_lines` as one text; with ``width``, the lines after the title are cut
     to it, so the details and the snippet stay one line each."""
-    lines = result_lines(result, **styles)
+    lines = result_lines(result, marked=marked, **styles)
     if width and width > 1:
         for line in lines[1:]:
             line.truncate(width, overflow="ellipsis")
@@ -161,6 +166,7 @@ class SearchResults(Vertical):
         self.results: list[SearchResult] = []
         self.query_text = ""
         self.total = 0
+        self.marked: Collection[str] = frozenset()  # ids shown with a ★
         self._width: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -177,14 +183,37 @@ class SearchResults(Vertical):
         return self
 
     def show_results(self, results: list[SearchResult], query_text: str, *,
-                     total: int | None = None, hints: Sequence[str] = ()) -> None:
-        """Show ``results`` for ``query_text`` (``total``: how many matched in all)."""
+                     total: int | None = None, hints: Sequence[str] = (),
+                     marked: Collection[str] | None = None) -> None:
+        """Show ``results`` for ``query_text`` (``total``: how many matched in all;
+        ``marked``: the bookmarked ids, shown with a ★)."""
         self.results = list(results)
         self.query_text = query_text
         self.total = len(results) if total is None else total
+        if marked is not None:
+            self.marked = marked
         self.query_one("#results-count", Static).update(
             count_line(len(results), self.total, hints))
         self._render_options(0 if results else None)
+
+    def show_status(self, text: str) -> None:
+        """A line in place of the count (e.g. while the search index is being built)."""
+        self.query_one("#results-count", Static).update(Text(text))
+
+    def set_marks(self, marked: Collection[str]) -> None:
+        """Show a ★ on these articles (the cursor stays where it is)."""
+        if set(marked) != set(self.marked):
+            self.marked = frozenset(marked)
+            if self.results:
+                self._render_options(self.option_list.highlighted)
+
+    def highlight_article(self, article_id: str) -> bool:
+        """Put the cursor on ``article_id``'s result, if it is listed."""
+        for index, result in enumerate(self.results):
+            if result.id == article_id:
+                self.option_list.highlighted = index
+                return True
+        return False
 
     def _render_options(self, highlighted: int | None) -> None:
         styles = {
@@ -196,7 +225,8 @@ class SearchResults(Vertical):
         width = option_list.scrollable_content_region.width or None
         self._width = width
         option_list.set_options(
-            Option(result_text(r, width, **styles), id=f"r{i}") for i, r in enumerate(self.results))
+            Option(result_text(r, width, marked=r.id in self.marked, **styles), id=f"r{i}")
+            for i, r in enumerate(self.results))
         if highlighted is not None and highlighted < len(self.results):
             option_list.highlighted = highlighted
 

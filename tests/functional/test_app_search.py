@@ -1,0 +1,270 @@
+"""Search in the app: the bar, the results in the tree's place, the reader's matches.
+
+Driven headless on the sample corpus. The debounce delay is 0 here (the search
+runs on each change, in its worker) except where the debounce itself is tested;
+:func:`appdriver.settle` waits for the workers, so nothing sleeps.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from appdriver import drive, make_app, press, settle
+from textual.pilot import Pilot
+from textual.widgets import ContentSwitcher, Static
+
+from wardtui.app import actions_search
+from wardtui.app.actions_search import BUILDING, SearchActions
+from wardtui.app.screens.main import MainScreen
+from wardtui.app.widgets.results import ResultList, SearchResults
+from wardtui.app.widgets.search_bar import SearchBar
+from wardtui.library import Library
+
+HOI_PHU = "Phường Hội Phú tổ chức Hội nghị tổng kết 10 năm thực hiện phong trào thi đua"
+
+
+@pytest.fixture(autouse=True)
+def no_debounce(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(SearchActions, "DELAY", 0)
+    yield
+
+
+def main_of(pilot: Pilot[Any]) -> MainScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+def keys_for(text: str) -> list[str]:
+    return ["space" if c == " " else c for c in text]
+
+
+async def type_query(pilot: Pilot[Any], text: str) -> None:
+    """``/`` then ``text``, key by key; then wait for the searches."""
+    await press(pilot, "slash", *keys_for(text))
+
+
+def left_pane(screen: MainScreen) -> str | None:
+    return screen.query_one("#left", ContentSwitcher).current
+
+
+def count_text(screen: MainScreen) -> str:
+    static = screen.query_one("#results-count", Static)
+    return str(static.render())
+
+
+def titles(results: SearchResults) -> list[str]:
+    return [r.summary.title for r in results.results]
+
+
+def test_typing_shows_the_results_and_escape_brings_the_tree_back(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        assert left_pane(screen) == "tree"
+        await type_query(pilot, "dan van kheo")
+        bar = screen.query_one("#search", SearchBar)
+        assert screen.focused is bar and bar.value == "dan van kheo"
+        assert left_pane(screen) == "results"
+        results = screen.query_one("#results", SearchResults)
+        assert titles(results)[0].startswith(HOI_PHU)
+        assert results.query_text == "dan van kheo"
+        assert count_text(screen) == "1 result"
+        await press(pilot, "escape")
+        assert bar.value == "" and left_pane(screen) == "tree"
+        assert screen.focused is screen.ward_tree
+        # from the results too; and an emptied query brings the tree back
+        await type_query(pilot, "dan")
+        assert count_text(screen) == "5 results"
+        await press(pilot, "down")
+        assert isinstance(screen.focused, ResultList)
+        await press(pilot, "escape")
+        assert bar.value == "" and left_pane(screen) == "tree"
+        assert screen.focused is screen.ward_tree
+        await type_query(pilot, "da")
+        assert left_pane(screen) == "results"
+        await press(pilot, "backspace", "backspace")
+        assert left_pane(screen) == "tree" and results.results == []
+
+    drive(make_app(library), scenario)
+
+
+def test_enter_and_down_move_into_the_results(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        results = screen.query_one("#results", SearchResults)
+        await type_query(pilot, "dan")
+        await press(pilot, "enter")
+        assert screen.focused is results.option_list
+        assert results.option_list.highlighted == 0
+        await press(pilot, "j")
+        assert results.option_list.highlighted == 1
+        await press(pilot, "slash")
+        assert isinstance(screen.focused, SearchBar)
+        await press(pilot, "down")
+        assert screen.focused is results.option_list
+
+    drive(make_app(library), scenario)
+
+
+def test_opening_a_result_marks_the_matches_and_n_steps_through_them(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        reader = screen.reader
+        await type_query(pilot, "dan van kheo")
+        await press(pilot, "enter", "enter")
+        assert screen.focused is reader
+        assert reader.article is not None and reader.article.title.startswith(HOI_PHU)
+        assert reader.query_text == "dan van kheo" and reader.highlights == []
+        assert len(reader.match_lines) >= 3  # the title and several paragraphs
+        assert reader.current_match == 0
+        assert reader.current_match_line == reader.match_lines[0]
+        assert screen.ward_tree.current_article_id == reader.article_id
+        await press(pilot, "n")
+        assert reader.current_match_line == reader.match_lines[1]
+        await press(pilot, "n")
+        assert reader.current_match_line == reader.match_lines[2]
+        assert reader.scroll_offset.y == min(reader.match_lines[2], reader.max_scroll_y)
+        await press(pilot, "N")
+        assert reader.current_match_line == reader.match_lines[1]
+        await press(pilot, "N", "N")  # before the first: the last
+        assert reader.current_match_line == reader.match_lines[-1]
+        # escape: back to the results, which are still there
+        await press(pilot, "escape")
+        assert isinstance(screen.focused, ResultList)
+        assert left_pane(screen) == "results"
+
+    drive(make_app(library), scenario)
+
+
+def test_b_on_a_result_bookmarks_it_and_is_bookmarked_lists_only_it(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        results = screen.query_one("#results", SearchResults)
+        await type_query(pilot, "dan van kheo")
+        await press(pilot, "down", "b")
+        store = pilot.app.bookmarks
+        assert store is not None
+        article_id = results.results[0].id
+        assert store.ids() == {article_id}
+        assert article_id in results.marked
+        prompt = results.option_list.get_option_at_index(0).prompt
+        assert str(prompt).startswith("★ ")
+        await press(pilot, "escape")
+        await type_query(pilot, "is:bookmarked")
+        assert [r.id for r in results.results] == [article_id]
+        assert count_text(screen) == "1 result"
+        # removing the bookmark from the results runs the search again
+        await press(pilot, "down", "b")
+        assert store.ids() == set() and results.results == []
+        assert count_text(screen) == "No results"
+
+    drive(make_app(library), scenario)
+
+
+@pytest.mark.parametrize("query", ['"', "ward:", '"dan van', "-", "year:abc", "ward:\"", ":"])
+def test_a_malformed_query_shows_a_hint_or_no_results(library: Library, query: str) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await type_query(pilot, query)
+        assert pilot.app.is_running
+        assert left_pane(screen) == "results"
+        text = count_text(screen)
+        results = screen.query_one("#results", SearchResults)
+        assert results.query_text == query
+        assert text.startswith(("No results", "1 result")) or "results" in text
+        if query == "ward:":
+            assert "ignored ward: with no value" in text
+
+    drive(make_app(library), scenario)
+
+
+def test_markup_in_a_query_is_literal(hostile_library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await type_query(pilot, "[bold]")
+        bar = screen.query_one("#search", SearchBar)
+        assert bar.value == "[bold]" and pilot.app.is_running
+        results = screen.query_one("#results", SearchResults)
+        assert results.query_text == "[bold]" and len(results.results) == 1
+        prompt = str(results.option_list.get_option_at_index(0).prompt)
+        assert "[bold]chú ý[/bold] [@click=app.quit]bấm[/]" in prompt  # shown as written
+        await press(pilot, "escape")
+        await type_query(pilot, "[@click=app.quit]")
+        assert pilot.app.is_running and len(results.results) == 1
+        await press(pilot, "enter", "enter")  # open it: the reader shows it, the app runs on
+        assert pilot.app.is_running and screen.reader.article is not None
+        assert screen.reader.text_lines[0].startswith("Phường Mỹ An [bold]chú ý[/bold]")
+
+    drive(make_app(hostile_library), scenario)
+
+
+def test_until_the_index_is_ready_the_results_say_so(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        searching = screen.searching
+        assert searching.index is not None  # built after the library opened
+        searching.index = None  # as if it were still being built
+        await type_query(pilot, "dan van kheo")
+        assert count_text(screen) == BUILDING
+        assert searching.results.results == []
+        searching.build_index()
+        await settle(pilot)
+        assert searching.index is not None
+        assert titles(searching.results)[0].startswith(HOI_PHU)
+
+    drive(make_app(library), scenario)
+
+
+def test_the_search_waits_for_a_pause_in_typing(library: Library,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SearchActions, "DELAY", 60)
+    calls: list[str] = []
+    real = actions_search.search
+
+    def counting(index: Any, text: str, *args: Any, **kwargs: Any) -> Any:
+        calls.append(text)
+        return real(index, text, *args, **kwargs)
+
+    monkeypatch.setattr(actions_search, "search", counting)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await type_query(pilot, "dan")
+        assert calls == [] and left_pane(screen) == "results"
+        screen.searching.run_search()  # what the timer does when it fires
+        await settle(pilot)
+        assert calls == ["dan"]
+        assert count_text(screen) == "5 results"
+
+    drive(make_app(library), scenario)
+
+
+def test_a_stale_response_is_dropped(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await type_query(pilot, "dan van kheo")
+        searching = screen.searching
+        assert searching.index is not None
+        old = actions_search.search(searching.index, "dan")
+        searching._show("dan", old)  # an answer to an earlier keystroke
+        assert searching.results.query_text == "dan van kheo"
+        assert len(searching.results.results) == 1
+
+    drive(make_app(library), scenario)
+
+
+def test_a_failing_search_is_a_notice(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(actions_search, "search", broken)
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await type_query(pilot, "dan")
+        assert pilot.app.is_running
+        assert any("The search failed: disk on fire" in m for m in app.messages)
+
+    drive(app, scenario)
