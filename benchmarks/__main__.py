@@ -259,7 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--seed", type=int, default=1, help="generator seed (default 1)")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                         help="index pool size (default: the CPU count)")
-    parser.add_argument("--repeat", type=int, default=3, help="search repetitions (default 3)")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="repetitions of each search query, and of fzf (default 5)")
     parser.add_argument("--app-runs", type=int, default=3,
                         help="start-ups of each app, for medians (default 3)")
     parser.add_argument("--resync-runs", type=int, default=3,
@@ -270,7 +271,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="files parsed under cProfile (default 2,000)")
     parser.add_argument("--settle", type=float, default=0.0, metavar="SECONDS",
                         help="before each phase, wait up to this long for the CPUs to be "
-                             f"quiet (under {QUIET_BUSY:.0%} busy; default: do not wait)")
+                             f"quiet (under {QUIET_BUSY * 100:.0f}%% busy; default: do not wait)")
     parser.add_argument("--quick", action="store_true",
                         help="fewest repetitions (a smoke run): --repeat 1 --app-runs 1 "
                              "--resync-runs 1 --samples 50 --profile-files 200, no untimed "
