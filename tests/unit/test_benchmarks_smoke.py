@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from benchmarks import report
-from benchmarks.__main__ import sizes_for
+from benchmarks.__main__ import build_parser, sizes_for
 from benchmarks.corpora import Mutation, corpus_files, prepare_corpus
 
 REPO = Path(__file__).resolve().parents[2]
@@ -58,6 +58,10 @@ def test_the_runner_measures_every_figure_at_1000_articles(tmp_path: Path) -> No
     manifest = json.loads((out / f"corpus-s1-n{SMOKE_ARTICLES}.json").read_text("utf-8"))
     assert manifest["files"] == SMOKE_ARTICLES
     assert not (out / f"corpus-s1-n{SMOKE_ARTICLES}.backup").exists()
+
+
+def test_the_help_prints() -> None:
+    assert "--articles" in build_parser().format_help()
 
 
 def test_sizes_follow_the_ladder_up_to_the_largest() -> None:
