@@ -178,3 +178,20 @@ def test_the_sample_corpus_is_used_when_no_source_was_added(tmp_path: Path) -> N
 
     drive(app, scenario)
     shutil.rmtree(paths.cache_dir(), ignore_errors=True)
+
+
+def test_an_unusable_cache_folder_gives_a_memory_cache_and_a_warning(
+    seeds_copy: Path, monkeypatch: Any, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "blocked"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    monkeypatch.setenv("WARDTUI_CACHE_DIR", str(blocker))
+    sources = Sources()
+    sources.add(seeds_copy)
+    app = make_app(None, sources=sources, sync=True)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        assert any("in-memory cache" in m for m in app.messages)
+        assert len(screen_of(pilot).ward_tree.root.children) == 5
+
+    drive(app, scenario)
