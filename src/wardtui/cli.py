@@ -113,11 +113,20 @@ def _table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
     width = None if out.isatty() else 200
     console = Console(file=out, highlight=False, markup=False, emoji=False, width=width)
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for header in headers:
-        ratio = 1 if header == "title" else None
-        table.add_column(header, overflow="ellipsis", no_wrap=True, ratio=ratio)
-    for row in rows:
-        table.add_row(*(Text(safe_line(cell)) for cell in row))
+    cells = [[Text(safe_line(cell)) for cell in row] for row in rows]
+    widths = []
+    for i, header in enumerate(headers):
+        widest = max([len(header), *(row[i].cell_len for row in cells)])
+        # Ids and dates are never cut: they are what a script or a user types next.
+        widths.append(widest if header in ("id", "date", "title") else min(widest, 24))
+    if "title" in headers:
+        t = headers.index("title")
+        room = console.width - sum(w for i, w in enumerate(widths) if i != t) - 2 * len(headers)
+        widths[t] = max(20, min(widths[t], room))
+    for header, column_width in zip(headers, widths, strict=True):
+        table.add_column(header, overflow="ellipsis", no_wrap=True, width=column_width)
+    for row in cells:
+        table.add_row(*row)
     console.print(table)
 
 
