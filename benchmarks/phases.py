@@ -21,6 +21,7 @@ STARTED = time.monotonic()  # before any import below: the phase's own start
 
 import asyncio  # noqa: E402
 import cProfile  # noqa: E402
+import importlib  # noqa: E402
 import json  # noqa: E402
 import multiprocessing  # noqa: E402
 import pstats  # noqa: E402
@@ -395,6 +396,9 @@ def app(params: Params) -> Result:
     opened one after another by moving the cursor onto them (which is what
     shows an article). Each is timed from the call to the frame that paints it.
     """
+    # wardtui.app first, as the command line does: it sets Textual's frame rate
+    # (TEXTUAL_FPS), which Textual reads once, when it is first imported.
+    importlib.import_module("wardtui.app")
     from textual.widgets import Tree as TextualTree
     from textual.widgets.tree import TreeNode
 
