@@ -1,0 +1,256 @@
+"""Score the parser on the real-page development set (issue 10).
+
+    python scripts/score_devset.py /work/devset/pages [--truth devset/truth-*.jsonl]
+                                   [--json] [--show FIELD]
+
+Every truth line (see ``devset/``: one JSON object per page, decided by an
+editor) names a text file in the pages folder. Each file's bytes go through
+:func:`wardtui.corpus.parse_bytes`, and the article is compared field by field
+with the truth; a file the parser skips (or that is missing) is wrong for every
+field. The figures printed, per field:
+
+- ``title``: equal after NFC, whitespace normalisation and case folding (an
+  ALL-CAPS headline shown in sentence case still counts); ``title_headline`` and
+  ``title_lead`` split it by the truth's ``title_kind``;
+- ``byline``: of pages whose truth author is set, how many the parser gives
+  (case-folded); ``false_byline``: pages without an author where the parser
+  gives one (fewer is better);
+- ``credit``: the same for the source credit, or ``n/a`` while the article has
+  no ``credit`` field; ``false_credit`` likewise;
+- ``date``: equal, precision included;
+- ``ward``: ward (case-folded) and unit both equal;
+- ``furniture_free``: no truth furniture line is found in the body;
+- ``kept``: every truth ``keep`` sentence is found in the body.
+
+Body comparisons are on whitespace-normalised text (every run of whitespace is
+one space), so hard-wrapped lines joined back count. ``--show FIELD`` lists the
+pages wrong for that field (file, truth, got). The exit status is always 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wardtui.corpus import Article, Skipped, parse_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+FIELDS = (
+    "title",
+    "title_headline",
+    "title_lead",
+    "byline",
+    "false_byline",
+    "credit",
+    "false_credit",
+    "date",
+    "ward",
+    "furniture_free",
+    "kept",
+)
+
+
+def norm(text: str) -> str:
+    """NFC text with every whitespace run made one space, trimmed."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def folded(text: str | None) -> str | None:
+    return None if text is None else norm(text).casefold()
+
+
+@dataclass(slots=True)
+class Tally:
+    """Right/total for one field, with the wrong pages kept for ``--show``."""
+
+    right: int = 0
+    total: int = 0
+    wrong: list[tuple[str, Any, Any]] = field(default_factory=list)
+
+    def add(self, ok: bool, file: str, truth: Any, got: Any) -> None:
+        self.total += 1
+        if ok:
+            self.right += 1
+        else:
+            self.wrong.append((file, truth, got))
+
+    def figure(self) -> dict[str, Any]:
+        pct = round(100.0 * self.right / self.total, 1) if self.total else None
+        return {"right": self.right, "total": self.total, "pct": pct}
+
+
+@dataclass(slots=True)
+class Score:
+    pages: int = 0
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    credit_available: bool = False
+    tallies: dict[str, Tally] = field(default_factory=lambda: {f: Tally() for f in FIELDS})
+
+    def figures(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"pages": self.pages, "skipped": len(self.skipped)}
+        for name, tally in self.tallies.items():
+            if name in ("credit", "false_credit") and not self.credit_available:
+                out[name] = "n/a"
+            else:
+                out[name] = tally.figure()
+        return out
+
+
+def read_truth(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    """Every truth object of the files; bad lines are reported on stderr and skipped."""
+    rows: list[dict[str, Any]] = []
+    for path in paths:
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except OSError as error:
+            print(f"{path}: unreadable ({error.strerror})", file=sys.stderr)
+            continue
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                print(f"{path}:{number}: not JSON ({error.msg})", file=sys.stderr)
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("file"), str):
+                print(f"{path}:{number}: no \"file\" in the truth line", file=sys.stderr)
+                continue
+            rows.append(row)
+    return rows
+
+
+def _parse(path: Path) -> tuple[Article | None, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, f"unreadable ({error.strerror})"
+    try:
+        return parse_bytes(data, source=str(path)), ""
+    except Skipped as skipped:
+        return None, f"skipped ({skipped.reason})"
+
+
+def _in_body(needles: Sequence[str], body: str) -> list[str]:
+    """The needles found in the (normalised) body."""
+    return [n for n in needles if norm(n) and norm(n) in body]
+
+
+def score(pages: Path, rows: Sequence[dict[str, Any]]) -> Score:
+    """Parse the page of every truth row and tally each field."""
+    result = Score()
+    for row in rows:
+        file = row["file"]
+        article, why = _parse(pages / file)
+        result.pages += 1
+        if article is None:
+            result.skipped.append((file, why))
+        else:
+            result.credit_available = result.credit_available or hasattr(article, "credit")
+        _score_one(result.tallies, file, row, article, why)
+    return result
+
+
+def _score_one(
+    t: dict[str, Tally], file: str, row: dict[str, Any], article: Article | None, why: str
+) -> None:
+    title = row.get("title")
+    got_title: Any = article.title if article else why
+    title_ok = article is not None and folded(article.title) == folded(title)
+    t["title"].add(title_ok, file, title, got_title)
+    kind = "title_lead" if row.get("title_kind") == "lead" else "title_headline"
+    t[kind].add(title_ok, file, title, got_title)
+
+    for name, key, attr in (("byline", "author", "author"), ("credit", "credit", "credit")):
+        truth = row.get(key)
+        value = getattr(article, attr, None) if article else None
+        got = value if isinstance(value, str) else None
+        if truth:
+            ok = article is not None and folded(got) == folded(truth)
+            t[name].add(ok, file, truth, got if article else why)
+        else:
+            t[f"false_{name}"].add(article is not None and not got, file, truth,
+                                   got if article else why)
+
+    got_date = article.date if article else why
+    t["date"].add(article is not None and article.date == row.get("date"), file,
+                  row.get("date"), got_date)
+
+    truth_ward = (row.get("ward"), row.get("unit"))
+    ward_ok = (
+        article is not None
+        and folded(article.ward) == folded(truth_ward[0])
+        and article.unit == truth_ward[1]
+    )
+    t["ward"].add(ward_ok, file, truth_ward, (article.ward, article.unit) if article else why)
+
+    body = norm(article.body) if article else ""
+    furniture = [str(x) for x in row.get("furniture") or []]
+    found = _in_body(furniture, body)
+    t["furniture_free"].add(article is not None and not found, file, furniture,
+                            found if article else why)
+    keep = [str(x) for x in row.get("keep") or []]
+    present = set(_in_body(keep, body))
+    missing = [k for k in keep if k not in present]
+    t["kept"].add(article is not None and not missing, file, keep,
+                  missing if article else why)
+
+
+def _line(name: str, figure: Any) -> str:
+    if not isinstance(figure, dict):
+        return f"{name:<16} {figure}"
+    pct = "-" if figure["pct"] is None else f"{figure['pct']:.1f}%"
+    return f"{name:<16} {figure['right']:>4}/{figure['total']:<4} {pct:>7}"
+
+
+def report(result: Score, as_json: bool, show: str | None) -> str:
+    figures = result.figures()
+    if as_json:
+        text = json.dumps(figures, ensure_ascii=False)
+    else:
+        out = [f"pages            {result.pages} (skipped by the parser: {len(result.skipped)})"]
+        out += [_line(name, figures[name]) for name in FIELDS]
+        out.append("(false_byline / false_credit count pages WITH a false value: fewer is better)")
+        text = "\n".join(out)
+    if show:
+        lines = [f"\nwrong for {show}:"]
+        for file, truth, got in result.tallies[show].wrong:
+            lines.append(f"{file}\n  truth: {truth!r}\n  got:   {got!r}")
+        text += "\n".join(lines)
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("pages", type=Path, help="folder holding the page texts")
+    parser.add_argument(
+        "--truth", type=Path, nargs="+",
+        help="truth files (default: every devset/truth-*.jsonl of the repository)",
+    )
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
+    parser.add_argument("--show", choices=FIELDS, help="list the pages wrong for this field")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    truth = args.truth or sorted((REPO / "devset").glob("truth-*.jsonl"))
+    if not truth:
+        print("no truth files (devset/truth-*.jsonl)", file=sys.stderr)
+        return 0
+    if not args.pages.is_dir():
+        print(f"{args.pages}: not a folder", file=sys.stderr)
+        return 0
+    result = score(args.pages, read_truth(truth))
+    print(report(result, args.json, args.show))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
