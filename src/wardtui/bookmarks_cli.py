@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .corpus.clean import safe_line
+from .labels import clip
 
 if TYPE_CHECKING:
     from .bookmarks import BookmarkStore
@@ -117,16 +118,11 @@ def _list(args: argparse.Namespace, store: BookmarkStore) -> int:
         return 0
     rows = [
         [b.id, b.date or "—", b.ward_label or "—",
-         _clip(("(missing) " if b.id in missing else "") + b.title, 90), _clip(b.note, 40)]
+         clip(("(missing) " if b.id in missing else "") + b.title, 90), clip(b.note, 40)]
         for b in items
     ]
     _table(rows, ["id", "date", "ward", "title", "note"], sys.stdout)
     return 0
-
-
-def _clip(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters with an ellipsis, so the id column stays whole."""
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def _add(args: argparse.Namespace, store: BookmarkStore) -> int:

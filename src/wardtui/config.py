@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from . import paths
 from .storage import JsonFile
@@ -71,7 +71,10 @@ class Sources:
         self._file.save({"version": 1, "sources": [str(p) for p in self._items]})
 
 
-DEFAULT_THEME = "textual-dark"
+DEFAULT_THEME = "textual-dark"  # the app's colours until the user picks others
+
+Grouping = Literal["ward", "date"]  # ward, year, article / year, month, ward, article
+GROUPINGS: tuple[Grouping, ...] = ("ward", "date")
 
 
 @dataclass(slots=True)
@@ -79,7 +82,7 @@ class Settings:
     """What the app remembers between runs."""
 
     theme: str = DEFAULT_THEME
-    grouping: str = "ward"  # "ward" (ward, year, article) or "date" (year, month, ward, article)
+    grouping: Grouping = "ward"
     last_article: str | None = None
     export_dir: str | None = None
     notices: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -92,14 +95,13 @@ class Settings:
             value = data.get(key, default)
             return value if isinstance(value, str) else default
 
+        grouping = data.get("grouping")
         settings = cls(
             theme=text("theme", None) or DEFAULT_THEME,
-            grouping=text("grouping", None) or "ward",
+            grouping=grouping if grouping in GROUPINGS else "ward",
             last_article=text("last_article", None),
             export_dir=text("export_dir", None),
         )
-        if settings.grouping not in ("ward", "date"):
-            settings.grouping = "ward"
         settings.notices = list(store.notices)
         return settings
 

@@ -32,6 +32,7 @@ from urllib.parse import quote
 from . import paths
 from .corpus import Article
 from .corpus.clean import strip_controls
+from .labels import one_line, plural
 from .vntext import slugify
 
 __all__ = [
@@ -83,14 +84,6 @@ class Missing:
 
 
 # -- content -------------------------------------------------------------------
-def _clean(text: str) -> str:
-    return strip_controls(text)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(_clean(text).split())
-
-
 def header_fields(article: Article) -> list[tuple[str, str]]:
     """The header lines every format carries, in order (empty values left out)."""
     fields = [
@@ -102,7 +95,7 @@ def header_fields(article: Article) -> list[tuple[str, str]]:
         ("Source", article.source),
         ("Id", article.id),
     ]
-    return [(k, _one_line(v)) for k, v in fields if v and v.strip()]
+    return [(k, one_line(v)) for k, v in fields if v and v.strip()]
 
 
 def to_txt(article: Article) -> str:
@@ -113,7 +106,7 @@ def to_txt(article: Article) -> str:
     head = "\n".join(f"{k}: {v}" for k, v in header_fields(article))
     blocks = []
     for p in article.paragraphs:
-        text = _clean(p.text).strip()
+        text = strip_controls(p.text).strip()
         if p.kind == "caption":
             blocks.append(f"[Caption] {text}")
         elif p.kind == "image":
@@ -141,13 +134,13 @@ def to_md(article: Article) -> str:
 
     Captions read ``*[Caption] …*``; images are Markdown images.
     """
-    lines = [f"# {_md_escape(_one_line(article.title)) or 'Untitled'}", ""]
+    lines = [f"# {_md_escape(one_line(article.title)) or 'Untitled'}", ""]
     for key, value in header_fields(article):
         if key != "Title":
             lines.append(f"- **{key}:** {_md_escape(value)}")
     lines.append("")
     for p in article.paragraphs:
-        text = _clean(p.text).strip()
+        text = strip_controls(p.text).strip()
         if p.kind == "caption":
             lines.append(f"*\\[Caption\\] {_md_escape(text)}*")
         elif p.kind == "image":
@@ -163,14 +156,16 @@ def to_md(article: Article) -> str:
 def to_json_data(article: Article) -> dict[str, Any]:
     """The article as JSON-ready data: the ``list --json`` keys plus the paragraphs with kinds."""
     def clean(value: str | None) -> str | None:
-        return None if value is None else _clean(value)
+        return None if value is None else strip_controls(value)
 
     return {
         "id": article.id, "title": clean(article.title), "ward": clean(article.ward),
         "unit": article.unit, "date": article.date,
         "author": clean(article.author), "category": clean(article.category),
         "source": clean(article.source), "words": article.words,
-        "paragraphs": [{"kind": p.kind, "text": _clean(p.text)} for p in article.paragraphs],
+        "paragraphs": [
+            {"kind": p.kind, "text": strip_controls(p.text)} for p in article.paragraphs
+        ],
     }
 
 
@@ -359,7 +354,7 @@ class ExportReport:
     def summary(self) -> str:
         """One line: ``3 files written to /x; 1 already existed (not overwritten); 1 missing``."""
         count = len(self.written)
-        parts = [f"{count} file{'s' if count != 1 else ''} written to {self.folder}"]
+        parts = [f"{plural(count, 'file')} written to {self.folder}"]
         if self.existing:
             parts.append(f"{len(self.existing)} already existed (not overwritten)")
         if self.missing:

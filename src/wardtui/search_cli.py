@@ -14,6 +14,8 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 
+from .labels import plural
+
 __all__ = ["cmd_search", "register"]
 
 DEFAULT_LIMIT = 20
@@ -99,7 +101,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if response.total > shown:
         print(f"{shown} of {response.total} results (--limit N for more).")
     else:
-        print(f"{shown} result{'s' if shown != 1 else ''}.")
+        print(f"{plural(shown, 'result')}.")
     return 0
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from .. import paths
 from ..corpus import Article
 from ..corpus.model import ward_label
+from ..labels import ward_name
 from ..vntext import sort_key
 from .codec import unpack_paragraphs
 from .schema import Location, connect, memory_location, open_location
@@ -108,7 +109,7 @@ class WardCount:
 
     @property
     def label(self) -> str:
-        return ward_label(self.ward, self.unit) or "Unknown ward"
+        return ward_name(self.ward, self.unit)
 
 
 @dataclass(frozen=True, slots=True)
