@@ -245,3 +245,24 @@ def test_resolve_prefixes(library: Library, seeds_copy: Path) -> None:
     library.conn.execute("UPDATE articles SET id = 'abcd1' || substr(id, 6) WHERE rowid <= 2")
     with pytest.raises(AmbiguousId):
         library.resolve("abcd")
+
+
+def test_query_filters_orders_and_limits_in_sql(library: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for i, (date, ward) in enumerate([("05/03/2024", "Tân Phú"), ("06/04/2023", "Tân Phú"),
+                                      ("07/05/2024", "Mỹ Long")]):
+        text = ARTICLE.replace("05/03/2024", date).replace("Tân Phú", ward)
+        text = text.replace("ra quân", f"ra quân lần {i}")
+        (folder / f"a{i}.txt").write_text(text, encoding="utf-8")
+    library.sync([folder])
+    everything = list(library.query())
+    assert [a.date for a in everything] == sorted((a.date or "" for a in everything),
+                                                 reverse=True)
+    assert len(everything) == 3
+    assert [a.ward for a in library.query(wards=["Tân Phú"])] == ["Tân Phú", "Tân Phú"]
+    assert {a.year for a in library.query(year=2024)} == {2024}
+    assert len(list(library.query(year=2024))) == 2
+    assert list(library.query(limit=1)) == everything[:1]
+    assert list(library.query(wards=[])) == []
+    assert sorted(library.ward_names()) == sorted({a.ward for a in everything if a.ward})
