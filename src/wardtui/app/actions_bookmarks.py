@@ -3,7 +3,7 @@
 :class:`BookmarkActions` is a helper the
 :class:`~wardtui.app.screens.main.MainScreen` holds and delegates to (the
 screen's actions are one line each), so the screen stays small. It opens the
-user's :class:`~wardtui.bookmarks.BookmarkStore` in a thread worker (it is then
+user's :class:`~wardtui.userdata.BookmarkStore` in a thread worker (it is then
 :attr:`WardApp.bookmarks`), keeps the tree's ★ marks in step with it, and after
 each sync re-keys the bookmarks whose article's file changed
 (:meth:`BookmarkActions.reconcile`, run in the sync worker).
@@ -12,7 +12,7 @@ each sync re-keys the bookmarks whose article's file changed
 focus, the one shown when the reader has it, the one under the cursor of the
 search results when they have it. Changing a bookmark is one small
 SQLite transaction, done on the UI thread like the bookmarks view does.
-Store errors (:class:`~wardtui.bookmarks.BookmarkError`) and library errors
+Store errors (:class:`~wardtui.userdata.BookmarkError`) and library errors
 become notices, never tracebacks; titles come from files, so every notice is
 plain text (:meth:`WardApp.tell`, ``markup=False``).
 """
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual.worker import Worker, WorkerState
 
-from ..bookmarks import ArticleLike, BookmarkError, BookmarkStore
+from ..userdata import ArticleLike, BookmarkError, BookmarkStore
 from ..corpus import Article
 from ..corpus.clean import safe_line
 from ..export import ExportReport, Missing, to_txt

@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..bookmarks import BookmarkStore
+from ..userdata import BookmarkStore
 from ..config import Settings, Sources
 from ..corpus.clean import safe_line
 from ..library import Library, WardCount

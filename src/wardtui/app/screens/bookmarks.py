@@ -30,7 +30,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
-from ...bookmarks import Bookmark, BookmarkError, BookmarkStore
+from ...userdata import Bookmark, BookmarkError, BookmarkStore
 from ...corpus.clean import safe_line
 
 __all__ = ["BookmarksScreen", "NoteDialog"]
@@ -94,7 +94,7 @@ class NoteDialog(ModalScreen[str | None]):
 class BookmarksScreen(ModalScreen[str | None]):
     """The list of bookmarks; dismissed with the article id to open, or ``None``.
 
-    ``store`` is the user's :class:`~wardtui.bookmarks.BookmarkStore`;
+    ``store`` is the user's :class:`~wardtui.userdata.BookmarkStore`;
     ``is_missing(id)`` tells whether an article is absent from the library (by
     default none is), e.g. ``lambda i: library.summary(i) is None``.
     """
