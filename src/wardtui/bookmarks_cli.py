@@ -26,7 +26,7 @@ from .corpus.clean import safe_line
 from .labels import clip
 
 if TYPE_CHECKING:
-    from .bookmarks import BookmarkStore
+    from .userdata import BookmarkStore
     from .library import Library
 
 
@@ -60,7 +60,7 @@ def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _open_store() -> BookmarkStore:
-    from .bookmarks import BookmarkStore
+    from .userdata import BookmarkStore
     from .cli import _err
 
     store = BookmarkStore.open()
@@ -88,7 +88,7 @@ def _open_reconciled(store: BookmarkStore) -> Library:
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     """Run ``wardtui bookmarks [ACTION]``; store errors become one-line user errors."""
-    from .bookmarks import BookmarkError
+    from .userdata import BookmarkError
     from .cli import UserError
 
     handlers: dict[str | None, Callable[[argparse.Namespace, BookmarkStore], int]] = {
@@ -142,7 +142,7 @@ def _add(args: argparse.Namespace, store: BookmarkStore) -> int:
 
 
 def _resolve_bookmark(store: BookmarkStore, raw: str) -> str:
-    from .bookmarks import AmbiguousBookmark, UnknownBookmark
+    from .userdata import AmbiguousBookmark, UnknownBookmark
     from .cli import UserError
 
     try:

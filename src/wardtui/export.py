@@ -33,6 +33,7 @@ from . import paths
 from .corpus import Article
 from .corpus.clean import strip_controls
 from .labels import one_line, plural
+from .library.model import Missing
 from .vntext import slugify
 
 __all__ = [
@@ -73,14 +74,6 @@ class ExportExists(ExportError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} already exists")
         self.path = path
-
-
-@dataclass(frozen=True, slots=True)
-class Missing:
-    """An article asked for by id that the library no longer has (e.g. a bookmark's)."""
-
-    id: str
-    title: str = ""
 
 
 # -- content -------------------------------------------------------------------

@@ -107,7 +107,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _bookmarked_ids() -> set[str]:
     """The ids of the user's bookmarks (read only when the query says ``is:bookmarked``)."""
-    from .bookmarks import BookmarkError, BookmarkStore
+    from .userdata import BookmarkError, BookmarkStore
     from .cli import UserError, _err
 
     with BookmarkStore.open() as store:

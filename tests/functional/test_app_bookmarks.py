@@ -16,7 +16,7 @@ from wardtui import paths
 from wardtui.app.screens.bookmarks import BookmarksScreen
 from wardtui.app.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportManyDialog
 from wardtui.app.screens.main import MainScreen
-from wardtui.bookmarks import BookmarkError, BookmarkStore
+from wardtui.userdata import BookmarkError, BookmarkStore
 from wardtui.config import Settings, Sources
 from wardtui.export import proposed_name, to_txt
 from wardtui.library import Library

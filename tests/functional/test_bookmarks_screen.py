@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input
 
 from wardtui.app.screens.bookmarks import BookmarksScreen, NoteDialog
-from wardtui.bookmarks import BookmarkStore
+from wardtui.userdata import BookmarkStore
 from wardtui.library import ArticleSummary
 
 

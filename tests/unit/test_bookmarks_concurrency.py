@@ -8,7 +8,7 @@ import sys
 import textwrap
 from pathlib import Path
 
-from wardtui.bookmarks import BookmarkStore
+from wardtui.userdata import BookmarkStore
 
 OPS = 500  # issue 7: 500 adds and removals per process
 
@@ -20,7 +20,7 @@ WORKER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from wardtui.bookmarks import BookmarkStore
+    from wardtui.userdata import BookmarkStore
     from wardtui.library import ArticleSummary
 
     name, path, ops = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])

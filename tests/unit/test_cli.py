@@ -168,7 +168,7 @@ def test_core_imports_never_load_textual() -> None:
         "import sys, wardtui.corpus, wardtui.library, wardtui.cli, wardtui.export, "
         "wardtui.config\n"
         "import importlib.util\n"
-        "for extra in ('wardtui.search', 'wardtui.bookmarks'):\n"
+        "for extra in ('wardtui.search', 'wardtui.userdata'):\n"
         "    if importlib.util.find_spec(extra): __import__(extra)\n"
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
     )

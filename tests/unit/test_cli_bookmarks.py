@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wardtui import cli
-from wardtui.bookmarks import BookmarkStore
+from wardtui.userdata import BookmarkStore
 from wardtui.export import to_json, to_md, to_txt
 from wardtui.library import Library
 

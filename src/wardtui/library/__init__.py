@@ -15,6 +15,7 @@ from .model import (
     ArticleSummary,
     LibraryError,
     LibraryStats,
+    Missing,
     UnknownId,
     WardCount,
 )
@@ -29,6 +30,7 @@ __all__ = [
     "Library",
     "LibraryError",
     "LibraryStats",
+    "Missing",
     "SyncReport",
     "UnknownId",
     "WardCount",

@@ -21,6 +21,7 @@ __all__ = [
     "ArticleSummary",
     "LibraryError",
     "LibraryStats",
+    "Missing",
     "UnknownId",
     "WardCount",
 ]
@@ -100,6 +101,14 @@ class WardCount:
     @property
     def label(self) -> str:
         return ward_name(self.ward, self.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """An article asked for by id that the library no longer has (e.g. a bookmark's)."""
+
+    id: str
+    title: str = ""
 
 
 @dataclass(frozen=True, slots=True)
