@@ -71,13 +71,13 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Run the search and print the results; exit status 0, found or not."""
     from .cli import UserError, _err, _json_line, _table, open_library
     from .corpus.clean import safe_line
-    from .search import search
+    from .search import SearchIndex, search
 
     text = " ".join(args.query)
     if not text.strip():
         raise UserError("give a query, e.g. wardtui search dan van kheo (see wardtui search -h)")
     library = open_library()
-    response = search(library, text, args.limit, bookmarked=_bookmarked_ids)
+    response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids)
     for hint in response.hints:
         _err(f"note: {hint}")
     if args.json:

@@ -18,7 +18,7 @@ from wardtui.app.widgets.results import (
     result_text,
 )
 from wardtui.library import ArticleSummary, Library
-from wardtui.search import SearchResult, search
+from wardtui.search import SearchIndex, SearchResult, search
 
 HOSTILE_TITLE = "Phường Mỹ An [bold]chú ý[/bold] [@click=app.quit]bấm[/] đảng"
 
@@ -164,7 +164,7 @@ def test_count_line_wording() -> None:
 
 
 def test_real_search_results_render(library: Library) -> None:
-    response = search(library, "giai phong mat bang")
+    response = search(SearchIndex.build(library), "giai phong mat bang")
     assert response.results
 
     async def scenario(app: Harness, pilot: Pilot[Any]) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from wardtui.library import Library
-from wardtui.search import SearchIndex, SearchResponse, highlight_spans, index_for, search
+from wardtui.search import SearchIndex, SearchResponse, highlight_spans, search
 from wardtui.vntext import fold
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -73,10 +73,12 @@ def fixtures(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 
 
 @pytest.fixture(scope="module")
-def seeds() -> Iterator[Library]:
+def seeds() -> Iterator[SearchIndex]:
     library = Library.in_memory()
     library.sync([SEEDS], workers=1)
-    yield library
+    index = SearchIndex.build(library)
+    yield index
+    index.close()
     library.close()
 
 
@@ -122,13 +124,13 @@ SEED_TABLE = [
 
 
 @pytest.mark.parametrize(("query", "first"), SEED_TABLE)
-def test_sample_corpus_first_result(seeds: Library, query: str, first: str) -> None:
+def test_sample_corpus_first_result(seeds: SearchIndex, query: str, first: str) -> None:
     response = search(seeds, query)
     assert response.results, response.hints
     assert response.results[0].id == first
 
 
-def test_sample_corpus_both_spellings_find_minh_khai(seeds: Library) -> None:
+def test_sample_corpus_both_spellings_find_minh_khai(seeds: SearchIndex) -> None:
     for query in ("giai phong mat bang", "giải phóng mặt bằng"):
         response = search(seeds, query)
         assert "5261f9b945" in ids(response)
@@ -288,7 +290,7 @@ def test_a_phrase_with_a_typo_is_still_a_phrase(tmp_path: Path) -> None:
     })
     library = Library.in_memory()
     library.sync([folder], workers=1)
-    assert ids(search(library, "tay sonn")) == ["together", "scattered"]
+    assert ids(search(SearchIndex.build(library), "tay sonn")) == ["together", "scattered"]
     library.close()
 
 
@@ -373,19 +375,29 @@ def test_highlight_spans_for_the_reader() -> None:
 
 
 # -- the index ----------------------------------------------------------------------------
-def test_search_a_library_builds_and_caches_its_index(tmp_path: Path) -> None:
+def test_an_index_knows_when_the_library_changed(tmp_path: Path) -> None:
     folder = write_fixtures(tmp_path / "few", ["tayson", "moitruong"])
     library = Library.open(tmp_path / "cache.sqlite3")
     library.sync([folder], workers=1)
-    first = index_for(library)
-    assert index_for(library) is first
-    assert ids(search(library, "covid")) == []
+    first = SearchIndex.build(library)
+    assert first.is_current()
+    assert ids(search(first, "covid")) == []
     write_fixtures(folder, ["covid"])
     library.sync([folder], workers=1)
     assert not first.is_current()
-    assert ids(search(library, "covid")) == ["covid"]
-    assert index_for(library) is not first
+    second = SearchIndex.build(library)
+    assert ids(search(second, "covid")) == ["covid"]
+    first.close()
+    second.close()
     library.close()
+
+
+def test_search_takes_an_index_not_a_library() -> None:
+    import inspect
+
+    parameter = inspect.signature(search).parameters["index"]
+    assert parameter.annotation in ("SearchIndex", SearchIndex)
+    assert not hasattr(__import__("wardtui.search", fromlist=["x"]), "index_for")
 
 
 def test_searches_run_in_worker_threads(fixtures: SearchIndex) -> None:
@@ -399,8 +411,8 @@ def test_searches_run_in_worker_threads(fixtures: SearchIndex) -> None:
 
 def test_an_empty_library() -> None:
     library = Library.in_memory()
-    assert search(library, "dang").results == []
-    assert search(library, "year:2020 -x").total == 0
+    assert search(SearchIndex.build(library), "dang").results == []
+    assert search(SearchIndex.build(library), "year:2020 -x").total == 0
     library.close()
 
 

@@ -23,7 +23,7 @@ Modules: :mod:`.query` (the language), :mod:`.index` (the in-memory index),
 :mod:`.engine` (putting it together).
 """
 
-from .engine import SearchResponse, SearchResult, index_for, search
+from .engine import SearchResponse, SearchResult, search
 from .filters import Bookmarked
 from .highlight import Pattern, find_spans, highlight_spans, make_snippet
 from .index import SearchIndex
@@ -44,7 +44,6 @@ __all__ = [
     "Term",
     "find_spans",
     "highlight_spans",
-    "index_for",
     "make_snippet",
     "parse_query",
     "search",

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import threading
 import time
 import zlib
 from collections.abc import Callable
@@ -31,7 +30,7 @@ from functools import lru_cache
 from itertools import islice, product
 from typing import Any
 
-from ..library import ArticleSummary, Library
+from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
 from .filters import Bookmarked, allowed_rowids
 from .highlight import Pattern, fast_fold, find_spans, make_snippet, occurs
@@ -40,7 +39,7 @@ from .match import Fts, Matcher, TermMatch, any_of, quote
 from .query import Query, parse_query
 from .rank import Criterion, Key, binary, levels, newest_first, rank, score
 
-__all__ = ["ACCENT_WINDOW", "SearchResponse", "SearchResult", "index_for", "search"]
+__all__ = ["ACCENT_WINDOW", "SearchResponse", "SearchResult", "search"]
 
 ACCENT_WINDOW = 100
 """With accents typed, this many of the best candidates have their bodies checked."""
@@ -88,27 +87,6 @@ class SearchResponse:
     hints: list[str] = field(default_factory=list)
     query: Query | None = None
     seconds: float = 0.0
-
-
-# -- the index cache ------------------------------------------------------------------
-_INDEXES: dict[str, SearchIndex] = {}
-_INDEXES_LOCK = threading.Lock()
-
-
-def index_for(library: Library) -> SearchIndex:
-    """The cached :class:`SearchIndex` of ``library``, rebuilt when the library changed."""
-    key = library.location.uri
-    with _INDEXES_LOCK:
-        index = _INDEXES.get(key)
-    if index is not None and index.signature == index.signature_of(library):
-        return index
-    index = SearchIndex.build(library)
-    with _INDEXES_LOCK:
-        old = _INDEXES.get(key)
-        _INDEXES[key] = index
-    if old is not None and old is not index:
-        old.close()
-    return index
 
 
 # -- the search -----------------------------------------------------------------------------
@@ -410,7 +388,7 @@ def _exact_regex(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
 
 
 def search(
-    source: SearchIndex | Library,
+    index: SearchIndex,
     query: str | Query,
     limit: int = 50,
     *,
@@ -418,16 +396,16 @@ def search(
 ) -> SearchResponse:
     """Find the best ``limit`` articles for ``query`` (see :mod:`.query` for the language).
 
-    ``source`` is a :class:`SearchIndex` (build it once, reuse it for every
-    keystroke; searches may run in any thread, each on a pooled connection) or
-    a :class:`Library` (its index is built on first use and cached until the
-    library changes). ``bookmarked`` gives the ids for ``is:bookmarked``. Any
-    string is a valid query: what could not be used is explained in ``hints``.
+    ``index`` is a :class:`SearchIndex`: the caller builds it once
+    (:meth:`SearchIndex.build`), reuses it for every keystroke and rebuilds it
+    when :meth:`SearchIndex.is_current` says the library changed; searches may run
+    in any thread, each on a pooled connection. ``bookmarked`` gives the ids for
+    ``is:bookmarked``. Any string is a valid query: what could not be used is
+    explained in ``hints``.
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
     limit = max(0, limit)
-    index = source if isinstance(source, SearchIndex) else index_for(source)
     with index.connection() as library:
         response = _Search(index, parsed, library.conn, limit, bookmarked).run()
     response.seconds = time.perf_counter() - started
