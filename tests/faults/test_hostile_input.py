@@ -117,14 +117,16 @@ def test_unreadable_file_is_skipped_with_its_reason(
     if os.geteuid() != 0:
         locked.chmod(0)
     else:  # root reads anything: make the read fail as it would for a user
-        original = Path.read_bytes
+        from wardtui.library import sync
 
-        def read_bytes(self: Path) -> bytes:
-            if self.name == "locked.txt":
-                raise PermissionError(13, "Permission denied", str(self))
-            return original(self)
+        original = sync.read_regular
 
-        monkeypatch.setattr(Path, "read_bytes", read_bytes)
+        def read_regular(path: str, *, follow: bool, limit: int) -> bytes:
+            if path.endswith("locked.txt"):
+                raise PermissionError(13, "Permission denied", path)
+            return original(path, follow=follow, limit=limit)
+
+        monkeypatch.setattr(sync, "read_regular", read_regular)
     out = _index(corpus, capsys)
     assert f"{locked}: unreadable (Permission denied)" in out
     assert "1 new" not in out

@@ -1,8 +1,11 @@
 """The cache database: its schema, and opening it safely.
 
 The cache is disposable: everything in it can be rebuilt from the sources. So a
-cache that is not a database, is damaged, or has another schema version is
-replaced by a fresh one, and a one-line notice says so. A cache folder that
+wardtui cache that is damaged or from another version is replaced by a fresh one
+(an older schema is migrated when it can be), and a one-line notice says so. A
+file at the cache's path that is *not* a wardtui cache (another program's
+database, any other file) is never deleted: it is renamed aside to
+``library.sqlite3.not-wardtui-DATE`` and the notice says where. A cache folder that
 cannot be used at all (a file where the folder should be, no permission) gives an
 in-memory cache shared by the process's threads, with a warning.
 """
@@ -13,10 +16,15 @@ import contextlib
 import itertools
 import os
 import sqlite3
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Version 2: a backslash in a file name is doubled in its key (see walk.path_key).
+# Migrating from 1 marks the files whose key holds a backslash as changed, so the
+# next sync reads them again under their new keys.
+MIGRATIONS = {1: "UPDATE files SET size = -1 WHERE instr(path, char(92)) > 0;"}
 APPLICATION_ID = 0x57415244  # "WARD"
 
 SCHEMA = """
@@ -97,13 +105,13 @@ def _check(conn: sqlite3.Connection, size: int | None = None) -> str | None:
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id not in (0, APPLICATION_ID) or (tables and app_id != APPLICATION_ID):
+        raise NotOurs(f"another program's SQLite database, application id {app_id:#x}")
     if not tables:
         return None
-    if app_id != APPLICATION_ID:
-        return "it is not a wardtui cache"
     if version > SCHEMA_VERSION:
         return f"it was written by a newer wardtui (schema {version})"
-    if version < SCHEMA_VERSION:
+    if version < SCHEMA_VERSION and version not in MIGRATIONS:
         return f"it has an older schema ({version})"
     if size is not None:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
@@ -118,15 +126,50 @@ def _check(conn: sqlite3.Connection, size: int | None = None) -> str | None:
     return None
 
 
+class NotOurs(Exception):
+    """The file at the cache's path belongs to someone else; the message says why."""
+
+
+def _probe(path: Path) -> str | None:
+    """:func:`_check` on a read-only connection: a file that is not ours is looked
+    at without being changed (no journal mode set, nothing written)."""
+    if not path.exists():
+        return None
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        return _check(conn, _settled_size(path))
+    finally:
+        conn.close()
+
+
 def _initialise(conn: sqlite3.Connection) -> None:
-    """Create the schema in one transaction: a kill midway leaves no half-made cache."""
+    """Create (or migrate) the schema in one transaction: a kill midway leaves no
+    half-made cache."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    migrate = "".join(MIGRATIONS[v] for v in sorted(MIGRATIONS) if version and v >= version)
     conn.executescript(
         "BEGIN IMMEDIATE;"
+        + migrate
         + SCHEMA
         + f"PRAGMA application_id = {APPLICATION_ID};"
         + f"PRAGMA user_version = {SCHEMA_VERSION};"
         + "COMMIT;"
     )
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename ``path`` (and its journals) to ``NAME.not-wardtui-YYYYMMDD-HHMMSS[-N]``."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.not-wardtui-{stamp}")
+    counter = 1
+    while os.path.lexists(target):
+        counter += 1
+        target = path.with_name(f"{path.name}.not-wardtui-{stamp}-{counter}")
+    os.rename(path, target)
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            os.rename(f"{path}{suffix}", f"{target}{suffix}")
+    return target
 
 
 def _remove_database(path: Path) -> None:
@@ -168,16 +211,19 @@ def open_location(path: Path) -> Location:
         )
     location = Location(f"{path.absolute().as_uri()}?mode=rwc", path)
     reason: str | None
+    foreign: str | None = None
     try:
-        conn = connect(location)
-        try:
-            reason = _check(conn, _settled_size(path))
-            if reason is None:
+        reason = _probe(path)
+        if reason is None:
+            conn = connect(location)
+            try:
                 _initialise(conn)
-        finally:
-            conn.close()
+            finally:
+                conn.close()
+    except NotOurs as error:
+        reason = foreign = str(error)
     except sqlite3.DatabaseError as error:
-        reason = f"it is not a readable database ({error})"
+        reason = foreign = f"it is not a readable database ({error})"
     except OSError as error:
         return memory_location(
             [
@@ -185,9 +231,24 @@ def open_location(path: Path) -> Location:
                 "working from an in-memory cache this time."
             ]
         )
-    if reason is not None:
+    if foreign is not None:
+        try:
+            aside = _set_aside(path)
+        except OSError as error:
+            return memory_location(
+                [
+                    f"Warning: {path} is not a wardtui cache ({foreign}) and cannot be moved "
+                    f"aside ({error.strerror}); working from an in-memory cache this time."
+                ]
+            )
+        location.notices.append(
+            f"The cache {path} was rebuilt: the file there was not a wardtui cache "
+            f"({foreign}); it was kept, unchanged, as {aside}."
+        )
+    elif reason is not None:
         _remove_database(path)
         location.notices.append(f"The cache {path} was rebuilt: {reason}.")
+    if reason is not None:
         try:
             conn = connect(location)
             try:

@@ -28,7 +28,7 @@ from .model import (
     newest_first,
 )
 from .schema import Location, connect, memory_location, open_location
-from .sync import Progress, SyncReport, sync_sources
+from .sync import Progress, SourcesArg, SyncReport, sync_sources
 
 __all__ = ["Library"]
 
@@ -78,13 +78,14 @@ class Library:
     # -- syncing ---------------------------------------------------------
     def sync(
         self,
-        sources: Sequence[Path],
+        sources: SourcesArg,
         *,
         progress: Progress | None = None,
         should_cancel: Callable[[], bool] | None = None,
         workers: int | None = None,
     ) -> SyncReport:
-        """Bring the cache up to date with ``sources`` (see :mod:`.sync`)."""
+        """Bring the cache up to date with ``sources`` (see :mod:`.sync`): a list, or
+        a callable such as ``Sources().current`` that reads the current sources."""
         return sync_sources(
             self.conn, sources, progress=progress, should_cancel=should_cancel, workers=workers
         )

@@ -1,14 +1,22 @@
 """Incremental sync of the sources into the cache.
 
-* Files are found by walking the sources (``*.txt`` in folders, any file named
-  directly); hidden entries are skipped and symlink loops end.
-* A file whose size and mtime are unchanged is not read. New and changed files
-  are parsed — in a process pool when there are many — and written by this one
-  thread in batches, each batch one transaction: an interrupted sync leaves a
-  consistent cache that the next run completes.
+* Files are found by :func:`.walk.walk_sources` (``*.txt`` in folders, any file
+  named directly; hidden entries, symlink loops and links leading out of their
+  source are left out) and read by :func:`.walk.read_regular` (never blocks on a
+  FIFO or a device).
+* A file whose size and mtime are unchanged is not read, unless it was skipped
+  as unreadable last time (a permission fixed changes neither). New and changed
+  files are parsed — in a process pool when there are many — and written by this
+  one thread in batches, each batch one transaction: an interrupted sync leaves
+  a consistent cache that the next run completes.
 * A file that disappeared leaves the library; an article whose every file is
-  gone is deleted. A source root that is missing entirely is reported and its
-  articles are kept (an unplugged disk is not a deletion).
+  gone is deleted. A source root that is missing, or a folder that cannot be
+  listed, is reported and its articles are kept (an unplugged disk is not a
+  deletion).
+* The sources may be given as a callable that reads them from the user's store:
+  it is called when the sync starts and again before anything is removed, so a
+  source another process added meanwhile is never emptied by this sync.
+* wardtui's own exports saved into a source are recognised and skipped.
 """
 
 from __future__ import annotations
@@ -16,7 +24,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sqlite3
-import stat as stat_mod
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -25,15 +32,29 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..corpus import Article, Skipped, parse_file
+from ..corpus import Article, Skipped, parse_bytes
 from ..corpus.model import ward_label
+from ..corpus.parse import MAX_FILE_BYTES
 from .codec import fts_values, pack_paragraphs, unpack_paragraphs
+from .own_exports import EXPORT_REASON, export_kind
+from .walk import (
+    RETRY_REASONS,
+    UNREADABLE,
+    FoundFile,
+    NotRegular,
+    WalkLog,
+    path_key,
+    read_regular,
+    walk_sources,
+)
+
+__all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", "walk_sources"]
 
 BATCH = 500
 POOL_THRESHOLD = 400
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
 
 Progress = Callable[[int, int], None]
+SourcesArg = Sequence[Path] | Callable[[], Sequence[Path]]
 
 
 @dataclass(slots=True)
@@ -48,42 +69,13 @@ class SyncReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     decoded: list[tuple[str, str]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    links_outside: list[str] = field(default_factory=list)  # symbolic links not followed
     seconds: float = 0.0
     cancelled: bool = False
 
     @property
     def parsed(self) -> int:
         return self.new + self.changed
-
-
-@dataclass(frozen=True, slots=True)
-class FoundFile:
-    """A file to sync. ``path`` is its key in the cache (always valid text);
-    ``real`` is the name to open it by, when that differs (undecodable bytes)."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    real: str | None = None
-
-    @classmethod
-    def of(cls, path: str, size: int, mtime_ns: int) -> FoundFile:
-        key = path_key(path)
-        return cls(key, size, mtime_ns, None if key == path else path)
-
-
-def path_key(path: str) -> str:
-    """A file name as text SQLite can store and a terminal can show.
-
-    Names with bytes that are not UTF-8 arrive with surrogate escapes; they are
-    written with backslash escapes instead (``bad\\xffname.txt``), the same way
-    every time, so the file is still recognised at the next sync.
-    """
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return path
 
 
 @dataclass(slots=True)
@@ -100,73 +92,30 @@ class ParseOutcome:
     words: int = 0
 
 
-def walk_sources(sources: Sequence[Path], problems: list[str]) -> Iterator[FoundFile]:
-    """Every candidate file under ``sources``; problems are appended as sentences."""
-    seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[str] = set()
-    for source in sources:
-        try:
-            info = source.stat()
-        except OSError as error:
-            problems.append(f"source {source} cannot be read ({error.strerror}); kept its articles")
-            continue
-        if stat_mod.S_ISDIR(info.st_mode):
-            yield from _walk_dir(source, seen_dirs, seen_files, problems)
-        elif stat_mod.S_ISREG(info.st_mode):
-            key = str(source)
-            if key not in seen_files:
-                seen_files.add(key)
-                yield FoundFile.of(key, info.st_size, info.st_mtime_ns)
-        else:
-            problems.append(f"source {source} is not a file or a folder")
-
-
-def _walk_dir(
-    root: Path, seen_dirs: set[tuple[int, int]], seen_files: set[str], problems: list[str]
-) -> Iterator[FoundFile]:
-    stack = [str(root)]
-    while stack:
-        folder = stack.pop()
-        try:
-            info = os.stat(folder)
-        except OSError:
-            continue
-        key = (info.st_dev, info.st_ino)
-        if key in seen_dirs:
-            continue  # a symlink loop, or a folder reached twice
-        seen_dirs.add(key)
-        try:
-            with os.scandir(folder) as entries:
-                listing = sorted(entries, key=lambda e: e.name)
-        except OSError as error:
-            problems.append(f"folder {folder} cannot be read ({error.strerror})")
-            continue
-        subfolders = []
-        for entry in listing:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    subfolders.append(entry.path)
-                    continue
-                suffix = os.path.splitext(entry.name)[1].lower()
-                if suffix not in TEXT_SUFFIXES or not entry.is_file():
-                    continue
-                st = entry.stat()
-            except OSError:
-                continue
-            if entry.path not in seen_files:
-                seen_files.add(entry.path)
-                yield FoundFile.of(entry.path, st.st_size, st.st_mtime_ns)
-        stack.extend(reversed(subfolders))
+def _read(found: FoundFile) -> bytes:
+    """The file's bytes; raises :class:`Skipped` for anything that is not a readable
+    regular file, too big, or one of wardtui's own exports."""
+    name = found.real or found.path
+    try:
+        data = read_regular(name, follow=found.follow, limit=MAX_FILE_BYTES)
+    except NotRegular as error:
+        raise Skipped(str(error)) from None
+    except OSError as error:
+        raise Skipped(f"{UNREADABLE} ({error.strerror or type(error).__name__})") from None
+    except ValueError:  # a NUL in the name
+        raise Skipped(f"{UNREADABLE} (invalid file name)") from None
+    if len(data) > MAX_FILE_BYTES:
+        size = max(found.size, len(data)) / 1_048_576
+        raise Skipped(f"too large for an article ({size:.0f} MB)")
+    if export_kind(data):
+        raise Skipped(EXPORT_REASON)
+    return data
 
 
 def parse_found(found: FoundFile) -> ParseOutcome:
     """Parse one file (runs in a worker process); never raises for bad input."""
     try:
-        article = parse_file(Path(found.real or found.path))
-        if found.real:
-            article = replace(article, source=found.path)
+        article = parse_bytes(_read(found), source=found.path)
     except Skipped as skip:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, skip.reason)
     except RecursionError:
@@ -326,39 +275,70 @@ class Writer:
         )
 
 
+def _current(sources: SourcesArg) -> list[str]:
+    listed = sources() if callable(sources) else sources
+    return [str(Path(os.path.abspath(s))) for s in listed]
+
+
 def sync_sources(
     conn: sqlite3.Connection,
-    sources: Sequence[Path],
+    sources: SourcesArg,
     *,
     progress: Progress | None = None,
     should_cancel: Callable[[], bool] | None = None,
     workers: int | None = None,
+    follow_outside: bool = False,
 ) -> SyncReport:
-    """Bring the cache up to date with ``sources``; see the module docstring."""
+    """Bring the cache up to date with ``sources``; see the module docstring.
+
+    ``sources`` is a list, or a callable returning the current list (read again
+    before removing anything). ``follow_outside`` follows symbolic links that
+    lead out of their source root (off by default).
+    """
     started = time.perf_counter()
     report = SyncReport()
-    roots = [str(Path(os.path.abspath(s))) for s in sources]
-    found = list(walk_sources([Path(r) for r in roots], report.problems))
+    roots = _current(sources)
+    log = WalkLog(problems=report.problems, skipped=report.skipped)
+    found = list(walk_sources([Path(r) for r in roots], log, follow_outside=follow_outside))
+    report.links_outside = log.links_outside
+    if log.links_outside:
+        count = len(log.links_outside)
+        report.problems.append(
+            f"{count} symbolic link{'s' if count != 1 else ''} leading out of "
+            f"{'their source were' if count != 1 else 'its source was'} not followed "
+            f"(a source is read only inside its folder), e.g. {log.links_outside[0]}"
+        )
     report.seen = len(found)
     plain = conn.cursor()
     plain.row_factory = None  # tuples: 100,000 rows load a third faster than sqlite3.Row
-    known = {
-        path: (size, mtime_ns)
-        for path, size, mtime_ns in plain.execute("SELECT path, size, mtime_ns FROM files")
-    }
+    known: dict[str, tuple[int, int]] = {}
+    retry: set[str] = set()
+    for path, size, mtime_ns, reason in plain.execute(
+        "SELECT path, size, mtime_ns, skip_reason FROM files"
+    ):
+        known[path] = (size, mtime_ns)
+        if reason is not None and reason.startswith(RETRY_REASONS):
+            retry.add(path)
     todo: list[FoundFile] = []
     for item in found:
         before = known.get(item.path)
-        if before == (item.size, item.mtime_ns):
+        if before == (item.size, item.mtime_ns) and item.path not in retry:
             report.unchanged += 1
         else:
             todo.append(item)
     present = {item.path for item in found}
-    missing_roots = [r for r in roots if not os.path.exists(r)]
+    present.update(path for path, _ in log.skipped)  # met but not readable: not "gone"
+    walked = [path_key(r) for r in roots]
+    # Read the sources again now: one added by another process since the start
+    # (and perhaps already synced by it) is not ours to empty.
+    current = [path_key(r) for r in _current(sources)] if callable(sources) else walked
+    kept = [path_key(folder) for folder in log.unlisted]  # missing or not listable
     gone = [
         path
         for path in known
-        if path not in present and not (missing_roots and _under(path, missing_roots))
+        if path not in present
+        and not (kept and _under(path, kept))
+        and (_under(path, walked) or not _under(path, current))
     ]
     writer = Writer(conn)
     if gone:

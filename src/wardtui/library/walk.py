@@ -1,0 +1,215 @@
+"""Finding the files of the sources, and reading one of them safely.
+
+* :func:`walk_sources` yields every candidate file (``*.txt`` in folders, any
+  file named directly). Hidden entries are skipped and symlink loops end. A
+  symbolic link that leads out of its source root is not followed (a source is
+  what the user pointed at, not ``/etc``): it is counted in the log. A folder
+  that cannot be listed is logged as *unlisted* so the sync keeps its articles,
+  as for a missing root; a path longer than the system's limit is logged as
+  skipped with the reason, never dropped silently.
+* :func:`path_key` turns a file name into its key in the cache: text that SQLite
+  can store and a terminal can show, one key per name (injective).
+* :func:`read_regular` opens without blocking and reads only a regular file, so a
+  FIFO or a device put in a file's place never hangs a sync.
+"""
+
+from __future__ import annotations
+
+import os
+import stat as stat_mod
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+PATH_MAX = 4096  # bytes, with the final NUL (Linux); longer paths cannot be opened by name
+NOT_REGULAR = "not a regular file (a FIFO, device or socket)"
+UNREADABLE = "unreadable"
+# Skip reasons that may change without the file's size or mtime changing (a permission
+# fixed, a FIFO replaced): such files are read again at every sync.
+RETRY_REASONS = (UNREADABLE, NOT_REGULAR)
+
+
+@dataclass(slots=True)
+class WalkLog:
+    """What a walk met besides files: sentences for the user, and what the sync must keep."""
+
+    problems: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    unlisted: list[str] = field(default_factory=list)  # roots/folders whose files are kept
+    links_outside: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFile:
+    """A file to sync. ``path`` is its key in the cache (always valid text);
+    ``real`` is the name to open it by, when that differs (undecodable bytes, a
+    backslash). ``follow`` is set when the walk reached it through a symbolic
+    link (inside its root); otherwise a link found there at read time is refused."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    real: str | None = None
+    follow: bool = False
+
+    @classmethod
+    def of(cls, path: str, size: int, mtime_ns: int, *, follow: bool = False) -> FoundFile:
+        key = path_key(path)
+        return cls(key, size, mtime_ns, None if key == path else path, follow)
+
+
+def path_key(path: str) -> str:
+    """A file name as text SQLite can store and a terminal can show, one key per name.
+
+    Names with bytes that are not UTF-8 arrive with surrogate escapes; they are
+    written with backslash escapes instead (``bad\\xffname.txt``). A backslash
+    in a name is doubled (``a\\\\b``), so a name that holds the four characters
+    ``\\xff`` never gets the key of a name holding the byte 0xFF.
+    """
+    if "\\" in path:
+        path = path.replace("\\", "\\\\")
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return path
+
+
+def _too_long(path: str) -> bool:
+    return len(os.fsencode(path)) >= PATH_MAX
+
+
+def _inside(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def walk_sources(
+    sources: Sequence[Path], log: WalkLog | list[str], *, follow_outside: bool = False
+) -> Iterator[FoundFile]:
+    """Every candidate file under ``sources``; what else was met goes to ``log``.
+
+    ``log`` may be a plain list, which then receives the problem sentences only.
+    """
+    if isinstance(log, list):
+        log = WalkLog(problems=log)
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[str] = set()
+    for source in sources:
+        try:
+            info = source.stat()
+        except (OSError, ValueError) as error:
+            why = getattr(error, "strerror", None) or str(error)
+            log.problems.append(f"source {source} cannot be read ({why}); kept its articles")
+            log.unlisted.append(str(source))
+            continue
+        if stat_mod.S_ISDIR(info.st_mode):
+            yield from _walk_dir(source, seen_dirs, seen_files, log, follow_outside)
+        elif stat_mod.S_ISREG(info.st_mode):
+            key = str(source)
+            if key not in seen_files:
+                seen_files.add(key)
+                yield FoundFile.of(key, info.st_size, info.st_mtime_ns, follow=True)
+        else:
+            log.problems.append(f"source {source} is not a file or a folder")
+
+
+def _walk_dir(
+    root: Path,
+    seen_dirs: set[tuple[int, int]],
+    seen_files: set[str],
+    log: WalkLog,
+    follow_outside: bool,
+) -> Iterator[FoundFile]:
+    real_root = os.path.realpath(root)
+    stack: list[tuple[str, bool]] = [(str(root), False)]
+    while stack:
+        folder, via_link = stack.pop()
+        try:
+            info = os.stat(folder)
+            key = (info.st_dev, info.st_ino)
+            if key in seen_dirs:
+                continue  # a symlink loop, or a folder reached twice
+            seen_dirs.add(key)
+            with os.scandir(folder) as entries:
+                listing = sorted(entries, key=lambda e: e.name)
+        except OSError as error:
+            log.problems.append(
+                f"folder {path_key(folder)} cannot be read ({error.strerror}); kept its articles"
+            )
+            log.unlisted.append(folder)
+            continue
+        subfolders: list[tuple[str, bool]] = []
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            try:
+                linked = entry.is_symlink()
+                is_dir = entry.is_dir()
+            except OSError:
+                continue
+            suffix = os.path.splitext(entry.name)[1].lower()
+            if not is_dir and suffix not in TEXT_SUFFIXES:
+                continue
+            if _too_long(entry.path):
+                size = len(os.fsencode(entry.path))
+                what = "folder" if is_dir else "file"
+                log.skipped.append((
+                    path_key(entry.path),
+                    f"{what} path too long ({size} bytes; the system limit is {PATH_MAX})",
+                ))
+                continue
+            outside = linked and not _inside(os.path.realpath(entry.path), real_root)
+            if outside and not follow_outside:
+                log.links_outside.append(path_key(entry.path))
+                continue
+            if is_dir:
+                subfolders.append((entry.path, via_link or linked))
+                continue
+            try:
+                if not entry.is_file():
+                    continue
+                st = entry.stat()
+            except OSError as error:
+                log.skipped.append((path_key(entry.path), f"{UNREADABLE} ({error.strerror})"))
+                continue
+            if entry.path not in seen_files:
+                seen_files.add(entry.path)
+                yield FoundFile.of(
+                    entry.path, st.st_size, st.st_mtime_ns, follow=linked or via_link
+                )
+        stack.extend(reversed(subfolders))
+
+
+def read_regular(path: str, *, follow: bool, limit: int) -> bytes:
+    """The bytes of the regular file at ``path`` (at most ``limit + 1`` of them).
+
+    Opens with ``O_NONBLOCK`` and checks the opened descriptor with ``fstat``, so a
+    FIFO, a device or a socket is refused at once instead of blocking; without
+    ``follow`` a symbolic link in the file's place is refused too. Raises
+    :class:`OSError` (unreadable) or :class:`NotRegular`.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat_mod.S_ISREG(info.st_mode):
+            raise NotRegular(NOT_REGULAR)
+        chunks = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 22))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+class NotRegular(Exception):
+    """The name leads to something that is not a regular file."""
