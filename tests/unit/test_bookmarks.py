@@ -380,7 +380,7 @@ def test_core_never_imports_textual() -> None:
     import sys
 
     code = (
-        "import sys, wardtui.userdata, wardtui.export, wardtui.bookmarks_cli, wardtui.cli\n"
+        "import sys, wardtui.userdata, wardtui.export, wardtui.cli.bookmarks, wardtui.cli\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -173,3 +173,17 @@ def test_core_imports_never_load_textual() -> None:
         "assert 'textual' not in sys.modules, sorted(m for m in sys.modules if 'textual' in m)\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_list_filters_by_ward_year_and_limit(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["list", "--json", "--ward", "my long"]) == 0  # accents optional
+    rows = _json_lines(capsys.readouterr().out)
+    assert [(r["ward"], r["date"]) for r in rows] == [("Mỹ Long", "2023-06-28")]
+    assert main(["list", "--json", "--year", "2023"]) == 0
+    dates = [r["date"] for r in _json_lines(capsys.readouterr().out)]
+    assert dates == ["2023-07-12", "2023-06-28"]  # newest first
+    assert main(["list", "--json", "--limit", "2"]) == 0
+    dates = [r["date"] for r in _json_lines(capsys.readouterr().out)]
+    assert dates == ["2023-07-12", "2023-06-28"]
+    assert main(["list", "--json", "--ward", "nowhere"]) == 0
+    assert capsys.readouterr().out == ""

@@ -417,7 +417,7 @@ def test_an_empty_library() -> None:
 
 
 def test_the_search_core_never_imports_textual() -> None:
-    code = ("import sys, wardtui.search, wardtui.search_cli, wardtui.library, wardtui.corpus; "
+    code = ("import sys, wardtui.search, wardtui.cli.search, wardtui.library, wardtui.corpus; "
             "print('textual' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

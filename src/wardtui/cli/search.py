@@ -1,6 +1,7 @@
 """``wardtui search QUERY``: the search from the command line.
 
-Prints the best articles as a table (or JSON Lines with ``--json``: the
+Builds a :class:`wardtui.search.SearchIndex` of the library for this run, then prints
+the best articles as a table (or JSON Lines with ``--json``: the
 ``list --json`` keys plus ``score`` and ``snippet``), best first. Finding
 nothing is not an error; hints about the query go to standard error. The query
 language is :data:`wardtui.search.QUERY_HELP` (``wardtui search -h``).
@@ -9,12 +10,12 @@ language is :data:`wardtui.search.QUERY_HELP` (``wardtui search -h``).
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable
 
-from .labels import plural
+from ..labels import plural
+from .output import UserError, err, json_line, open_library, table
 
 __all__ = ["cmd_search", "register"]
 
@@ -33,7 +34,7 @@ def _positive(raw: str) -> int:
 
 def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     """Add the ``search`` subcommand (``sub(name, help)`` makes its parser)."""
-    from .search.query import QUERY_HELP  # light: no index, no rapidfuzz
+    from ..search.query import QUERY_HELP  # light: no index, no rapidfuzz
 
     parser = sub("search", "Search the library (accents and case optional, typos forgiven).")
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -69,9 +70,8 @@ def _query_words_parser(
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Run the search and print the results; exit status 0, found or not."""
-    from .cli import UserError, _err, _json_line, _table, open_library
-    from .corpus.clean import safe_line
-    from .search import SearchIndex, search
+    from ..corpus.clean import safe_line
+    from ..search import SearchIndex, search
 
     text = " ".join(args.query)
     if not text.strip():
@@ -79,24 +79,16 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = open_library()
     response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids)
     for hint in response.hints:
-        _err(f"note: {hint}")
+        err(f"note: {hint}")
     if args.json:
         for result in response.results:
-            _json_line(result.to_json(), sys.stdout)
+            json_line(result.to_json(), sys.stdout)
         return 0
     if not response.results:
         print(f"No results for {safe_line(text)!r}.")
         return 0
-    rows = [[r.summary.id, r.summary.date or "—", r.summary.ward_label or "—", r.summary.title]
-            for r in response.results]
-    # Shorten the titles so that the id, date and ward columns keep their full width.
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 200
-    fixed = max(len(row[0]) + len(row[1]) + len(row[2]) for row in rows) + 6
-    room = max(20, width - fixed)
-    for row in rows:
-        if len(row[3]) > room:
-            row[3] = row[3][: room - 1] + "…"
-    _table(rows, ["id", "date", "ward", "title"], sys.stdout)
+    table([[r.summary.id, r.summary.date or "—", r.summary.ward_label or "—", r.summary.title]
+           for r in response.results], ["id", "date", "ward", "title"], sys.stdout)
     shown = len(response.results)
     if response.total > shown:
         print(f"{shown} of {response.total} results (--limit N for more).")
@@ -107,12 +99,11 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 def _bookmarked_ids() -> set[str]:
     """The ids of the user's bookmarks (read only when the query says ``is:bookmarked``)."""
-    from .userdata import BookmarkError, BookmarkStore
-    from .cli import UserError, _err
+    from ..userdata import BookmarkError, BookmarkStore
 
     with BookmarkStore.open() as store:
         for notice in store.notices:
-            _err(notice)
+            err(notice)
         try:
             return store.ids()
         except BookmarkError as error:

@@ -9,9 +9,9 @@
     wardtui bookmarks export FOLDER [--format txt|md|json] [--force]
                                                one file per bookmarked article
 
-Registered into :mod:`wardtui.cli` through :func:`register`. The helpers of
-:mod:`wardtui.cli` are imported when a command runs (the two modules import each
-other). Never imports Textual.
+Registered by :mod:`wardtui.cli.main` through :func:`register`; prints through
+:mod:`.output`. The bookmark store is imported when a command runs. Never imports
+Textual.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .corpus.clean import safe_line
-from .labels import clip
+from ..corpus.clean import safe_line
+from .output import UserError, err, json_line, open_library, resolve, table
 
 if TYPE_CHECKING:
-    from .userdata import BookmarkStore
-    from .library import Library
+    from ..library import Library
+    from ..userdata import BookmarkStore
 
 
 def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -60,17 +60,15 @@ def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
 
 
 def _open_store() -> BookmarkStore:
-    from .userdata import BookmarkStore
-    from .cli import _err
+    from ..userdata import BookmarkStore
 
     store = BookmarkStore.open()
     for notice in store.notices:
-        _err(notice)
+        err(notice)
     return store
 
 
 def _require_persistent(store: BookmarkStore) -> None:
-    from .cli import UserError
 
     if not store.persistent:
         raise UserError("the bookmarks file cannot be written, so nothing was changed")
@@ -78,7 +76,6 @@ def _require_persistent(store: BookmarkStore) -> None:
 
 def _open_reconciled(store: BookmarkStore) -> Library:
     """The library, with the store's bookmarks re-found in it (re-keyed where they moved)."""
-    from .cli import open_library
 
     library = open_library()
     if store.persistent:
@@ -88,8 +85,7 @@ def _open_reconciled(store: BookmarkStore) -> Library:
 
 def cmd_bookmarks(args: argparse.Namespace) -> int:
     """Run ``wardtui bookmarks [ACTION]``; store errors become one-line user errors."""
-    from .userdata import BookmarkError
-    from .cli import UserError
+    from ..userdata import BookmarkError
 
     handlers: dict[str | None, Callable[[argparse.Namespace, BookmarkStore], int]] = {
         None: _list, "add": _add, "remove": _remove, "note": _note, "export": _export,
@@ -104,33 +100,31 @@ def cmd_bookmarks(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace, store: BookmarkStore) -> int:
-    from .cli import _json_line, _table
 
     library = _open_reconciled(store)
     items = store.bookmarks()
     missing = {b.id for b in items if library.summary(b.id) is None}
     if args.json:
         for bookmark in items:
-            _json_line(bookmark.to_json(missing=bookmark.id in missing), sys.stdout)
+            json_line(bookmark.to_json(missing=bookmark.id in missing), sys.stdout)
         return 0
     if not items:
         print("No bookmarks yet. Add one with `wardtui bookmarks add ID` or `b` in the app.")
         return 0
     rows = [
         [b.id, b.date or "—", b.ward_label or "—",
-         clip(("(missing) " if b.id in missing else "") + b.title, 90), clip(b.note, 40)]
+         ("(missing) " if b.id in missing else "") + b.title, b.note]
         for b in items
     ]
-    _table(rows, ["id", "date", "ward", "title", "note"], sys.stdout)
+    table(rows, ["id", "date", "ward", "title", "note"], sys.stdout)
     return 0
 
 
 def _add(args: argparse.Namespace, store: BookmarkStore) -> int:
-    from .cli import _resolve, open_library
 
     _require_persistent(store)
     library = open_library()
-    summary = library.summary(_resolve(library, args.id))
+    summary = library.summary(resolve(library, args.id))
     assert summary is not None
     if store.add(summary, args.note):
         print(f"Bookmarked {summary.id}: {safe_line(summary.title)}")
@@ -142,8 +136,7 @@ def _add(args: argparse.Namespace, store: BookmarkStore) -> int:
 
 
 def _resolve_bookmark(store: BookmarkStore, raw: str) -> str:
-    from .userdata import AmbiguousBookmark, UnknownBookmark
-    from .cli import UserError
+    from ..userdata import AmbiguousBookmark, UnknownBookmark
 
     try:
         return store.resolve(raw)
@@ -172,8 +165,7 @@ def _note(args: argparse.Namespace, store: BookmarkStore) -> int:
 
 
 def _export(args: argparse.Namespace, store: BookmarkStore) -> int:
-    from .cli import UserError
-    from .export import ExportError, export_many
+    from ..export import ExportError, export_many
 
     folder = Path(args.folder).expanduser().absolute()
     library = _open_reconciled(store)

@@ -1,0 +1,14 @@
+"""The command line: ``wardtui [PATH ...]`` opens the app; subcommands script the library.
+
+:mod:`.main` parses the arguments and runs a command; one module per command group does
+the work (:mod:`.library`: ``index``, ``list``, ``show``, ``sources``; :mod:`.search`;
+:mod:`.bookmarks`; :mod:`.export`), and :mod:`.output` is what they share (errors, the
+table, JSON Lines, id resolution). Subcommands never import Textual: only ``wardtui``
+without a subcommand imports :mod:`wardtui.app`, when it runs.
+"""
+
+from __future__ import annotations
+
+from .main import main
+
+__all__ = ["main"]
