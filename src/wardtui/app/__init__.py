@@ -2,23 +2,43 @@
 
 :func:`create_app` is the one factory, shared by the command line, the
 screenshot script and the tests; :func:`run_app` runs it in the terminal.
+Importing this package does not import Textual: :func:`run_app` first sets
+Textual's frame rate (:func:`set_frame_rate`), then imports it.
 """
 
 from __future__ import annotations
 
 import os
-
-# Textual reads TEXTUAL_FPS when it is first imported: it draws at most that many
-# frames a second (60 by default) and a change waits for the next frame. At 240 an
-# article opens in ~20 ms instead of ~39 ms (benchmarks/RESULTS.md); idle costs
-# nothing, and the user's own setting wins.
-os.environ.setdefault("TEXTUAL_FPS", "240")
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings, Sources
 from ..library import Library
-from .app import WardApp
 
-__all__ = ["WardApp", "create_app", "run_app"]
+if TYPE_CHECKING:
+    from .app import WardApp
+
+__all__ = ["FRAME_RATE", "WardApp", "create_app", "run_app", "set_frame_rate"]
+
+FRAME_RATE = 240
+
+
+def set_frame_rate() -> None:
+    """Let Textual draw up to :data:`FRAME_RATE` frames a second; call before importing it.
+
+    Textual reads TEXTUAL_FPS when it is first imported: it draws at most that many
+    frames a second (60 by default) and a change waits for the next frame. At 240 an
+    article opens in ~20 ms instead of ~39 ms (benchmarks/RESULTS.md); idle costs
+    nothing, and the user's own setting wins.
+    """
+    os.environ.setdefault("TEXTUAL_FPS", str(FRAME_RATE))
+
+
+def __getattr__(name: str) -> Any:
+    if name == "WardApp":  # imported on first use, so that importing wardtui.app is light
+        from .app import WardApp
+
+        return WardApp
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def create_app(
@@ -37,6 +57,8 @@ def create_app(
     pre-built ``library``, ``Settings()``, ``sync=False``, ``blink=False`` and
     ``remember=False``: the app is then the same from run to run.
     """
+    from .app import WardApp
+
     return WardApp(
         sources=sources if sources is not None else Sources(),
         settings=settings if settings is not None else Settings.load(),
@@ -49,6 +71,7 @@ def create_app(
 
 def run_app(*, sources: Sources | None = None) -> int:
     """Run the app in the terminal; the exit status."""
+    set_frame_rate()
     app = create_app(sources=sources)
     result = app.run()
     if isinstance(result, int):

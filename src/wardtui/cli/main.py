@@ -35,11 +35,9 @@ def cmd_app(args: argparse.Namespace) -> int:
     sources = Sources()
     library.check_paths(args.paths)
     sources.add(*args.paths)
-    try:
-        from ..app import run_app
-    except ImportError:
-        run_app = None  # type: ignore[assignment]
-    if run_app is None or not sys.stdout.isatty() or args.summary:
+    from importlib.util import find_spec
+
+    if find_spec("textual") is None or not sys.stdout.isatty() or args.summary:
         lib = open_library(sources)
         stats = lib.stats()
         print(f"wardtui {__version__}: {stats.articles} articles in {stats.wards} wards "
@@ -47,6 +45,8 @@ def cmd_app(args: argparse.Namespace) -> int:
         for ward in lib.wards():
             print(f"  {safe_line(ward.label)}  {ward.count}")
         return 0
+    from ..app import run_app  # sets Textual's frame rate, then imports it
+
     return run_app(sources=sources)
 
 
