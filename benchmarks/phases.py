@@ -396,9 +396,9 @@ def app(params: Params) -> Result:
     opened one after another by moving the cursor onto them (which is what
     shows an article). Each is timed from the call to the frame that paints it.
     """
-    # wardtui.app first, as the command line does: it sets Textual's frame rate
-    # (TEXTUAL_FPS), which Textual reads once, when it is first imported.
-    importlib.import_module("wardtui.app")
+    # Textual's frame rate first, as run_app does: Textual reads TEXTUAL_FPS once,
+    # when it is first imported.
+    importlib.import_module("wardtui.app").set_frame_rate()
     from textual.widgets import Tree as TextualTree
     from textual.widgets.tree import TreeNode
 
