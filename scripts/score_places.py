@@ -1,0 +1,109 @@
+"""Score the gazetteer on the development set: placed, unknown, placed wrongly.
+
+Each page of ``/work/devset/pages`` is parsed with :mod:`wardtui.corpus` and
+placed with :func:`wardtui.places.place_article`, the whole page text given as
+furniture (what the sync would pass: banners, footers, byline). A placement is
+*wrong* when its province is not the truth's (compared by code in the list the
+article was placed in, so ``TP. Hồ Chí Minh`` and ``Hồ Chí Minh`` agree), or when
+both name a district and the truth's is neither the placed district nor one of
+its former names (``Cửa Lò`` lies in ``Thành phố Vinh`` since 2025).
+
+Usage: python scripts/score_places.py [--pages DIR] [--truth FILE ...] [-v] [--body-only]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from wardtui.corpus import Skipped, decode_bytes, parse_file
+from wardtui.places import gazetteer, place, place_article, place_label
+from wardtui.vntext import fold
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _verdict(truth: dict[str, str | None], placement_code: str, era: str) -> str | None:
+    """Why a placement disagrees with the truth, or ``None``."""
+    gaz = gazetteer()
+    codes = placement_code.split("-")
+    if truth.get("province"):
+        wanted = gaz.province_codes(era, truth["province"] or "")  # type: ignore[arg-type]
+        if codes[0] not in wanted:
+            return f"province {truth['province']!r}"
+    district = truth.get("district")
+    if era == "old" and district and codes[1] not in gaz.district_codes(district):
+        return f"district {district!r}"
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=Path("/work/devset/pages"))
+    parser.add_argument("--truth", type=Path, nargs="*")
+    parser.add_argument(
+        "--body-only", action="store_true", help="evidence: the parsed article only"
+    )
+    parser.add_argument(
+        "--truth-ward", action="store_true", help="place the truth's ward, not the parsed one"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true")
+    args = parser.parse_args(argv)
+    truth_files = args.truth or sorted((REPO / "devset").glob("truth-*.jsonl"))
+    rows = [
+        json.loads(line) for f in truth_files for line in f.open(encoding="utf-8") if line.strip()
+    ]
+    counts = {"placed": 0, "unknown": 0, "wrong": 0, "skipped": 0, "ward differs": 0}
+    elapsed = 0.0
+    gazetteer()  # load outside the timing
+    for row in rows:
+        path = args.pages / row["file"]
+        try:
+            article = parse_file(path)
+        except Skipped as error:
+            counts["skipped"] += 1
+            print(f"{row['file']}: skipped ({error.reason})")
+            continue
+        furniture = [] if args.body_only else [decode_bytes(path.read_bytes()).text]
+        start = time.perf_counter()
+        if args.truth_ward:
+            evidence = [*furniture, article.title, article.author or "", article.body]
+            placement = place(row["ward"], row["unit"], article.date, evidence)
+            ward, unit = row["ward"], row["unit"]
+        else:
+            placement = place_article(article, furniture)
+            ward, unit = article.ward, article.unit
+        elapsed += time.perf_counter() - start
+        if ward and row["ward"] and fold(ward) != fold(row["ward"]):
+            counts["ward differs"] += 1
+        label = place_label(ward, unit, placement)
+        if not placement.placed or placement.place_code is None or placement.era is None:
+            counts["unknown"] += 1
+            if args.verbose:
+                where = f"{row['ward']}, {row['district']}, {row['province']}"
+                print(f"{row['file']}: unknown  {label}  [truth {where}]")
+            continue
+        why = _verdict(row, placement.place_code, placement.era)
+        if why:
+            counts["wrong"] += 1
+            how = placement.place_confidence
+            print(f"{row['file']}: WRONG {why}: {label} ({how})  [truth ward {row['ward']}]")
+        else:
+            counts["placed"] += 1
+            if args.verbose:
+                print(f"{row['file']}: placed  {label} ({placement.place_confidence})")
+    total = len(rows)
+    print(
+        f"{total} pages: {counts['placed']} placed right, {counts['unknown']} unknown, "
+        f"{counts['wrong']} placed wrongly, {counts['skipped']} skipped "
+        f"({counts['ward differs']} with a parsed ward other than the truth's); "
+        f"placing: {elapsed / max(1, total) * 1000:.2f} ms per article"
+    )
+    return 1 if counts["wrong"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Name keys and place mentions: how a written name meets the gazetteer.
+
+A *key* is a name folded the way the gazetteer's data is: accents and case
+dropped (:func:`wardtui.vntext.fold`, so ``Hòa``/``Hoà`` and ``Thủy``/``Thuỷ`` are
+one key), spaces, hyphens and apostrophes removed, and a number read as a number
+(``Phường 03``, ``P.3`` and ``phường 3`` all give the unit ``phường`` and the key
+``3``). :func:`find_mentions` finds the districts, towns, cities and provinces a
+text names after their unit word (``huyện Tháp Mười``, ``TX Cửa Lò``,
+``TP. Tân An``, ``H. Châu Thành``, ``tỉnh Long An``, ``UBND XÃ X - HUYỆN Y``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from ..vntext import fold
+
+MentionKind = Literal["province", "district", "city"]
+
+_NOT_KEY = re.compile(r"[^0-9a-z]+")
+# Unit words that may open a ward's name, folded: (pattern, unit).
+_WARD_UNIT = re.compile(
+    r"^\s*(?P<unit>phuong|p\s*\.|p(?=\s*\d)|xa|thi\s+tran|tt\s*\.|dac\s+khu)\s*(?P<rest>.*)$"
+)
+_UNIT_NAMES = {
+    "phuong": "phường",
+    "p": "phường",
+    "xa": "xã",
+    "thitran": "thị trấn",
+    "tt": "thị trấn",
+    "dackhu": "đặc khu",
+}
+# Type words before a district or province name, matched before folding (``Tịnh Biên`` is a name).
+_DISTRICT_TYPE = re.compile(
+    r"^\s*(?:(?:quận|huyện|thị\s+xã|thành\s+phố|tỉnh|tp|tx)\s+|(?:tp|tx)\s*\.\s*)", re.IGNORECASE
+)
+
+# A place named after its unit word, in folded text. ``h.`` and ``q.`` need their dot.
+_MENTION = re.compile(
+    r"(?<![0-9a-z])"
+    r"(?:(?P<province>tinh)\s+"
+    r"|(?P<city>thanh\s+pho|tp\s*\.|t\s*\.\s*p\s*\.|tp(?=[\s.]))\s*"
+    r"|(?P<district>quan|huyen|thi\s+xa|tx\s*\.|tx(?=\s)|h\s*\.|q\s*\.)\s*)"
+    r"(?=(?P<name>[0-9a-z]+(?:[ \t\-'’]{1,2}[0-9a-z]+){0,4}))"
+)
+MAX_NAME_WORDS = 5
+
+
+def name_key(name: str) -> str:
+    """The key of a place's name: ``"Mỹ Long"`` → ``"mylong"``, ``"03"`` → ``"3"``."""
+    key = _NOT_KEY.sub("", fold(name))
+    if key.isdigit():
+        return key.lstrip("0") or "0"
+    return key
+
+
+def split_ward(ward: str, unit: str | None = None) -> tuple[str | None, tuple[str, ...]]:
+    """(unit, keys to try) for a ward as an article gives it.
+
+    ``ward`` may carry its unit word (``Phường 03``, ``P.3``, ``xã Tân Phú``); a
+    unit found there wins over ``unit``. Both the name without and with that word
+    are tried, since a few names begin with one (``phường Phường Đúc`` in Huế). An
+    unknown unit gives ``None``.
+    """
+    folded = fold(ward).strip()
+    unit_key = name_key(unit) if unit else ""
+    keys = [name_key(folded)]
+    match = _WARD_UNIT.match(folded)
+    if match and match.group("rest").strip():
+        rest = match.group("rest")
+        written = _NOT_KEY.sub("", match.group("unit"))
+        if written != "p" or rest.strip()[:1].isdigit():
+            unit_key = written
+            keys.insert(0, name_key(rest))
+    return _UNIT_NAMES.get(unit_key), tuple(dict.fromkeys(k for k in keys if k))
+
+
+_WRITTEN_UNIT = re.compile(
+    r"^\s*(phường|p\s*\.|p(?=\s*\d)|xã|thị\s+trấn|tt\s*\.)\s*", re.IGNORECASE
+)
+
+
+def display_ward(ward: str, unit: str | None) -> tuple[str, str | None]:
+    """(name, unit) for a label: ``("Phường 03", None)`` → ``("3", "phường")``."""
+    found, keys = split_ward(ward, unit)
+    name = ward.strip()
+    match = _WRITTEN_UNIT.match(name)
+    if match and keys and keys[0] != name_key(name):
+        name = name[match.end() :].strip()
+    if name.isascii() and name.isdigit():
+        name = name.lstrip("0") or "0"
+    return name, found or unit
+
+
+def district_short(name: str) -> str:
+    """``"Thành phố Tân An"`` → ``"Tân An"``; ``"Quận 3"`` stays ``"Quận 3"``."""
+    parts = name.split(" ", 2 if name.lower().startswith(("thành phố", "thị xã", "đặc khu")) else 1)
+    short = parts[-1] if len(parts) > 1 else name
+    return name if short.isdigit() else short
+
+
+def strip_type(name: str) -> str:
+    """A district or province name without its type word (``Quận 3`` → ``3``)."""
+    return _DISTRICT_TYPE.sub("", unicodedata.normalize("NFC", name), count=1)
+
+
+def district_type_key(name: str) -> str:
+    """The key of a district name without its type word (``Thị xã Cửa Lò`` → ``cualo``)."""
+    return name_key(strip_type(name))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place a text names: ``kind`` is what its unit word allows, ``words`` the keys
+    of the one to :data:`MAX_NAME_WORDS` words that follow, so the gazetteer can pick the
+    longest known name (``huyện Châu Thành A`` before ``huyện Châu Thành``)."""
+
+    kind: MentionKind
+    words: tuple[str, ...]
+    start: int
+
+    def name_keys(self) -> Iterator[str]:
+        """Candidate name keys, longest first."""
+        for n in range(len(self.words), 0, -1):
+            yield "".join(self.words[:n])
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """The places ``text`` names after a unit word, in order."""
+    folded = fold(text)
+    found: list[Mention] = []
+    for match in _MENTION.finditer(folded):
+        kind: MentionKind = (
+            "province" if match.group("province") else "city" if match.group("city") else "district"
+        )
+        words = tuple(
+            name_key(w) for w in re.split(r"[ \t\-'’]+", match.group("name")) if name_key(w)
+        )
+        if words:
+            found.append(Mention(kind, words[:MAX_NAME_WORDS], match.start()))
+    return found
