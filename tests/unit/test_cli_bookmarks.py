@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from wardtui import cli
-from wardtui.userdata import BookmarkStore
 from wardtui.export import to_json, to_md, to_txt
 from wardtui.library import Library
+from wardtui.userdata import BookmarkStore
 
 MY_LONG = "4bc50b54b5"
 TAY_SON = "ede07255cc"

@@ -10,6 +10,8 @@ import pytest
 from tests.conftest import SEEDS
 
 from wardtui import paths
+from wardtui.export import Missing
+from wardtui.library import ArticleSummary, Library
 from wardtui.userdata import (
     SCHEMA_VERSION,
     AmbiguousBookmark,
@@ -18,8 +20,6 @@ from wardtui.userdata import (
     UnknownBookmark,
     clean_note,
 )
-from wardtui.export import Missing
-from wardtui.library import ArticleSummary, Library
 
 MY_LONG = "4bc50b54b5"  # Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023 (seed 001)
 TAY_SON = "ede07255cc"  # seed 003

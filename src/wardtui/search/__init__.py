@@ -20,15 +20,16 @@ article (and so where ``n`` / ``N`` go).
 Modules: :mod:`.query` (the language), :mod:`.index` (the in-memory index),
 :mod:`.match` (one word: memory and FTS5), :mod:`.filters` (fields),
 :mod:`.rank` (the ranking rule), :mod:`.highlight` (spans, snippets),
-:mod:`.engine` (putting it together).
+:mod:`.engine` (putting it together), :mod:`.results` (what it returns).
 """
 
-from .engine import SearchResponse, SearchResult, search
+from .engine import search
 from .filters import Bookmarked
 from .highlight import Pattern, find_spans, highlight_spans, make_snippet
 from .index import SearchIndex
 from .match import PREFIX_EXPANSIONS
 from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
+from .results import SearchResponse, SearchResult
 
 __all__ = [
     "PREFIX_EXPANSIONS",

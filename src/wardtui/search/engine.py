@@ -25,10 +25,8 @@ import sqlite3
 import time
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice, product
-from typing import Any
 
 from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
@@ -38,56 +36,13 @@ from .index import SearchIndex
 from .match import Fts, Matcher, TermMatch, any_of, quote
 from .query import Query, parse_query
 from .rank import Criterion, Key, binary, levels, newest_first, rank, score
+from .results import SearchResponse, SearchResult
 
 __all__ = ["ACCENT_WINDOW", "SearchResponse", "SearchResult", "search"]
 
 ACCENT_WINDOW = 100
 """With accents typed, this many of the best candidates have their bodies checked."""
 _PHRASE_COMBINATIONS = 16  # at most this many spellings of a phrase with corrected words
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class SearchResult:
-    """One article found, with what to highlight.
-
-    ``title_spans`` and ``ward_spans`` are slices of ``summary.title`` and
-    ``summary.ward_label``; ``snippet`` is one line of the body around a match,
-    given when some word was not found in the title, ward or byline, and
-    ``snippet_spans`` are slices of it. ``score`` orders results (higher
-    first; equal scores go newer first).
-    """
-
-    summary: ArticleSummary
-    score: int
-    title_spans: tuple[Span, ...] = ()
-    ward_spans: tuple[Span, ...] = ()
-    snippet: str | None = None
-    snippet_spans: tuple[Span, ...] = ()
-
-    @property
-    def id(self) -> str:
-        return self.summary.id
-
-    def to_json(self) -> dict[str, Any]:
-        """The ``list --json`` keys plus ``score`` and ``snippet``."""
-        data = self.summary.to_json()
-        data["score"] = self.score
-        data["snippet"] = self.snippet
-        return data
-
-
-@dataclass(slots=True)
-class SearchResponse:
-    """The best ``results`` (at most the limit), how many matched in all, and hints."""
-
-    results: list[SearchResult]
-    total: int
-    hints: list[str] = field(default_factory=list)
-    query: Query | None = None
-    seconds: float = 0.0
-
 
 # -- the search -----------------------------------------------------------------------------
 class _Search:
