@@ -17,15 +17,16 @@ A :class:`Gazetteer` answers two questions: which units bear a name
 
 from __future__ import annotations
 
+import gc
 import json
 import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
-from .names import Mention, district_type_key, name_key
+from .names import Mention, district_type_key, name_key, name_keys
 
 Era = Literal["old", "new"]
 DATA_FILE = Path(__file__).with_name("gazetteer.json")
@@ -34,12 +35,12 @@ _ALIAS_UNITS = {"phuong": "phường", "xa": "xã", "thitran": "thị trấn", "
 Region = frozenset[tuple[str, str]]
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """One ward, commune, township or special zone of one list.
 
     ``code`` is the statistics office's five-digit code (unique within a list,
-    reused across the two lists); ``district`` is ``None`` in the new list.
+    reused across the two lists); ``district`` is ``None`` in the new list. (A
+    named tuple: 13,000 are built at load, twice as fast as frozen dataclasses.)
     """
 
     era: Era
@@ -90,11 +91,17 @@ class Gazetteer:
             "old": defaultdict(list),
             "new": defaultdict(list),
         }
-        for code, district, unit, name, aliases, successors in old["wards"]:
+        old_keys = name_keys([r[3] for r in old["wards"]])
+        for key, (code, district, unit, name, aliases, successors) in zip(
+            old_keys, old["wards"], strict=True
+        ):
             province = self.districts[district].province
-            self._add(Unit("old", code, unit, name, province, district, tuple(successors)), aliases)
-        for code, province, unit, name, aliases in new["wards"]:
-            self._add(Unit("new", code, unit, name, province, None), aliases)
+            self._add(
+                key, Unit("old", code, unit, name, province, district, tuple(successors)), aliases
+            )
+        new_keys = name_keys([r[3] for r in new["wards"]])
+        for key, (code, province, unit, name, aliases) in zip(new_keys, new["wards"], strict=True):
+            self._add(key, Unit("new", code, unit, name, province, None), aliases)
 
         # Place mentions: name key -> province / district codes.
         self._old_province_keys = _keys((r[0], [r[2]], r[3]) for r in old["provinces"])
@@ -105,10 +112,10 @@ class Gazetteer:
             old_code: r[0] for r in new["provinces"] for old_code in r[4]
         }
 
-    def _add(self, unit: Unit, aliases: Iterable[str]) -> None:
+    def _add(self, key: str, unit: Unit, aliases: Iterable[str]) -> None:
         self.units[unit.era][unit.code] = unit
         index = self._by_name[unit.era]
-        index[name_key(unit.name)].append((unit, unit.unit))
+        index[key].append((unit, unit.unit))
         for alias in aliases:
             prefix, _, key = alias.partition(":")
             index[key].append((unit, _ALIAS_UNITS.get(prefix, "")))
@@ -213,7 +220,14 @@ def gazetteer() -> Gazetteer:
     if _loaded is None:
         with _lock:
             if _loaded is None:
-                _loaded = Gazetteer(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+                # 13,000 small objects: the cyclic collector would only slow the load.
+                was_enabled = gc.isenabled()
+                gc.disable()
+                try:
+                    _loaded = Gazetteer(json.loads(DATA_FILE.read_text(encoding="utf-8")))
+                finally:
+                    if was_enabled:
+                        gc.enable()
     return _loaded
 
 

@@ -58,6 +58,16 @@ def name_key(name: str) -> str:
     return key
 
 
+_NOT_KEY_LINE = re.compile(r"[^0-9a-z\n]+")
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """:func:`name_key` of many names at once (one fold of the joined text: the load's
+    hot path)."""
+    keys = _NOT_KEY_LINE.sub("", fold("\n".join(n.replace("\n", " ") for n in names))).split("\n")
+    return [(k.lstrip("0") or "0") if k.isdigit() else k for k in keys]
+
+
 def split_ward(ward: str, unit: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """(unit, keys to try) for a ward as an article gives it.
 

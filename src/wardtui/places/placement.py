@@ -17,17 +17,21 @@ its text (the *evidence*), and returns a :class:`Placement`:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..corpus.model import Article, ward_label
 from .gazetteer import Era, Gazetteer, Region, Unit, gazetteer
 from .names import display_ward, find_mentions, split_ward
 
+if TYPE_CHECKING:  # the corpus package is imported by whoever parses, not on our account
+    from ..corpus.model import Article
+
 Confidence = Literal["unique", "evidence", "unknown"]
 NEW_LIST_FROM = "2025-07-01"
-MAX_EVIDENCE_CHARS = 40_000  # the head of a very long text is evidence enough
+MAX_EVIDENCE_CHARS = 40_000
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")  # the head of a very long text is evidence enough
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +73,12 @@ def era_for(date: str | None) -> Era | None:
     ``date`` is ISO text at any precision (``2025-07-14``, ``2025-07``, ``2025``);
     a bare ``2025`` cannot say, nor can text that is not a date.
     """
-    if not date or not date[:4].isdigit():
+    match = _ISO.match(date or "")
+    if match is None:
         return None
-    if len(date) >= 7 and date[4] == "-" and date[5:7].isdigit():
-        return "new" if date[:7] >= NEW_LIST_FROM[:7] else "old"
-    year = int(date[:4])
+    if match.group(2):
+        return "new" if match.group(0) >= NEW_LIST_FROM[:7] else "old"
+    year = int(match.group(1))
     return None if year == 2025 else "new" if year > 2025 else "old"
 
 
@@ -178,6 +183,8 @@ def place_article(article: Article, furniture: Iterable[str] = ()) -> Placement:
 
 def place_label(ward: str | None, unit: str | None, placement: Placement) -> str | None:
     """``Phường 1, Thành phố Tân An, Long An``; ``Phường 1 (place unknown: 33 candidates)``."""
+    from ..corpus.model import ward_label
+
     if ward:
         ward, unit = display_ward(ward, unit)
     label = ward_label(ward, unit)
