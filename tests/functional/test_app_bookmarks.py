@@ -16,10 +16,10 @@ from wardtui import paths
 from wardtui.app.screens.bookmarks import BookmarksScreen
 from wardtui.app.screens.export_dialog import ConfirmOverwrite, ExportDialog, ExportManyDialog
 from wardtui.app.screens.main import MainScreen
-from wardtui.userdata import BookmarkError, BookmarkStore
 from wardtui.config import Settings, Sources
 from wardtui.export import proposed_name, to_txt
 from wardtui.library import Library
+from wardtui.userdata import BookmarkError, BookmarkStore
 
 MY_LONG = "Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023"
 TO_MY_LONG = ("j", "j", "j", "l", "l", "l", "j")  # from the top of the tree to its article

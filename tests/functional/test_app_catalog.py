@@ -5,26 +5,29 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from wardtui.app import catalog
-from wardtui.app.article_text import ArticleStyles, article_blocks, find_matches, meta_line
+import pytest
+
+from wardtui import labels
+from wardtui.app import article_text, catalog
+from wardtui.app.article_text import ArticleStyles, article_blocks, find_marks, meta_line
 from wardtui.corpus import Article, Paragraph
 from wardtui.library import UNDATED, Library
-from wardtui.vntext import fold
+from wardtui.search import parse_query
 
 APP_SOURCES = Path(__file__).resolve().parents[2] / "src" / "wardtui" / "app"
 
 
 def test_labels() -> None:
-    assert catalog.day_month("2023-06-28") == "28/06"
-    assert catalog.day_month("2023-06") == "—/06 "
-    assert catalog.day_month("2020") == "—    "
-    assert catalog.day_month(None) == "—    "
-    assert catalog.date_text("2023-06-28") == "28/06/2023"
-    assert catalog.date_text("2023-06") == "06/2023"
-    assert catalog.date_text("2020") == "2020"
-    assert catalog.date_text(None) == "undated"
-    assert catalog.ward_name("12", "phường") == "Phường 12"
-    assert catalog.ward_name(None, None) == "Unknown ward"
+    assert labels.day_month("2023-06-28") == "28/06"
+    assert labels.day_month("2023-06") == "—/06 "
+    assert labels.day_month("2020") == "—    "
+    assert labels.day_month(None) == "—    "
+    assert labels.date_text("2023-06-28") == "28/06/2023"
+    assert labels.date_text("2023-06") == "06/2023"
+    assert labels.date_text("2020") == "2020"
+    assert labels.date_text(None) == "undated"
+    assert labels.ward_name("12", "phường") == "Phường 12"
+    assert labels.ward_name(None, None) == "Unknown ward"
     ward = catalog.NodeInfo("ward", catalog.ward_key("Tân Phú", "xã"), 3, "Tân Phú", "xã")
     assert str(catalog.node_label(ward)) == "xã Tân Phú  3"
     year = catalog.NodeInfo("year", catalog.year_key(UNDATED), 2, year=UNDATED)
@@ -47,13 +50,30 @@ def test_every_article_is_reached_by_its_path_in_both_groupings(library: Library
             assert found[path[-1]].article_id == summary.id
 
 
-def test_find_matches_ignores_accents_and_keeps_offsets() -> None:
-    text = "Đảng ủy phường Mỹ Long; ĐẢNG BỘ mỹ long."
-    spans = find_matches(text, ["my long", "dang"])
-    assert [text[a:b] for a, b in spans] == ["Đảng", "Mỹ Long", "ĐẢNG", "mỹ long"]
-    assert find_matches(text, ["", "  "]) == []
-    assert find_matches("aaaa", ["aa", "aaa"]) == [(0, 4)]
-    assert len(fold(text)) == len(text)
+def test_marks_are_found_once_with_the_parsed_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    article = Article(
+        id="x", title="Đảng ủy phường Mỹ Long", paragraphs=(
+            Paragraph("ĐẢNG BỘ mỹ long họp."), Paragraph("a.jpg", "image"),
+            Paragraph("Không có gì."),
+        ),
+    )
+    query = parse_query("dang my long")
+    marks = find_marks(article, query)
+    assert [article.title[a:b] for a, b in marks.title] == ["Đảng", "Mỹ", "Long"]
+    assert [article.paragraphs[0].text[a:b] for a, b in marks.of(0)] == ["ĐẢNG", "mỹ", "long"]
+    assert marks.of(1) == [] and marks.of(2) == []
+    assert find_marks(article, None).title == []
+
+    def no_search(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("painting again must not search the text again")
+
+    monkeypatch.setattr(article_text, "highlight_spans", no_search)
+    styles = ArticleStyles.plain()
+    for _ in range(2):  # e.g. a resize, then a theme change: the same marks, painted
+        title = article_blocks(article, styles, marks)[0]
+        assert title is not None
+        assert [(s.start, s.end) for s in title.spans if s.style == styles.highlight] == \
+            marks.title
 
 
 def test_article_blocks_are_literal_text() -> None:

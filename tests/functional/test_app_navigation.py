@@ -127,7 +127,7 @@ def test_tab_cycles_search_tree_reader(library: Library) -> None:
         assert search.value == "qt"
         assert pilot.app.is_running
         await press(pilot, "enter")  # a query: into the results, in the tree's place
-        assert screen.focused is screen.searching.results.option_list
+        assert screen.focused is screen.search_pane.results.option_list
         await press(pilot, "escape")  # the query cleared, the tree back
         assert screen.focused is tree and search.value == ""
         await press(pilot, "slash", "enter")  # no query: back to the tree

@@ -15,19 +15,20 @@ from appdriver import drive, make_app, press, settle
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Static
 
-from wardtui.app import actions_search
-from wardtui.app.actions_search import BUILDING, SearchActions
 from wardtui.app.screens.main import MainScreen
+from wardtui.app.widgets import search_pane
 from wardtui.app.widgets.results import ResultList, SearchResults
 from wardtui.app.widgets.search_bar import SearchBar
-from wardtui.library import Library
+from wardtui.app.widgets.search_pane import BUILDING, SearchPane
+from wardtui.library import Library, LibraryError
+from wardtui.search import parse_query
 
 HOI_PHU = "Phường Hội Phú tổ chức Hội nghị tổng kết 10 năm thực hiện phong trào thi đua"
 
 
 @pytest.fixture(autouse=True)
 def no_debounce(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(SearchActions, "DELAY", 0)
+    monkeypatch.setattr(SearchPane, "DELAY", 0)
     yield
 
 
@@ -66,7 +67,7 @@ def test_typing_shows_the_results_and_escape_brings_the_tree_back(library: Libra
         await type_query(pilot, "dan van kheo")
         bar = screen.query_one("#search", SearchBar)
         assert screen.focused is bar and bar.value == "dan van kheo"
-        assert left_pane(screen) == "results"
+        assert left_pane(screen) == "search-pane"
         results = screen.query_one("#results", SearchResults)
         assert titles(results)[0].startswith(HOI_PHU)
         assert results.query_text == "dan van kheo"
@@ -83,7 +84,7 @@ def test_typing_shows_the_results_and_escape_brings_the_tree_back(library: Libra
         assert bar.value == "" and left_pane(screen) == "tree"
         assert screen.focused is screen.ward_tree
         await type_query(pilot, "da")
-        assert left_pane(screen) == "results"
+        assert left_pane(screen) == "search-pane"
         await press(pilot, "backspace", "backspace")
         assert left_pane(screen) == "tree" and results.results == []
 
@@ -116,7 +117,7 @@ def test_opening_a_result_marks_the_matches_and_n_steps_through_them(library: Li
         await press(pilot, "enter", "enter")
         assert screen.focused is reader
         assert reader.article is not None and reader.article.title.startswith(HOI_PHU)
-        assert reader.query_text == "dan van kheo" and reader.highlights == []
+        assert reader.search_query is not None and reader.search_query.text == "dan van kheo"
         assert len(reader.match_lines) >= 3  # the title and several paragraphs
         assert reader.current_match == 0
         assert reader.current_match_line == reader.match_lines[0]
@@ -133,7 +134,7 @@ def test_opening_a_result_marks_the_matches_and_n_steps_through_them(library: Li
         # escape: back to the results, which are still there
         await press(pilot, "escape")
         assert isinstance(screen.focused, ResultList)
-        assert left_pane(screen) == "results"
+        assert left_pane(screen) == "search-pane"
 
     drive(make_app(library), scenario)
 
@@ -169,7 +170,7 @@ def test_a_malformed_query_shows_a_hint_or_no_results(library: Library, query: s
         screen = main_of(pilot)
         await type_query(pilot, query)
         assert pilot.app.is_running
-        assert left_pane(screen) == "results"
+        assert left_pane(screen) == "search-pane"
         text = count_text(screen)
         results = screen.query_one("#results", SearchResults)
         assert results.query_text == query
@@ -203,37 +204,37 @@ def test_markup_in_a_query_is_literal(hostile_library: Library) -> None:
 def test_until_the_index_is_ready_the_results_say_so(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = main_of(pilot)
-        searching = screen.searching
-        assert searching.index is not None  # built after the library opened
-        searching.index = None  # as if it were still being built
+        pane = screen.search_pane
+        assert pane.index is not None  # built after the library opened
+        pane.index = None  # as if it were still being built
         await type_query(pilot, "dan van kheo")
         assert count_text(screen) == BUILDING
-        assert searching.results.results == []
-        searching.build_index()
+        assert pane.results.results == []
+        pane.build_index()
         await settle(pilot)
-        assert searching.index is not None
-        assert titles(searching.results)[0].startswith(HOI_PHU)
+        assert pane.index is not None
+        assert titles(pane.results)[0].startswith(HOI_PHU)
 
     drive(make_app(library), scenario)
 
 
 def test_the_search_waits_for_a_pause_in_typing(library: Library,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(SearchActions, "DELAY", 60)
+    monkeypatch.setattr(SearchPane, "DELAY", 60)
     calls: list[str] = []
-    real = actions_search.search
+    real = search_pane.search
 
-    def counting(index: Any, text: str, *args: Any, **kwargs: Any) -> Any:
-        calls.append(text)
-        return real(index, text, *args, **kwargs)
+    def counting(index: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(query.text)  # the pane parses the query once, then searches with it
+        return real(index, query, *args, **kwargs)
 
-    monkeypatch.setattr(actions_search, "search", counting)
+    monkeypatch.setattr(search_pane, "search", counting)
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = main_of(pilot)
         await type_query(pilot, "dan")
-        assert calls == [] and left_pane(screen) == "results"
-        screen.searching.run_search()  # what the timer does when it fires
+        assert calls == [] and left_pane(screen) == "search-pane"
+        screen.search_pane.run_search()  # what the timer does when it fires
         await settle(pilot)
         assert calls == ["dan"]
         assert count_text(screen) == "5 results"
@@ -245,21 +246,21 @@ def test_a_stale_response_is_dropped(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = main_of(pilot)
         await type_query(pilot, "dan van kheo")
-        searching = screen.searching
-        assert searching.index is not None
-        old = actions_search.search(searching.index, "dan")
-        searching._show("dan", old)  # an answer to an earlier keystroke
-        assert searching.results.query_text == "dan van kheo"
-        assert len(searching.results.results) == 1
+        pane = screen.search_pane
+        assert pane.index is not None
+        old = search_pane.search(pane.index, "dan")
+        pane.show(parse_query("dan"), old)  # an answer to an earlier keystroke
+        assert pane.results.query_text == "dan van kheo"
+        assert len(pane.results.results) == 1
 
     drive(make_app(library), scenario)
 
 
 def test_a_failing_search_is_a_notice(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
-        raise RuntimeError("disk on fire")
+        raise LibraryError("disk on fire")
 
-    monkeypatch.setattr(actions_search, "search", broken)
+    monkeypatch.setattr(search_pane, "search", broken)
     app = make_app(library)
 
     async def scenario(pilot: Pilot[Any]) -> None:

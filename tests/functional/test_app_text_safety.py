@@ -7,9 +7,11 @@ from typing import Any
 from appdriver import drive, make_app, press, settle
 from textual.pilot import Pilot
 
+from wardtui.app.messages import ArticleChosen
 from wardtui.app.screens.main import MainScreen
 from wardtui.corpus import Article, Paragraph
 from wardtui.library import Library
+from wardtui.search import parse_query
 
 TITLE = "Phường Mỹ An [bold]chú ý[/bold] [@click=app.quit]bấm[/]"
 
@@ -81,7 +83,7 @@ def test_reader_strips_controls_itself(library: Library) -> None:
     drive(make_app(library), scenario)
 
 
-def test_highlights_mark_folded_terms_and_n_steps_through_them(library: Library) -> None:
+def test_a_query_marks_folded_terms_and_n_steps_through_them(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = pilot.app.screen
         assert isinstance(screen, MainScreen)
@@ -89,15 +91,17 @@ def test_highlights_mark_folded_terms_and_n_steps_through_them(library: Library)
             next(s.source for s in library.all_summaries() if s.ward == "Hội Phú")
         )
         assert article_id is not None
-        screen.open_article(article_id, highlights=["dan van kheo"], focus=True)
+        screen.post_message(ArticleChosen(article_id, parse_query("dan van kheo")))
         await settle(pilot)
         reader = screen.reader
-        assert reader.highlights == ["dan van kheo"]
+        assert screen.focused is reader
+        assert reader.search_query is not None and reader.search_query.text == "dan van kheo"
         assert reader.match_lines and reader.match_lines[0] <= 1  # in the (wrapped) title
         assert screen.ward_tree.current_article_id == article_id
-        later = [y for y in reader.match_lines if y > 0]
+        assert reader.current_match == 0  # opened at the first match
         await press(pilot, "n")
-        assert reader.scroll_offset.y == min(later[0], reader.max_scroll_y)
+        assert reader.current_match_line == reader.match_lines[1]
+        assert reader.scroll_offset.y == min(reader.match_lines[1], reader.max_scroll_y)
         # a new article without terms: no matches, n does nothing
         await press(pilot, "escape", "right_square_bracket")
         assert reader.match_lines == []

@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Input
 
 from wardtui.app.screens.bookmarks import BookmarksScreen, NoteDialog
-from wardtui.userdata import BookmarkStore
 from wardtui.library import ArticleSummary
+from wardtui.userdata import BookmarkStore
 
 
 class Harness(App[None]):

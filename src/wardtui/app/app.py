@@ -1,41 +1,52 @@
-"""The wardtui app: holds the library, the bookmarks, the sources and the settings.
+"""The wardtui app: holds the library, the bookmark store, the sources and the settings.
 
-Global keys live here (quit, help); the reading screen is
-:class:`~wardtui.app.screens.main.MainScreen`, which opens the library and the
-bookmark store (:attr:`WardApp.bookmarks`) in workers. The theme, the grouping,
-the last article and the export folder are remembered in
-:class:`~wardtui.config.Settings`, written in a thread worker when they change
-and once more on quit.
+Global keys live here (quit, help), and so does the user's bookmark store: it is
+opened in a thread worker at start (:attr:`WardApp.bookmarks`), every change to it
+runs in a worker, and each change ends in a
+:class:`~wardtui.app.messages.BookmarksChanged` posted to the reading screen,
+which passes the ids on to the tree and the search results. Exporting every
+bookmarked article is an app command (the articles are read in a worker, then the
+dialog opens). The theme, the grouping, the last article and the export folder are
+remembered in :class:`~wardtui.config.Settings`, written in a thread worker when
+they change and once more on quit. The reading screen is
+:class:`~wardtui.app.screens.main.MainScreen`.
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
+from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
+from textual.worker import Worker
 
-from ..userdata import BookmarkStore
-from ..config import Settings, Sources
+from ..config import DEFAULT_THEME, Settings, Sources
+from ..corpus import Article
 from ..corpus.clean import safe_line
-from ..library import Library, WardCount
+from ..export import ExportReport, Missing
+from ..labels import sentence, title
+from ..library import Library, LibraryError, WardCount
 from ..search import QUERY_HELP
+from ..userdata import ArticleLike, BookmarkError, BookmarkStore
 from .commands import WardCommands, WardPicker, YearPicker, picker
-from .screens.help import HelpNote, HelpScreen, HelpSection, section
+from .context import Host
+from .keys import help_sections
+from .messages import BookmarksChanged, Notice, failure
+from .screens.export_dialog import ExportManyDialog
+from .screens.help import HelpNote, HelpScreen
 from .screens.main import MainScreen
-from .widgets.reader import Reader
-from .widgets.results import ResultList
-from .widgets.search_bar import SearchBar
-from .widgets.ward_tree import WardTree
 
-DEFAULT_THEME = "textual-dark"
+STORE_WAIT = 20.0  # seconds a sync waits for the store to open before it skips the bookmarks
 
 
 class WardApp(App[int]):
@@ -50,6 +61,16 @@ class WardApp(App[int]):
         Binding("question_mark,f1", "help", "Help", key_display="?",
                 tooltip="Show every key (this list)", id="app.help"),
     ]
+
+    class _StoreOpened(Message):
+        def __init__(self, store: BookmarkStore) -> None:
+            super().__init__()
+            self.store = store
+
+    class _Gathered(Message):
+        def __init__(self, articles: list[Article | Missing]) -> None:
+            super().__init__()
+            self.articles = articles
 
     def __init__(
         self,
@@ -69,12 +90,14 @@ class WardApp(App[int]):
         self.settings = settings
         self.library = library
         self.owns_library = library is None
-        self.bookmarks: BookmarkStore | None = None  # opened by the main screen, in a worker
+        self.bookmarks: BookmarkStore | None = None  # opened in a worker at start
+        self.bookmarked: frozenset[str] = frozenset()  # the ids the screen shows with ★
         self.sync_on_start = sync
         self.blink = blink
         self.remember = remember
         self.messages: list[str] = []  # every notice shown, oldest first
         self._main: MainScreen | None = None
+        self._store_settled = threading.Event()  # set once opening the store is over
         self._save_lock = threading.Lock()
         self._save_sequence = 0
         self._saved_sequence = 0
@@ -109,10 +132,11 @@ class WardApp(App[int]):
         return name if len(added) == 1 else f"{name} and {len(added) - 1} more"
 
     def on_mount(self) -> None:
-        """Show the start-up notices and follow theme changes."""
+        """Show the start-up notices, open the bookmarks and follow theme changes."""
         for notice in self._startup_notices:
             self.tell(notice, severity="warning")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._open_store()
 
     def on_unmount(self) -> None:
         """Close the library connection the app opened, and the bookmarks."""
@@ -131,6 +155,16 @@ class WardApp(App[int]):
             timeout = 10
         self.notify(message, severity=severity, timeout=timeout, markup=False)
 
+    def on_notice(self, message: Notice) -> None:
+        """A notice from a pane or a worker."""
+        self.tell(message.text, severity=message.severity)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker of the app's that failed unexpectedly: a notice, never a traceback."""
+        notice = failure(event)
+        if notice is not None:
+            self.tell(notice.text, severity=notice.severity)
+
     def _theme_changed(self, theme: Theme) -> None:
         if theme.name != self.settings.theme:
             self.settings.theme = theme.name
@@ -143,13 +177,160 @@ class WardApp(App[int]):
         self._save_sequence += 1
         self._write_settings(replace(self.settings), self._save_sequence)
 
-    @work(thread=True, group="settings", exit_on_error=False)
+    @work(thread=True, group="settings", exit_on_error=False, description="save the settings")
     def _write_settings(self, snapshot: Settings, sequence: int) -> None:
         with self._save_lock:
             if sequence < self._saved_sequence:
                 return  # a newer snapshot is already on disk
             snapshot.save()
             self._saved_sequence = sequence
+
+    def remember_export_folder(self, folder: Path) -> None:
+        """Remember the folder exported to last (the dialogs propose it next time)."""
+        if self.settings.export_dir != str(folder):
+            self.settings.export_dir = str(folder)
+            self.save_settings()
+
+    # -- the bookmark store ----------------------------------------------------------
+    @work(thread=True, group="bookmarks", exit_on_error=False, description="open the bookmarks")
+    def _open_store(self) -> None:
+        try:
+            self.bookmarks = store = BookmarkStore.open()
+        except (BookmarkError, LibraryError, OSError) as error:
+            self.post_message(Notice(f"Could not open the bookmarks: {error}", "error"))
+            return
+        finally:
+            self._store_settled.set()
+        self.post_message(self._StoreOpened(store))
+
+    @on(_StoreOpened)
+    def _store_opened(self, message: _StoreOpened) -> None:
+        for notice in message.store.notices:
+            self.tell(notice, severity="warning")
+        self.refresh_bookmarks()
+
+    def ready_store(self) -> BookmarkStore | None:
+        """The store, or ``None`` with a notice saying why not."""
+        store = self.bookmarks
+        if store is None:
+            if self._store_settled.is_set():
+                self.tell("The bookmarks could not be opened (see the notice above).",
+                          severity="error")
+            else:
+                self.tell("The bookmarks are still opening; try again in a moment.")
+        return store
+
+    def _changed(self, store: BookmarkStore) -> None:
+        """In a worker: tell the reading screen which articles are bookmarked now."""
+        self.main.post_message(BookmarksChanged(frozenset(store.ids())))
+
+    def on_bookmarks_changed(self, message: BookmarksChanged) -> None:
+        """Keep the ids for the palette (the screen has shown them already)."""
+        self.bookmarked = message.ids
+
+    def refresh_bookmarks(self) -> None:
+        """Read the bookmarked ids again (another view or process may have changed them)."""
+        if self.bookmarks is not None:
+            self._refresh(self.bookmarks)
+
+    @work(thread=True, group="bookmarks", exit_on_error=False,
+          description="read the bookmarks")
+    def _refresh(self, store: BookmarkStore) -> None:
+        try:
+            self._changed(store)
+        except BookmarkError as error:
+            self.post_message(Notice(sentence(str(error)), "error"))
+
+    def toggle_bookmark(self, article_id: str, known: ArticleLike | None) -> None:
+        """Bookmark ``article_id`` or remove its bookmark, in a worker; ``known``: what the
+        screen shows of it (else it is read from the library)."""
+        store = self.ready_store()
+        if store is not None:
+            self._toggle(store, self.library, article_id, known)
+
+    @work(thread=True, group="bookmarks", exit_on_error=False,
+          description="change the bookmark")
+    def _toggle(self, store: BookmarkStore, library: Library | None, article_id: str,
+                known: ArticleLike | None) -> None:
+        item = known
+        if item is None:
+            if library is None:
+                self.post_message(Notice("The library is still opening."))
+                return
+            try:
+                with library.reopen() as own:
+                    item = own.summary(article_id)
+            except LibraryError as error:
+                self.post_message(Notice(f"The library cannot be read: {error}", "error"))
+                return
+            if item is None:
+                self.post_message(Notice("This article is no longer in the library.",
+                                         "warning"))
+                return
+        try:
+            bookmarked = store.toggle(item)
+            self._changed(store)  # the whole set: the bookmark may have had an older id
+        except BookmarkError as error:
+            self.post_message(Notice(sentence(str(error)), "error"))
+            return
+        done = "Bookmarked" if bookmarked else "Bookmark removed"
+        self.post_message(Notice(f"{done}: {title(item.title)}"))
+
+    def reconcile_bookmarks(self, library: Library, cancelled: Callable[[], bool]) -> None:
+        """In the sync worker: find the bookmarked articles in the synced ``library`` again
+        (their ids change with their files); waits for the store if it is still opening
+        (at most :data:`STORE_WAIT` seconds). A problem is a notice."""
+        deadline = time.monotonic() + STORE_WAIT
+        while not self._store_settled.wait(0.05):
+            if cancelled() or time.monotonic() > deadline:
+                return
+        store = self.bookmarks
+        if store is None:
+            return
+        try:
+            store.reconcile(library)
+            self._changed(store)
+        except BookmarkError as error:
+            self.post_message(Notice(sentence(str(error)), "warning"))
+        except LibraryError as error:
+            self.post_message(Notice(f"The bookmarks could not be checked: {error}", "warning"))
+
+    def export_bookmarks(self) -> None:
+        """Export every bookmarked article into a folder (read in a worker, then the dialog)."""
+        store = self.ready_store()
+        if store is None:
+            return
+        if self.library is None:
+            self.tell("The library is still opening.")
+            return
+        self._gather(store, self.library)
+
+    @work(thread=True, exclusive=True, group="bookmarks-export", exit_on_error=False,
+          description="read the bookmarked articles")
+    def _gather(self, store: BookmarkStore, library: Library) -> None:
+        try:
+            with library.reopen() as own:
+                articles = store.articles(own)
+        except BookmarkError as error:
+            self.post_message(Notice(sentence(str(error)), "error"))
+            return
+        except LibraryError as error:
+            self.post_message(Notice(f"The library cannot be read: {error}", "error"))
+            return
+        self.post_message(self._Gathered(articles))
+
+    @on(_Gathered)
+    def _export_gathered(self, message: _Gathered) -> None:
+        if not message.articles:
+            self.tell("No bookmarks to export yet: press b on an article to bookmark it.")
+            return
+
+        def exported(report: ExportReport | None) -> None:
+            if report is not None:
+                self.remember_export_folder(report.folder)
+
+        self.push_screen(ExportManyDialog(message.articles, folder=self.settings.export_dir),
+                         exported)
 
     # -- actions ------------------------------------------------------------------------
     async def action_quit(self) -> None:
@@ -167,34 +348,8 @@ class WardApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
-            self.push_screen(HelpScreen(self.help_sections(),
+            self.push_screen(HelpScreen(help_sections(self.get_key_display, self.BINDINGS),
                                         [HelpNote("Query language", QUERY_HELP)]))
-
-    def help_sections(self) -> list[HelpSection]:
-        """Every key of every pane, from the bindings themselves."""
-        keys = self.get_key_display
-        return [
-            section("Everywhere", [*self.BINDINGS, *MainScreen.BINDINGS], keys, [
-                ("tab", "Next pane: search bar, tree, reader"),
-                ("shift+tab", "Previous pane"),
-                ("ctrl+p", "Commands: go to ward…, go to year…, export bookmarks…, theme…"),
-                ("ctrl+q", "Quit"),
-            ]),
-            section("Search bar", SearchBar.BINDINGS, keys, [
-                ("enter", "Go to the results"),
-            ]),
-            section("Results", ResultList.BINDINGS, keys, [
-                ("enter", "Read the article, every match marked (n / N step through them)"),
-                ("b c e", "Bookmark, copy or export the result under the cursor"),
-            ]),
-            section("Library tree", WardTree.BINDINGS, keys, [
-                ("shift+space", "Open or close all the groups at this level"),
-                ("click", "Show the article, open or close the group"),
-            ]),
-            section("Reader", Reader.BINDINGS, keys, [
-                ("wheel", "Scroll"),
-            ]),
-        ]
 
     def pick_ward(self) -> None:
         """A palette listing the wards."""
@@ -217,7 +372,7 @@ class WardApp(App[int]):
             return []
         try:
             return self.library.wards()
-        except Exception as error:  # noqa: BLE001 - sqlite3.Error; the app may not import sqlite3
+        except LibraryError as error:
             self.tell(f"The library cannot be read: {error}", severity="error")
             return []
 
@@ -227,6 +382,11 @@ class WardApp(App[int]):
             return []
         try:
             return self.library.years()
-        except Exception as error:  # noqa: BLE001 - sqlite3.Error; the app may not import sqlite3
+        except LibraryError as error:
             self.tell(f"The library cannot be read: {error}", severity="error")
             return []
+
+
+def _satisfies_host(app: WardApp) -> Host:
+    """For mypy: the app is what :class:`~wardtui.app.context.Host` says screens may use."""
+    return app

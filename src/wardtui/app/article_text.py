@@ -1,20 +1,20 @@
 """An article as rich ``Text`` blocks, ready for the reader to wrap and paint.
 
 Everything from a file is data: every block is built with ``Text(...)`` (never
-from markup) after :func:`~wardtui.corpus.clean.strip_controls`, so ``[bold]``
-stays ``[bold]`` and escape sequences never reach the terminal.
+from markup) after :func:`wardtui.labels.clean`, so ``[bold]`` stays ``[bold]``
+and escape sequences never reach the terminal.
 
-Highlighting: :func:`find_matches` looks for folded terms in the folded text;
-:func:`~wardtui.vntext.fold` keeps one character for one character, so the
-offsets are the same in the original. Given a search query instead,
-:func:`wardtui.search.highlight_spans` finds what to mark. Uses rich; knows
-nothing of Textual.
+A search query's matches are found once per article: :func:`find_marks` runs
+:func:`wardtui.search.highlight_spans` over the title and every paragraph with
+the query already parsed, and keeps the spans in :class:`Marks`; painting the
+blocks again (a new width, a new theme, a change of focus) only re-applies them.
+Uses rich; knows nothing of Textual.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TypeAlias
 
@@ -22,13 +22,12 @@ from rich.style import Style
 from rich.text import Text
 
 from ..corpus import Article
-from ..corpus.clean import strip_controls
-from ..search import Query, highlight_spans, parse_query
-from ..vntext import fold
-from .catalog import date_text, ward_name
+from ..labels import UNTITLED, clean, date_text, one_line, ward_name
+from ..search import Query, highlight_spans
 
 IMAGE_MARK = "▣ "
 SEPARATOR = " · "
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,50 +48,50 @@ class ArticleStyles:
                    Style(dim=True, italic=True), Style(dim=True), Style(reverse=True))
 
 
-def clean(text: str) -> str:
-    """Text from a file made safe to paint: no controls, tabs as spaces."""
-    return strip_controls(text).replace("\t", "    ")
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """Where a query matches an article: spans in the title and in each paragraph.
 
-
-def one_line(text: str) -> str:
-    """Like :func:`clean`, on one line."""
-    return " ".join(clean(text).split())
-
-
-def find_matches(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
-    """Where any of ``terms`` occurs in ``text``, accents and case ignored.
-
-    Returns sorted, non-overlapping ``(start, end)`` offsets into ``text``.
+    ``paragraphs[i]`` holds the spans of the article's ``i``-th paragraph, in the
+    cleaned text the reader paints. No query: no marks.
     """
-    folded = fold(text)
-    spans: list[tuple[int, int]] = []
-    for term in {fold(t).strip() for t in terms}:
-        if not term:
-            continue
-        start = folded.find(term)
-        while start != -1:
-            spans.append((start, start + len(term)))
-            start = folded.find(term, start + len(term))
-    spans.sort()
-    merged: list[tuple[int, int]] = []
-    for start, end in spans:
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+
+    title: list[Span] = field(default_factory=list)
+    paragraphs: list[list[Span]] = field(default_factory=list)
+
+    def of(self, index: int) -> list[Span]:
+        """The spans of paragraph ``index`` (none if it has none)."""
+        return self.paragraphs[index] if index < len(self.paragraphs) else []
 
 
-def _spans(text: str, marks: Sequence[str] | Query, fuzzy: bool) -> list[tuple[int, int]]:
-    if isinstance(marks, Query):
-        return highlight_spans(text, marks, fuzzy=fuzzy)
-    return find_matches(text, marks) if marks else []
+NO_MARKS = Marks()
 
 
-def _marked(text: str, style: Style | str, marks: Sequence[str] | Query, highlight: Style,
-            *, fuzzy: bool = False) -> Text:
+def title_text(article: Article) -> str:
+    """The title as painted: one line, or ``(untitled)``."""
+    return one_line(article.title) or UNTITLED
+
+
+def paragraph_text(text: str) -> str:
+    """A paragraph as painted: controls removed, tabs as spaces, trimmed."""
+    return clean(text).strip()
+
+
+def find_marks(article: Article, query: Query | None) -> Marks:
+    """Every match of the parsed ``query`` in ``article`` (once, when it is opened)."""
+    if query is None:
+        return NO_MARKS
+    paragraphs = [
+        [] if paragraph.kind == "image"
+        else highlight_spans(paragraph_text(paragraph.text), query)
+        for paragraph in article.paragraphs
+    ]
+    return Marks(highlight_spans(title_text(article), query, fuzzy=True), paragraphs)
+
+
+def _marked(text: str, style: Style | str, spans: Sequence[Span], highlight: Style) -> Text:
     block = Text(text, style=style)
-    for start, end in _spans(text, marks, fuzzy):
+    for start, end in spans:
         if 0 <= start < end <= len(text):
             block.stylize(highlight, start, end)
     return block
@@ -111,35 +110,29 @@ Block: TypeAlias = "Text | None"
 """A paragraph of the page; ``None`` is a horizontal rule."""
 
 
-def article_blocks(
-    article: Article, styles: ArticleStyles, highlights: Sequence[str] = (),
-    query: str | Query | None = None,
-) -> list[Block]:
+def article_blocks(article: Article, styles: ArticleStyles, marks: Marks = NO_MARKS
+                   ) -> list[Block]:
     """The blocks of an article, separated by a blank line when painted.
 
     The title, the metadata line, a rule, then the paragraphs: captions dim and
-    italic, images as a dim ``▣ name`` marker. The matches of ``query`` (a
-    search query) are marked if it is given, else the ``highlights`` terms.
+    italic, images as a dim ``▣ name`` marker. ``marks`` (from :func:`find_marks`)
+    are painted in the highlight style.
     """
-    marks: Sequence[str] | Query = highlights
-    if query:
-        marks = parse_query(query) if isinstance(query, str) else query
     blocks: list[Block] = [
-        _marked(one_line(article.title) or "(untitled)", styles.title, marks,
-                styles.highlight, fuzzy=True),
+        _marked(title_text(article), styles.title, marks.title, styles.highlight),
         Text(meta_line(article), style=styles.meta),
         None,
     ]
-    for paragraph in article.paragraphs:
-        text = clean(paragraph.text).strip()
+    for index, paragraph in enumerate(article.paragraphs):
+        text = paragraph_text(paragraph.text)
         if not text:
             continue
         if paragraph.kind == "image":
             blocks.append(Text(IMAGE_MARK + one_line(text), style=styles.image))
         elif paragraph.kind == "caption":
-            blocks.append(_marked(text, styles.caption, marks, styles.highlight))
+            blocks.append(_marked(text, styles.caption, marks.of(index), styles.highlight))
         else:
-            blocks.append(_marked(text, "", marks, styles.highlight))
+            blocks.append(_marked(text, "", marks.of(index), styles.highlight))
     return blocks
 
 

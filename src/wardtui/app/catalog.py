@@ -10,7 +10,8 @@ can be rebuilt after a sync and find its expanded nodes and its cursor again.
 The children of a node come from one :class:`~wardtui.library.Library` query, in
 the library's order (Vietnamese collation for wards, newest first for dates).
 
-Uses rich for labels; knows nothing of Textual.
+Uses rich for labels (their words come from :mod:`wardtui.labels`); knows
+nothing of Textual.
 """
 
 from __future__ import annotations
@@ -20,16 +21,28 @@ from typing import Literal
 
 from rich.text import Text
 
+from ..config import GROUPINGS, Grouping
 from ..corpus.clean import safe_line
-from ..corpus.model import ward_label
+from ..labels import day_month, title, ward_name
 from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
 
-Grouping = Literal["ward", "date"]
+__all__ = [
+    "GROUPINGS",
+    "Grouping",
+    "Key",
+    "NodeInfo",
+    "article_key",
+    "child_nodes",
+    "node_label",
+    "path_to",
+    "top_nodes",
+    "ward_key",
+    "year_key",
+]
+
 NodeKind = Literal["ward", "year", "month", "article"]
 Key = tuple[object, ...]
 
-GROUPINGS: tuple[Grouping, ...] = ("ward", "date")
-DATE_WIDTH = 5  # "28/06"
 COUNT_STYLE = "dim"
 MARK = "★"  # a bookmarked article
 MARK_STYLE = "yellow"
@@ -166,46 +179,17 @@ def _wards_in(library: Library, year: int, month: int | None) -> list[NodeInfo]:
 
 
 # -- labels -----------------------------------------------------------------------
-def ward_name(ward: str | None, unit: str | None) -> str:
-    """``phường Mỹ Long``, ``Phường 12``, or ``Unknown ward``."""
-    if not ward:
-        return "Unknown ward"
-    return ward_label(ward, unit) or ward
-
-
-def day_month(date: str | None) -> str:
-    """``28/06`` for a full date, ``—/06`` for a month, ``—`` otherwise; padded."""
-    if date and len(date) >= 10:
-        text = f"{date[8:10]}/{date[5:7]}"
-    elif date and len(date) >= 7:
-        text = f"—/{date[5:7]}"
-    else:
-        text = "—"
-    return text.ljust(DATE_WIDTH)
-
-
-def date_text(date: str | None) -> str:
-    """A date at its precision, day first: ``28/06/2023``, ``06/2023``, ``2023``."""
-    if not date:
-        return "undated"
-    if len(date) >= 10:
-        return f"{date[8:10]}/{date[5:7]}/{date[:4]}"
-    if len(date) >= 7:
-        return f"{date[5:7]}/{date[:4]}"
-    return date[:4]
-
-
 def node_label(node: NodeInfo, marked: bool = False) -> Text:
     """The label of a node: a group's name and count, or an article's date and title.
 
     ``marked``: the article is bookmarked, shown by :data:`MARK` before its title.
     """
     if node.summary is not None:
-        title = safe_line(node.summary.title) or "(untitled)"
+        name = title(node.summary.title)
         date = (day_month(node.summary.date), COUNT_STYLE)
         if marked:
-            return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", title)
-        return Text.assemble(date, " ", title)
+            return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", name)
+        return Text.assemble(date, " ", name)
     if node.kind == "ward":
         name = ward_name(node.ward, node.unit)
     elif node.kind == "year":

@@ -3,27 +3,26 @@
 Matching ignores accents and case: the query and the candidates are folded
 (:func:`~wardtui.vntext.fold`, one character for one), so ``my long`` finds
 ``phường Mỹ Long`` and the matched letters are marked on the original text.
-Candidates are shown as ``Content`` built from plain text, never markup.
+Candidates are shown as ``Content`` built from plain text, never markup. The
+providers see the app and the reading screen through the protocols of
+:mod:`wardtui.app.context`, so this module imports neither.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TypeVar, cast
 
 from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
 
+from ..labels import plural, ward_name
 from ..library import UNDATED
 from ..vntext import fold
-from .catalog import ward_name
-from .widgets.status import plural
-
-if TYPE_CHECKING:
-    from .app import WardApp
+from .context import Host
 
 Callback = Callable[[], object]
 T = TypeVar("T")
@@ -55,9 +54,9 @@ class _Commands(Provider):
     discover_all = True
 
     @property
-    def wardapp(self) -> WardApp:
+    def wardapp(self) -> Host:
         """The app."""
-        return cast("WardApp", self.app)
+        return cast(Host, self.app)
 
     def commands(self) -> list[Command]:
         """The entries; override."""
@@ -99,9 +98,9 @@ class WardCommands(_Commands):
             Command("Show keys", "Every key of every pane (key ?)", app.action_help),
         ]
         items.append(Command("Bookmarks", "The list of bookmarks (key B)", main.action_bookmarks))
-        current = main.bookmarking.current_id()
+        current = main.current_article_id()
         if current is not None:
-            bookmark = ("Remove the bookmark" if main.bookmarking.is_marked(current)
+            bookmark = ("Remove the bookmark" if current in app.bookmarked
                         else "Bookmark the article")
             items += [
                 Command(bookmark, "The article under the cursor or in the reader (key b)",
@@ -112,7 +111,7 @@ class WardCommands(_Commands):
                         main.action_copy_article),
             ]
         items.append(Command("Export bookmarks…", "Every bookmarked article, one file each",
-                             main.export_bookmarks))
+                             app.export_bookmarks))
         return items
 
     async def search(self, query: str) -> Hits:

@@ -30,14 +30,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
-from ...userdata import Bookmark, BookmarkError, BookmarkStore
 from ...corpus.clean import safe_line
+from ...labels import clip
+from ...userdata import Bookmark, BookmarkError, BookmarkStore
 
 __all__ = ["BookmarksScreen", "NoteDialog"]
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -69,7 +66,7 @@ class NoteDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-box"):
             yield Label("Note for the bookmark", id="note-heading")
-            yield Label(Text(_clip(safe_line(self.bookmark.title), 200)), id="note-title")
+            yield Label(Text(clip(safe_line(self.bookmark.title), 200)), id="note-title")
             yield Input(value=self.bookmark.note, placeholder="A note (leave empty to clear it)",
                         id="note-input")
             with Horizontal(id="note-buttons"):
@@ -263,7 +260,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         if removed is not None:
             self._undo.append(removed)
             self.notify(
-                f"Removed “{_clip(safe_line(removed.title), 80)}”. Press u to undo.",
+                f"Removed “{clip(safe_line(removed.title), 80)}”. Press u to undo.",
                 title="Bookmark removed", markup=False,
             )
         self.reload(index=index)
@@ -280,7 +277,7 @@ class BookmarksScreen(ModalScreen[str | None]):
             self._undo.append(bookmark)
             self.notify(str(error), title="Bookmarks", severity="error", markup=False)
             return
-        self.notify(f"Put back “{_clip(safe_line(bookmark.title), 80)}”.",
+        self.notify(f"Put back “{clip(safe_line(bookmark.title), 80)}”.",
                     title="Bookmarks", markup=False)
         self.reload(keep=bookmark.id)
 

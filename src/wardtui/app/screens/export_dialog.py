@@ -50,6 +50,7 @@ from ...export import (
     with_format,
     write_export,
 )
+from ...labels import sentence
 
 __all__ = ["ConfirmOverwrite", "ExportDialog", "ExportManyDialog"]
 
@@ -73,12 +74,6 @@ _DIALOG_CSS = """
 {cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right; }}
 {cls} Button {{ margin-left: 1; }}
 """
-
-
-def _sentence(message: str) -> str:
-    message = message.strip()
-    message = message[:1].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 def _check_folder(raw: str) -> tuple[Path | None, str | None]:
@@ -278,7 +273,7 @@ class ExportDialog(_FolderAndFormat[Path | None]):
             self._confirm(target)
             return
         except ExportError as error:
-            self.show_error(_sentence(str(error)))
+            self.show_error(sentence(str(error), stop=True))
             return
         self.app.notify(f"Exported to {written}", title="Export", markup=False)
         self.dismiss(written)
@@ -331,7 +326,7 @@ class ExportManyDialog(_FolderAndFormat[ExportReport | None]):
         try:
             report = export_many(self.articles, folder, self.fmt)
         except ExportError as error:
-            self.show_error(_sentence(str(error)))
+            self.show_error(sentence(str(error), stop=True))
             return
         if not report.existing:
             self._done(report)
@@ -344,13 +339,13 @@ class ExportManyDialog(_FolderAndFormat[ExportReport | None]):
             try:
                 again = export_many(self.articles, folder, self.fmt, overwrite=True)
             except ExportError as error:
-                self.show_error(_sentence(str(error)))
+                self.show_error(sentence(str(error), stop=True))
                 return
             self._done(again)
 
         self.app.push_screen(ConfirmOverwrite(folder, count=len(report.existing)), answered)
 
     def _done(self, report: ExportReport) -> None:
-        self.app.notify(_sentence(report.summary()), title="Export",
+        self.app.notify(sentence(report.summary(), stop=True), title="Export",
                         severity="information" if report.complete else "warning", markup=False)
         self.dismiss(report)

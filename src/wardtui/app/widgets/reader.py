@@ -1,17 +1,17 @@
-"""The reader: one article, wrapped to a comfortable measure.
+"""The reader: one article, wrapped to a comfortable measure, loaded in its own worker.
 
 A line-API widget (like Textual's ``Log``): the article is wrapped once per width
 into lines, and only the visible lines are painted, so a very long article
 scrolls as fast as a short one. Every piece of text is a ``rich.text.Text`` built
 from plain strings (see :mod:`wardtui.app.article_text`), never markup.
 
-:meth:`Reader.show_article` takes optional highlight terms, or a search query
-(``query=``: every match of it is marked, as :func:`wardtui.search.highlight_spans`
-finds them, and the article opens at the first); the lines holding a match are
-in :attr:`Reader.match_lines`, and ``n`` / ``N`` step through them
-(:attr:`Reader.current_match` is the one reached).
-Copying, bookmarking and exporting the article (``c``, ``b``, ``e``) are the
-screen's keys, so they work from the tree too.
+:meth:`Reader.open` reads an article in a thread worker of the reader's own (on
+a connection of its own) and finds the matches of the parsed search query there,
+once; the reader then shows it and posts :class:`Reader.Shown` (or a notice if
+it is gone). With a query the article opens at the first match; the lines
+holding a match are in :attr:`Reader.match_lines`, and ``n`` / ``N`` step
+through them (:attr:`Reader.current_match` is the one reached). Copying,
+bookmarking and exporting (``c``, ``b``, ``e``) are the screen's keys.
 """
 
 from __future__ import annotations
@@ -21,14 +21,27 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
-from textual import events
+from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import Worker
 
 from ...corpus import Article
-from ..article_text import ArticleStyles, Block, article_blocks, message_blocks
+from ...library import Library, LibraryError
+from ...search import Query
+from ..article_text import (
+    NO_MARKS,
+    ArticleStyles,
+    Block,
+    Marks,
+    article_blocks,
+    find_marks,
+    message_blocks,
+)
+from ..messages import Notice, failure
 
 MEASURE = 90  # the widest line, in cells
 RULE = "─"
@@ -80,11 +93,31 @@ class Reader(ScrollView, can_focus=True):
                 tooltip="Scroll to the previous match", id="reader.previous_match"),
     ]
 
+    class Shown(Message):
+        """The reader now shows this article (opened with :meth:`Reader.open`)."""
+
+        def __init__(self, article_id: str) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    class _Loaded(Message):
+        """From the loading worker: the article (``None``: gone) and its marks."""
+
+        def __init__(self, article_id: str, article: Article | None, query: Query | None,
+                     marks: Marks) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.article = article
+            self.search_query = query
+            self.marks = marks
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.library: Library | None = None  # set by the screen once the library is open
+        self.requested: str | None = None  # the article last asked for with open()
         self.article: Article | None = None
-        self.highlights: list[str] = []
-        self.query_text = ""  # the search query whose matches are marked, if any
+        self.search_query: Query | None = None  # whose matches are marked, if any
+        self._marks = NO_MARKS
         self.match_lines: list[int] = []
         self.current_match: int | None = None  # an index into match_lines, once n / N moved
         self._message: tuple[str, list[str]] | None = None
@@ -95,27 +128,63 @@ class Reader(ScrollView, can_focus=True):
         self._keys_shown = False
 
     # -- public -------------------------------------------------------------------
-    def show_article(self, article: Article, highlights: Sequence[str] | None = None, *,
-                     query: str = "") -> None:
-        """Show ``article``; ``highlights`` are terms to mark (accents ignored).
+    def open(self, article_id: str, query: Query | None = None) -> None:
+        """Read ``article_id`` in the background and show it (``query``: mark its matches)."""
+        self.requested = article_id
+        if self.library is not None:
+            self._load(self.library, article_id, query)
 
-        With ``query`` (a search query), its matches are marked instead and the
-        article is scrolled to the first; else it is shown from its top.
-        """
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False,
+          description="load the article")
+    def _load(self, library: Library, article_id: str, query: Query | None) -> None:
+        """Read one article on the worker's own connection, and find its marks."""
+        try:
+            with library.reopen() as own:
+                article = own.get(article_id)
+        except LibraryError as error:
+            self.post_message(Notice(f"Could not load the article: {error}", "error"))
+            return
+        marks = find_marks(article, query) if article is not None else NO_MARKS
+        self.post_message(self._Loaded(article_id, article, query, marks))
+
+    @on(_Loaded)
+    def _loaded(self, message: _Loaded) -> None:
+        message.stop()
+        if message.article_id != self.requested:
+            return  # another article was asked for meanwhile
+        if message.article is None:
+            self.post_message(Notice("This article is no longer in the library.", "warning"))
+            return
+        self._show(message.article, message.search_query, message.marks)
+        self.post_message(self.Shown(message.article_id))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed unexpectedly: a notice, never a traceback."""
+        notice = failure(event)
+        if notice is not None:
+            self.post_message(notice)
+
+    def show_article(self, article: Article, query: Query | None = None) -> None:
+        """Show ``article`` at once; with ``query``, its matches marked (see :meth:`open`)."""
+        self.requested = article.id
+        self._show(article, query, find_marks(article, query))
+
+    def _show(self, article: Article, query: Query | None, marks: Marks) -> None:
+        """Show ``article`` with ``marks``; with a query, from its first match."""
         self.article = article
-        self.highlights = [h for h in (highlights or []) if h.strip()]
-        self.query_text = query if query.strip() else ""
+        self.search_query = query
+        self._marks = marks
         self._message = None
         self._lay_out()
-        first = self.match_lines[0] if self.query_text and self.match_lines else 0
-        self.current_match = 0 if self.query_text and self.match_lines else None
+        first = self.match_lines[0] if query is not None and self.match_lines else 0
+        self.current_match = 0 if query is not None and self.match_lines else None
         self.scroll_to(0, first, animate=False, immediate=True)
 
     def show_message(self, title: str, lines: Sequence[str]) -> None:
         """Show a short notice instead of an article (welcome, empty library…)."""
         self.article = None
-        self.highlights = []
-        self.query_text = ""
+        self.search_query = None
+        self._marks = NO_MARKS
         self.current_match = None
         self._message = (title, list(lines))
         self._lay_out()
@@ -144,7 +213,7 @@ class Reader(ScrollView, can_focus=True):
 
     def _blocks(self, styles: ArticleStyles) -> list[Block]:
         if self.article is not None:
-            return article_blocks(self.article, styles, self.highlights, self.query_text)
+            return article_blocks(self.article, styles, self._marks)
         if self._message is not None:
             return message_blocks(*self._message, styles)
         return []

@@ -1,12 +1,11 @@
 """The search results: a count line and a list of articles, the matches highlighted.
 
 :class:`SearchResults` is shown in the tree's place while the query is not
-empty. The screen calls :meth:`SearchResults.show_results` with what
-:func:`wardtui.search.search` found; the widget posts
-:class:`SearchResults.Opened` when an article is chosen (``enter`` or a click)
-and :class:`SearchResults.Cancelled` on ``escape``. The reader can mark every
-match of the query with :func:`wardtui.search.highlight_spans` (the message
-carries the query text).
+empty, inside :class:`~wardtui.app.widgets.search_pane.SearchPane`, which calls
+:meth:`SearchResults.show_results` with what :func:`wardtui.search.search`
+found; the widget posts :class:`SearchResults.Opened` when an article is chosen
+(``enter`` or a click), with the parsed query whose matches the reader marks,
+and :class:`SearchResults.Cancelled` on ``escape``.
 
 Every piece of text is a :class:`rich.text.Text` built from plain strings, with
 highlights applied as spans: a title holding ``[bold]`` or
@@ -28,7 +27,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...corpus.clean import safe_line
-from ...search import SearchResult
+from ...labels import UNKNOWN_WARD, plural
+from ...search import Query, SearchResult, parse_query
 
 __all__ = ["ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
 
@@ -41,7 +41,7 @@ def count_line(shown: int, total: int, hints: Sequence[str] = ()) -> Text:
     if total == 0:
         text = Text("No results")
     elif shown >= total:
-        text = Text(f"{total:,} result" + ("" if total == 1 else "s"))
+        text = Text(plural(total, "result"))
     else:
         text = Text(f"Showing {shown:,} of {total:,} results")
     for hint in hints:
@@ -75,7 +75,7 @@ def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
     if marked:
         title = Text(STAR, end="").append_text(title)
     title.overflow = "fold"
-    ward = summary.ward_label or "Unknown ward"
+    ward = summary.ward_label or UNKNOWN_WARD
     details = _highlighted(ward, result.ward_spans, match, meta)
     parts = [summary.date or "undated"]
     if summary.author:
@@ -142,12 +142,17 @@ class SearchResults(Vertical):
     """
 
     class Opened(Message):
-        """The user chose a result: open this article (``query_text``: what to highlight)."""
+        """The user chose a result: open this article (``query``: its matches to mark)."""
 
-        def __init__(self, article_id: str, query_text: str = "") -> None:
+        def __init__(self, article_id: str, query: Query) -> None:
             super().__init__()
             self.article_id = article_id
-            self.query_text = query_text
+            self.query = query
+
+        @property
+        def query_text(self) -> str:
+            """The query as typed."""
+            return self.query.text
 
     class Cancelled(Message):
         """The user pressed ``escape`` in the results."""
@@ -164,7 +169,7 @@ class SearchResults(Vertical):
                  ) -> None:
         super().__init__(id=id, classes=classes)
         self.results: list[SearchResult] = []
-        self.query_text = ""
+        self.search_query = parse_query("")  # what the results were found for
         self.total = 0
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
         self._width: int | None = None
@@ -182,13 +187,18 @@ class SearchResults(Vertical):
         self.option_list.focus(scroll_visible)
         return self
 
-    def show_results(self, results: list[SearchResult], query_text: str, *,
+    @property
+    def query_text(self) -> str:
+        """The query the results were found for, as typed."""
+        return self.search_query.text
+
+    def show_results(self, results: list[SearchResult], query: str | Query, *,
                      total: int | None = None, hints: Sequence[str] = (),
                      marked: Collection[str] | None = None) -> None:
-        """Show ``results`` for ``query_text`` (``total``: how many matched in all;
+        """Show ``results`` for ``query`` (``total``: how many matched in all;
         ``marked``: the bookmarked ids, shown with a ★)."""
         self.results = list(results)
-        self.query_text = query_text
+        self.search_query = parse_query(query) if isinstance(query, str) else query
         self.total = len(results) if total is None else total
         if marked is not None:
             self.marked = marked
@@ -238,7 +248,7 @@ class SearchResults(Vertical):
     def clear(self) -> None:
         """No query: no results."""
         self.results = []
-        self.query_text = ""
+        self.search_query = parse_query("")
         self.total = 0
         self.query_one("#results-count", Static).update(Text("Type to search"))
         self.option_list.clear_options()
@@ -255,4 +265,5 @@ class SearchResults(Vertical):
         """Enter or a click on a result: ask for the article."""
         event.stop()
         if 0 <= event.option_index < len(self.results):
-            self.post_message(self.Opened(self.results[event.option_index].id, self.query_text))
+            self.post_message(self.Opened(self.results[event.option_index].id,
+                                          self.search_query))

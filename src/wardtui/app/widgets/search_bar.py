@@ -1,7 +1,8 @@
 """The search bar: an ``Input`` (id ``search``) at the top of the screen.
 
-What a search does belongs to the screen (see
-:mod:`wardtui.app.actions_search`); here the bar exists, takes focus with
+What a search does belongs to the search pane (see
+:mod:`wardtui.app.widgets.search_pane`; the screen routes the bar's text to it);
+here the bar exists, takes focus with
 ``/``, asks to clear the search with ``escape`` (:class:`SearchBar.Cancelled`)
 and to move on to the results with ``down`` (:class:`SearchBar.Left`) or
 ``enter`` (``Input.Submitted``).

@@ -7,12 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Label, ProgressBar
 
+from ...labels import plural
 from ...library import LibraryStats
-
-
-def plural(count: int, word: str) -> str:
-    """``1 ward``, ``5 wards`` (the words the status line uses take an ``s``)."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 class StatusBar(Horizontal):

@@ -5,13 +5,15 @@ query (see :mod:`wardtui.app.catalog`), so a library of 100,000 articles opens
 as fast as one of five. Moving the cursor onto an article posts
 :class:`WardTree.ArticleHighlighted`; ``enter`` posts :class:`WardTree.ArticleOpened`.
 The screen decides what to do with them (messages up, calls down). Bookmarked
-articles carry a ★ (:meth:`WardTree.set_marks`); only the labels that change
-are redrawn.
+articles carry a ★ (:meth:`WardTree.set_marks`, called by the screen when the
+app posts :class:`~wardtui.app.messages.BookmarksChanged`); only the labels that
+change are redrawn.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from typing import ClassVar, TypeVar
 
 from rich.style import Style
@@ -22,7 +24,7 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ...library import Library
+from ...library import Library, LibraryError
 from .. import catalog
 from ..catalog import Grouping, Key, NodeInfo
 
@@ -112,20 +114,12 @@ class WardTree(Tree[NodeInfo]):
             self._by_key[info.key] = node
 
     # -- bookmark marks ------------------------------------------------------------
-    def set_marks(self, article_ids: set[str]) -> None:
+    def set_marks(self, article_ids: AbstractSet[str]) -> None:
         """Mark exactly these articles with ★; only the labels that change are redrawn."""
         changed = self.marked ^ article_ids
         self.marked = set(article_ids)
         for article_id in changed:
             self._relabel(article_id)
-
-    def mark(self, article_id: str, marked: bool) -> None:
-        """Mark (or unmark) one article."""
-        if marked:
-            self.marked.add(article_id)
-        else:
-            self.marked.discard(article_id)
-        self._relabel(article_id)
 
     def _relabel(self, article_id: str) -> None:
         node = self._by_key.get(catalog.article_key(article_id))
@@ -137,7 +131,7 @@ class WardTree(Tree[NodeInfo]):
         assert self.library is not None
         try:
             return run(self.library)
-        except Exception as error:  # noqa: BLE001 - sqlite3.Error; the app may not import sqlite3
+        except LibraryError as error:
             self.post_message(self.QueryFailed(str(error)))
             return fallback
 

@@ -1,0 +1,220 @@
+"""The search pane: the results in the tree's place, with the index and the workers behind them.
+
+:class:`SearchPane` owns everything a search needs below the bar: the results
+list (:class:`~wardtui.app.widgets.results.SearchResults`), the search index
+and the two thread workers that build it and search it. The screen routes the
+bar's text down (:meth:`SearchPane.search`); the pane answers with messages up:
+:class:`~wardtui.app.messages.ArticleChosen` (a result was opened, with the
+parsed query so the reader marks its matches) and
+:class:`~wardtui.app.messages.Notice` (a failure, never a traceback).
+
+* The index (:class:`~wardtui.search.SearchIndex`) is built once the library is
+  given (:meth:`SearchPane.use_library`), on a connection of its own, and again
+  after a sync that changed the library (:meth:`SearchIndex.is_current`, checked
+  in the worker). Until it is ready the results say "Building the search index…",
+  and the search runs as soon as it is.
+* Each change of the query restarts a short timer (:attr:`SearchPane.DELAY`);
+  when it fires the query is parsed, once, and an exclusive worker runs
+  :func:`~wardtui.search.search`. An answer for a query that is no longer the
+  one typed is dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.timer import Timer
+from textual.worker import Worker
+
+from ...library import Library, LibraryError
+from ...search import Query, SearchIndex, SearchResponse, parse_query, search
+from ..messages import ArticleChosen, Notice, failure
+from .results import ResultList, SearchResults
+
+__all__ = ["BUILDING", "LIMIT", "SearchPane"]
+
+BUILDING = "Building the search index…"
+LIMIT = 50  # results listed (the count says how many matched in all)
+
+
+class SearchPane(Vertical):
+    """The results of the query typed in the bar; see the module docstring."""
+
+    DELAY: ClassVar[float] = 0.12
+    """Seconds after the last keystroke before searching (tests set 0: search at once)."""
+
+    DEFAULT_CSS = """
+    SearchPane { height: 100%; }
+    """
+
+    class _IndexReady(Message):
+        def __init__(self, index: SearchIndex | None, problem: str | None = None) -> None:
+            super().__init__()
+            self.index = index
+            self.problem = problem
+
+    class _Found(Message):
+        def __init__(self, query: Query, response: SearchResponse | None,
+                     problem: str | None = None) -> None:
+            super().__init__()
+            self.search_query = query
+            self.response = response
+            self.problem = problem
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.library: Library | None = None
+        self.index: SearchIndex | None = None
+        self.failed: str | None = None  # why the index could not be built
+        self.text = ""  # the query typed, as the bar last said
+        self.marked: frozenset[str] = frozenset()  # the bookmarked ids (★, is:bookmarked)
+        self._timer: Timer | None = None
+        self._waiting = False  # a search is due as soon as the index is ready
+
+    def compose(self) -> ComposeResult:
+        """The count line over the list of results."""
+        yield SearchResults(id="results")
+
+    @property
+    def results(self) -> SearchResults:
+        """The results list."""
+        return self.query_one(SearchResults)
+
+    @property
+    def has_focus_within(self) -> bool:
+        """True when the results list has the focus."""
+        return isinstance(self.screen.focused, ResultList)
+
+    def focus(self, scroll_visible: bool = True) -> SearchPane:
+        """Focus the results list."""
+        self.results.focus(scroll_visible)
+        return self
+
+    def current_result_id(self) -> str | None:
+        """The article under the results' cursor, when the results have the focus."""
+        result = self.results.highlighted_result if self.has_focus_within else None
+        return result.id if result is not None else None
+
+    # -- the index ---------------------------------------------------------------------
+    def use_library(self, library: Library) -> None:
+        """Search ``library`` (and (re)build the index for it)."""
+        self.library = library
+        self.build_index()
+
+    def build_index(self) -> None:
+        """(Re)build the index in a worker; the one in use, if any, serves until then."""
+        if self.library is not None:
+            self._build(self.library, self.index)
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False,
+          description="build the search index")
+    def _build(self, library: Library, current: SearchIndex | None) -> None:
+        try:
+            if current is not None and current.is_current():
+                index = current
+            else:
+                index = SearchIndex.build(library.reopen())
+        except LibraryError as error:
+            self.post_message(self._IndexReady(None, f"The search index could not be built: "
+                                                     f"{error}"))
+            return
+        self.post_message(self._IndexReady(index))
+
+    @on(_IndexReady)
+    def _index_ready(self, message: _IndexReady) -> None:
+        message.stop()
+        if message.index is None:
+            self.failed = message.problem
+            self.post_message(Notice(message.problem or "", "error"))
+            if self._waiting:
+                self.results.show_status(self.failed or "")
+            return
+        changed = message.index is not self.index
+        self.index, self.failed = message.index, None
+        if self._waiting or (changed and self.text.strip()):
+            self._waiting = False
+            self.run_search()
+
+    # -- searching ---------------------------------------------------------------------
+    def search(self, text: str) -> None:
+        """The query is now ``text``: search after a pause (an empty one clears the results)."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.text = text
+        if not text.strip():
+            self._waiting = False
+            self.workers.cancel_group(self, "search")
+            self.results.clear()
+            return
+        if self.DELAY > 0:
+            self._timer = self.set_timer(self.DELAY, self.run_search)
+        else:
+            self.run_search()
+
+    def run_search(self) -> None:
+        """Search for the query now, in a worker (or once the index is ready)."""
+        self._timer = None
+        if not self.text.strip():
+            return
+        if self.index is None:
+            self._waiting = True
+            self.results.show_status(self.failed or BUILDING)
+            return
+        self._search(self.index, parse_query(self.text), self.marked)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
+          description="search")
+    def _search(self, index: SearchIndex, query: Query, marked: Collection[str]) -> None:
+        try:
+            response = search(index, query, LIMIT, bookmarked=marked)
+        except LibraryError as error:
+            self.post_message(self._Found(query, None, f"The search failed: {error}"))
+            return
+        self.post_message(self._Found(query, response))
+
+    @on(_Found)
+    def _found(self, message: _Found) -> None:
+        message.stop()
+        if message.response is None:
+            self.post_message(Notice(message.problem or "", "error"))
+            self.results.show_status("The search failed (see the notice).")
+            return
+        self.show(message.search_query, message.response)
+
+    def show(self, query: Query, response: SearchResponse) -> None:
+        """Show ``response`` if it answers the query typed now (else it is stale)."""
+        if query.text != self.text:
+            return  # the user typed on (or cleared the search) meanwhile
+        results = self.results
+        keep = results.highlighted_result if query.text == results.query_text else None
+        results.show_results(response.results, query, total=response.total,
+                             hints=response.hints, marked=self.marked)
+        if keep is not None:
+            results.highlight_article(keep.id)
+
+    def set_marks(self, ids: frozenset[str], *, search_again: bool = True) -> None:
+        """The bookmarks changed: the ★ follow; an ``is:`` search runs again."""
+        self.marked = ids
+        if not self.text.strip():
+            return
+        self.results.set_marks(ids)
+        if search_again and "is:" in self.text.lower():
+            self.run_search()
+
+    # -- messages up ---------------------------------------------------------------------
+    @on(SearchResults.Opened)
+    def _opened(self, message: SearchResults.Opened) -> None:
+        message.stop()
+        self.post_message(ArticleChosen(message.article_id, message.query))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed unexpectedly: a notice, never a traceback."""
+        notice = failure(event)
+        if notice is not None:
+            self.post_message(notice)
