@@ -7,35 +7,113 @@ silently. With no source added, the sample corpus shipped with wardtui is used.
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from . import paths
-from .storage import JsonFile
+from .storage import JsonFile, StoreError, exclusive_lock
+
+__all__ = ["DEFAULT_THEME", "GROUPINGS", "ConfigError", "Grouping", "Settings", "Sources"]
+
+ConfigError = StoreError  # a config file that cannot be read or written; one line
 
 
 def _normal(path: Path | str) -> Path:
     return Path(os.path.abspath(os.path.expanduser(str(path))))
 
 
+def _well_formed(data: Any) -> bool:
+    return isinstance(data, dict) and isinstance(data.get("sources", []), list)
+
+
+_Stamp = tuple[int, int, int, int] | None
+_UNREAD = (-1, -1, -1, -1)
+
+
 class Sources:
-    """The folders and files the user pointed wardtui at."""
+    """The folders and files the user pointed wardtui at, as ``sources.json`` holds them now.
+
+    Several wardtui processes share the file, so this object never trusts a list
+    it read earlier: :attr:`added`, :attr:`effective` and :meth:`current` read
+    the file again whenever it changed (a ``stat`` tells), and :meth:`add` and
+    :meth:`remove` read, change and write it under an exclusive lock
+    (``sources.json.lock``), atomically: two processes adding sources at once
+    both keep theirs. A corrupt file is set aside with a notice in
+    :attr:`notices`; a file that cannot be read or written at all (a folder in
+    its place, a read-only or full disk) raises :class:`ConfigError`, one line.
+    """
 
     def __init__(self, path: Path | None = None) -> None:
-        self._file = JsonFile(path or paths.sources_path(), dict)
-        data = self._file.load()
-        raw = data.get("sources", []) if isinstance(data, dict) else []
-        self._items: list[Path] = [_normal(p) for p in raw if isinstance(p, str)]
+        self.path = path or paths.sources_path()
+        self._file = JsonFile(self.path, dict, strict=True)
+        self._lock = self.path.with_name(self.path.name + ".lock")
+        self._items: list[Path] = []
+        self._stamp: _Stamp = _UNREAD
+        self._refresh()
+
+    # -- reading ---------------------------------------------------------------------
+    def _stamp_now(self) -> _Stamp:
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            return None
+        except OSError:
+            return _UNREAD  # cannot tell: read it (and report why)
+        return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+    def _read(self) -> list[Path]:
+        """The list on disk (call with the lock held, when it can be taken)."""
+        data = self._file.load(check=_well_formed)
+        items: list[Path] = []
+        for raw in data.get("sources", []):
+            if not isinstance(raw, str) or "\0" in raw or not raw:
+                self.notices.append(
+                    f"{self.path.name}: the entry {raw!r} is not a usable path; it is ignored "
+                    "and will be dropped when the list is next saved."
+                )
+                continue
+            path = _normal(raw)
+            if path not in items:
+                items.append(path)
+        return items
+
+    @contextlib.contextmanager
+    def _locked(self, *, for_writing: bool) -> Iterator[None]:
+        """The exclusive lock; a reader in a folder where no lock file can be made
+        reads without it (a writer cannot write there anyway)."""
+        with contextlib.ExitStack() as stack:
+            try:
+                stack.enter_context(exclusive_lock(self._lock))
+            except StoreError:
+                if for_writing:
+                    raise
+            yield
+
+    def _refresh(self, *, force: bool = False) -> None:
+        stamp = self._stamp_now()
+        if not force and stamp == self._stamp and stamp != _UNREAD:
+            return
+        if stamp is None:  # no file: nothing to read or set aside, no folder to create
+            self._items, self._stamp = [], None
+            return
+        with self._locked(for_writing=False):
+            stamp = self._stamp_now()
+            self._items = self._read()
+            self._stamp = stamp
 
     @property
     def notices(self) -> list[str]:
+        """What the user should be told (a file set aside, an entry ignored)."""
         return self._file.notices
 
     @property
     def added(self) -> list[Path]:
-        """The sources the user added (possibly none)."""
+        """The sources the user added (possibly none), as the file holds them now."""
+        self._refresh()
         return list(self._items)
 
     @property
@@ -45,30 +123,52 @@ class Sources:
 
     @property
     def using_sample(self) -> bool:
-        return not self._items
+        return not self.added
 
+    def current(self) -> list[Path]:
+        """What to sync, read from the file at this moment: pass ``sources.current``
+        to :meth:`wardtui.library.Library.sync` so every sync uses the current list."""
+        self._refresh(force=True)
+        return list(self._items) or [paths.sample_corpus()]
+
+    # -- changing --------------------------------------------------------------------
     def add(self, *new: Path | str) -> list[Path]:
         """Add sources (absolute, de-duplicated) and save; returns those that were new."""
-        added = []
+        wanted = []
         for item in new:
-            path = _normal(item)
-            if path not in self._items:
-                self._items.append(path)
-                added.append(path)
-        if added:
-            self.save()
+            if "\0" in str(item):
+                raise ConfigError("a source path cannot contain a NUL character")
+            wanted.append(_normal(item))
+        with self._locked(for_writing=True):
+            items = self._read()
+            added = [p for p in dict.fromkeys(wanted) if p not in items]
+            if added:
+                self._write(items + added)
+            else:
+                self._items, self._stamp = items, self._stamp_now()
         return added
 
     def remove(self, item: Path | str) -> bool:
-        path = _normal(item)
-        if path not in self._items:
-            return False
-        self._items.remove(path)
-        self.save()
+        """Stop using a source; ``False`` when it was not one."""
+        path = _normal(item) if "\0" not in str(item) else None
+        with self._locked(for_writing=True):
+            items = self._read()
+            if path is None or path not in items:
+                self._items, self._stamp = items, self._stamp_now()
+                return False
+            items.remove(path)
+            self._write(items)
         return True
 
     def save(self) -> None:
-        self._file.save({"version": 1, "sources": [str(p) for p in self._items]})
+        """Write the list this object holds (under the lock); prefer :meth:`add`/:meth:`remove`,
+        which merge with what other processes wrote."""
+        with self._locked(for_writing=True):
+            self._write(list(self._items))
+
+    def _write(self, items: list[Path]) -> None:
+        self._file.save({"version": 1, "sources": [str(p) for p in items]})
+        self._items, self._stamp = items, self._stamp_now()
 
 
 DEFAULT_THEME = "textual-dark"  # the app's colours until the user picks others

@@ -1,0 +1,62 @@
+"""Issue 11 item 2: two processes adding and removing sources at the same time never
+lose each other's changes (``wardtui index A & wardtui index B``).
+
+Each process uses a fresh :class:`Sources` per change, as each ``wardtui index``
+run does, plus one long-lived object (as the app holds) for some of its changes.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from wardtui.config import Sources
+
+ROUNDS = 120
+
+
+def _worker(store: str, tag: str, barrier: object, mixed: bool) -> None:
+    path = Path(store)
+    held = Sources(path)  # the app's long-lived object
+    barrier.wait()  # type: ignore[attr-defined]
+    for i in range(ROUNDS):
+        source = f"/data/{tag}/{i}"
+        if mixed and i % 4 == 0:
+            held.add(source)
+        else:
+            Sources(path).add(source)
+        if i % 3 == 0:
+            Sources(path).remove(source)
+        elif i % 5 == 0 and (i - 5) % 3:
+            earlier = f"/data/{tag}/{i - 5}"
+            (held if mixed else Sources(path)).remove(earlier)
+
+
+def _expected(tag: str) -> set[str]:
+    kept = {f"/data/{tag}/{i}" for i in range(ROUNDS) if i % 3}
+    for i in range(ROUNDS):
+        if i % 3 and i % 5 == 0 and (i - 5) % 3:
+            kept.discard(f"/data/{tag}/{i - 5}")
+    return kept
+
+
+@pytest.mark.parametrize("mixed", [False, True], ids=["fresh-objects", "with-a-held-object"])
+def test_item2_concurrent_adds_and_removes_keep_every_change(
+    tmp_path: Path, mixed: bool
+) -> None:
+    store = tmp_path / "config" / "sources.json"
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(2)
+    workers = [
+        context.Process(target=_worker, args=(str(store), tag, barrier, mixed))
+        for tag in ("A", "B")
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert [w.exitcode for w in workers] == [0, 0]
+    final = {str(p) for p in Sources(store).added}
+    assert final == _expected("A") | _expected("B")
