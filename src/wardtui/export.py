@@ -22,6 +22,7 @@ import contextlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -261,17 +262,32 @@ def write_export(
     Without ``force`` an existing ``target`` (a file, or a symbolic link even
     to nothing) raises :class:`ExportExists`, also when it appears while we
     write. With ``force`` it is replaced; a symbolic link is replaced by the new
-    file, its target left untouched. Other problems (missing folder, a folder in
+    file, its target left untouched. A device, a FIFO or a socket (or a link to
+    one) is never replaced, even with ``force``. The user's umask sets the
+    file's mode. Other problems (missing folder, a folder in
     the way, no permission, a full disk) raise :class:`ExportError` with a
     one-line reason.
     """
     _check_folder(target.parent)
     if target.is_dir() and not target.is_symlink():
         raise ExportError(f"{target} is a folder")
+    _refuse_special(target)
     if os.path.lexists(target) and not force:
         raise ExportExists(target)
     _write_atomic(target, render(article, fmt), replace=force)
     return target
+
+
+def _refuse_special(target: Path) -> None:
+    """Never replace a device, a FIFO or a socket (or a link to one, e.g. ``/dev/stdout``)."""
+    for follow in (False, True):
+        try:
+            mode = os.stat(target, follow_symlinks=follow).st_mode
+        except OSError:
+            return  # nothing there (or a dangling link): free to write
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or stat.S_ISLNK(mode)):
+            kind = "a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a device or a socket"
+            raise ExportError(f"{target} is {kind}, not a file; exports replace only files")
 
 
 def _write_atomic(target: Path, text: str, *, replace: bool) -> None:
@@ -288,6 +304,9 @@ def _write_atomic(target: Path, text: str, *, replace: bool) -> None:
         raise ExportError(f"cannot write in the folder {folder}: {_reason(error)}") from None
     tmp = Path(tmp_name)
     try:
+        mask = os.umask(0o077)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # mkstemp makes it private (0600): the umask decides
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
