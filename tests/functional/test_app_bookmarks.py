@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -368,3 +369,48 @@ def test_help_lists_the_new_keys(library: Library) -> None:
                 "Copy the current article's text to the clipboard"} <= described
 
     drive(make_app(library), scenario)
+
+
+def test_store_calls_run_off_the_ui_thread(library: Library,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    threads: list[str] = []
+    real_toggle, real_ids = BookmarkStore.toggle, BookmarkStore.ids
+
+    def toggle(self: BookmarkStore, item: Any) -> bool:
+        threads.append(threading.current_thread().name)
+        return real_toggle(self, item)
+
+    def ids(self: BookmarkStore) -> set[str]:
+        threads.append(threading.current_thread().name)
+        return real_ids(self)
+
+    monkeypatch.setattr(BookmarkStore, "toggle", toggle)
+    monkeypatch.setattr(BookmarkStore, "ids", ids)
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, *TO_MY_LONG, "b")
+        assert "★" in cursor_label(main_of(pilot))
+        used = list(threads)  # the app's calls (opening, toggling, reading the ids)
+        assert len(used) >= 3 and threading.main_thread().name not in used
+        assert app.bookmarked == store_of(pilot).ids()
+
+
+def test_an_unexpected_failure_in_a_pane_worker_is_a_notice(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui.app.widgets import search_pane
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(search_pane.SearchPane, "DELAY", 0)
+    monkeypatch.setattr(search_pane, "search", broken)
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, "slash", "d", "a", "n")
+        assert pilot.app.is_running
+        assert "Could not search: a bug" in app.messages
+
+    drive(app, scenario)

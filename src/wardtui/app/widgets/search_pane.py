@@ -34,7 +34,7 @@ from textual.worker import Worker
 from ...library import Library, LibraryError
 from ...search import Query, SearchIndex, SearchResponse, parse_query, search
 from ..messages import ArticleChosen, Notice, failure
-from .results import ResultList, SearchResults
+from .results import SearchResults
 
 __all__ = ["BUILDING", "LIMIT", "SearchPane"]
 
@@ -84,11 +84,6 @@ class SearchPane(Vertical):
     def results(self) -> SearchResults:
         """The results list."""
         return self.query_one(SearchResults)
-
-    @property
-    def has_focus_within(self) -> bool:
-        """True when the results list has the focus."""
-        return isinstance(self.screen.focused, ResultList)
 
     def focus(self, scroll_visible: bool = True) -> SearchPane:
         """Focus the results list."""
