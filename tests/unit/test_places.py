@@ -102,12 +102,20 @@ def test_name_key_folds_accents_spaces_and_leading_zeros():
         ("TP.HCM", "city", "hcm"),
         ("Quận 3", "district", "3"),
         ("Q.3", "district", "3"),
+        ("Huyện ủy Tháp Mười", "district", "thapmuoi"),
+        ("Thành ủy Tân An", "city", "tanan"),
+        ("Tỉnh đoàn Long An", "province", "longan"),
         ("Cổng thông tin điện tử xã X, huyện Y, tỉnh Long An", "province", "longan"),
     ],
 )
 def test_find_mentions_reads_unit_words_and_abbreviations(text, kind, key):
     mentions = [m for m in find_mentions(text) if m.kind == kind]
     assert any(key in m.name_keys() for m in mentions), mentions
+
+
+def test_find_mentions_reads_unit_words_with_their_accents():
+    # Folded, "quận" would meet "quan tâm", "quân đội", "quán triệt".
+    assert find_mentions("Đảng ủy quan tâm Tân Phú, quân đội Mỹ An, quán triệt Long An") == []
 
 
 def test_find_mentions_needs_the_dot_after_h_and_q():

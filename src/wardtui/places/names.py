@@ -39,14 +39,20 @@ _DISTRICT_TYPE = re.compile(
     r"^\s*(?:(?:quận|huyện|thị\s+xã|thành\s+phố|tỉnh|tp|tx)\s+|(?:tp|tx)\s*\.\s*)", re.IGNORECASE
 )
 
-# A place named after its unit word, in folded text. ``h.`` and ``q.`` need their dot.
+# A place named after its unit word, matched in the text itself (folded, ``quận`` would
+# meet ``quân``, ``quan``, ``quán``). A party or youth committee names its place too
+# (``Huyện ủy Tháp Mười``, ``Thành đoàn Tân An``). ``H.`` and ``Q.`` need their dot.
+_OF = r"(?:\s+(?:ủy|uỷ|đoàn|hội))?"
 _MENTION = re.compile(
-    r"(?<![0-9a-z])"
-    r"(?:(?P<province>tinh)\s+"
-    r"|(?P<city>thanh\s+pho|tp\s*\.|t\s*\.\s*p\s*\.|tp(?=[\s.]))\s*"
-    r"|(?P<district>quan|huyen|thi\s+xa|tx\s*\.|tx(?=\s)|h\s*\.|q\s*\.)\s*)"
-    r"(?=(?P<name>[0-9a-z]+(?:[ \t\-'’]{1,2}[0-9a-z]+){0,4}))"
+    r"(?<!\w)"
+    rf"(?:(?P<province>tỉnh{_OF})\s+"
+    rf"|(?P<city>thành\s+phố|thành\s+(?:ủy|uỷ|đoàn)|tp\s*\.|t\s*\.\s*p\s*\.|tp(?=[\s.]))\s*"
+    rf"|(?P<district>(?:quận|huyện){_OF}|thị\s+xã|thị\s+(?:ủy|uỷ|đoàn)|tx\s*\.|tx(?=\s)"
+    r"|h\s*\.|q\s*\.)\s*)",
+    re.IGNORECASE,
 )
+# The name after it, in the folded text (same offsets).
+_NAME = re.compile(r"[0-9a-z]+(?:[ \t\-'’]{1,2}[0-9a-z]+){0,4}")
 MAX_NAME_WORDS = 5
 
 
@@ -141,15 +147,17 @@ class Mention:
 
 def find_mentions(text: str) -> list[Mention]:
     """The places ``text`` names after a unit word, in order."""
-    folded = fold(text)
+    text = unicodedata.normalize("NFC", text)
+    folded = fold(text)  # one character for one: offsets agree
     found: list[Mention] = []
-    for match in _MENTION.finditer(folded):
+    for match in _MENTION.finditer(text):
+        name = _NAME.match(folded, match.end())
+        if name is None:
+            continue
         kind: MentionKind = (
             "province" if match.group("province") else "city" if match.group("city") else "district"
         )
-        words = tuple(
-            name_key(w) for w in re.split(r"[ \t\-'’]+", match.group("name")) if name_key(w)
-        )
+        words = tuple(k for k in (name_key(w) for w in re.split(r"[ \t\-'’]+", name.group())) if k)
         if words:
             found.append(Mention(kind, words[:MAX_NAME_WORDS], match.start()))
     return found
