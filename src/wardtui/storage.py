@@ -35,7 +35,7 @@ def _why(error: OSError) -> str:
 
 
 def _umask() -> int:
-    mask = os.umask(0)
+    mask = os.umask(0o077)  # (while it is read, new files are private, never open to all)
     os.umask(mask)
     return mask
 

@@ -77,7 +77,8 @@ def path_key(path: str) -> str:
 
 
 def _too_long(path: str) -> bool:
-    return len(os.fsencode(path)) >= PATH_MAX
+    # a character is 1 to 4 bytes: encode only the paths that may be too long
+    return len(path) >= PATH_MAX // 4 and len(os.fsencode(path)) >= PATH_MAX
 
 
 def _inside(path: str, root: str) -> bool:
@@ -141,42 +142,44 @@ def _walk_dir(
             continue
         subfolders: list[tuple[str, bool]] = []
         for entry in listing:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name[0] == ".":
                 continue
+            path = entry.path
             try:
-                linked = entry.is_symlink()
                 is_dir = entry.is_dir()
+                if not is_dir and name[name.rfind(".") :].lower() not in TEXT_SUFFIXES:
+                    continue
+                linked = entry.is_symlink()
             except OSError:
                 continue
-            suffix = os.path.splitext(entry.name)[1].lower()
-            if not is_dir and suffix not in TEXT_SUFFIXES:
-                continue
-            if _too_long(entry.path):
-                size = len(os.fsencode(entry.path))
+            if len(path) >= PATH_MAX // 4 and _too_long(path):
                 what = "folder" if is_dir else "file"
                 log.skipped.append((
-                    path_key(entry.path),
-                    f"{what} path too long ({size} bytes; the system limit is {PATH_MAX})",
+                    path_key(path),
+                    f"{what} path too long ({len(os.fsencode(path))} bytes; "
+                    f"the system limit is {PATH_MAX})",
                 ))
                 continue
-            outside = linked and not _inside(os.path.realpath(entry.path), real_root)
-            if outside and not follow_outside:
-                log.links_outside.append(path_key(entry.path))
+            if linked and not follow_outside and not _inside(os.path.realpath(path), real_root):
+                log.links_outside.append(path_key(path))
                 continue
             if is_dir:
-                subfolders.append((entry.path, via_link or linked))
+                subfolders.append((path, via_link or linked))
                 continue
             try:
                 if not entry.is_file():
                     continue
                 st = entry.stat()
             except OSError as error:
-                log.skipped.append((path_key(entry.path), f"{UNREADABLE} ({error.strerror})"))
+                log.skipped.append((path_key(path), f"{UNREADABLE} ({error.strerror})"))
                 continue
-            if entry.path not in seen_files:
-                seen_files.add(entry.path)
-                yield FoundFile.of(
-                    entry.path, st.st_size, st.st_mtime_ns, follow=linked or via_link
+            if path not in seen_files:
+                seen_files.add(path)
+                key = path_key(path)
+                yield FoundFile(
+                    key, st.st_size, st.st_mtime_ns, None if key == path else path,
+                    linked or via_link,
                 )
         stack.extend(reversed(subfolders))
 
