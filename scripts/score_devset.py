@@ -13,8 +13,8 @@ field. The figures printed, per field:
   ALL-CAPS headline shown in sentence case still counts); ``title_headline`` and
   ``title_lead`` split it by the truth's ``title_kind``;
 - ``byline``: of pages whose truth author is set, how many the parser gives
-  (case-folded); ``false_byline``: pages without an author where the parser
-  gives one (fewer is better);
+  (case-folded); ``false_byline``: of pages without an author, how many get
+  one from the parser (reported as ``false``/``total``: fewer is better);
 - ``credit``: the same for the source credit, or ``n/a`` while the article has
   no ``credit`` field; ``false_credit`` likewise;
 - ``date``: equal, precision included;
@@ -84,6 +84,12 @@ class Tally:
         pct = round(100.0 * self.right / self.total, 1) if self.total else None
         return {"right": self.right, "total": self.total, "pct": pct}
 
+    def false_figure(self) -> dict[str, Any]:
+        """For ``false_*`` fields: how many pages WITH a false value (fewer is better)."""
+        false = self.total - self.right
+        pct = round(100.0 * false / self.total, 1) if self.total else None
+        return {"false": false, "total": self.total, "pct": pct}
+
 
 @dataclass(slots=True)
 class Score:
@@ -97,6 +103,8 @@ class Score:
         for name, tally in self.tallies.items():
             if name in ("credit", "false_credit") and not self.credit_available:
                 out[name] = "n/a"
+            elif name.startswith("false_"):
+                out[name] = tally.false_figure()
             else:
                 out[name] = tally.figure()
         return out
@@ -206,7 +214,8 @@ def _line(name: str, figure: Any) -> str:
     if not isinstance(figure, dict):
         return f"{name:<16} {figure}"
     pct = "-" if figure["pct"] is None else f"{figure['pct']:.1f}%"
-    return f"{name:<16} {figure['right']:>4}/{figure['total']:<4} {pct:>7}"
+    count = figure.get("right", figure.get("false"))
+    return f"{name:<16} {count:>4}/{figure['total']:<4} {pct:>7}"
 
 
 def report(result: Score, as_json: bool, show: str | None) -> str:
@@ -216,7 +225,8 @@ def report(result: Score, as_json: bool, show: str | None) -> str:
     else:
         out = [f"pages            {result.pages} (skipped by the parser: {len(result.skipped)})"]
         out += [_line(name, figures[name]) for name in FIELDS]
-        out.append("(false_byline / false_credit count pages WITH a false value: fewer is better)")
+        out.append("(false_byline / false_credit: pages WITH a false value, of those with none in"
+                   " the truth; fewer is better)")
         text = "\n".join(out)
     if show:
         lines = [f"\nwrong for {show}:"]

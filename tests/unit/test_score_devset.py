@@ -141,3 +141,19 @@ def test_bad_truth_lines_are_reported_not_fatal(
 def test_title_comparison_folds_case_and_spaces(scorer: ModuleType) -> None:
     assert scorer.folded("ĐẠI HỘI  Đảng bộ\nxã A") == scorer.folded("Đại hội đảng bộ xã A")
     assert scorer.folded("Xã A") != scorer.folded("Xã B")
+
+
+def test_false_bylines_count_pages_given_an_author_the_truth_lacks(
+    scorer: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(PAGE_A, encoding="utf-8")
+    # the same page once more, without its byline line
+    (tmp_path / "c.txt").write_text(PAGE_A.replace("\nMinh Khang\n", "\n"), encoding="utf-8")
+    truth = tmp_path / "t.jsonl"
+    rows = [_truth(title="x"), _truth(file="c.txt", title="x")]  # both: no author
+    truth.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                     encoding="utf-8")
+    scorer.main([str(tmp_path), "--truth", str(truth), "--json"])
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["false_byline"] == {"false": 1, "total": 2, "pct": 50.0}
+    assert figures["byline"]["total"] == 0
