@@ -13,7 +13,7 @@ from textual.pilot import Pilot
 from wardtui import paths
 from wardtui.app.screens.main import MainScreen
 from wardtui.config import Settings, Sources
-from wardtui.library import Library
+from wardtui.library import Library, LibraryError
 
 NEW_ARTICLE = (
     "Xã Tân Phú tổ chức hội nghị tổng kết năm 2024\n\n"
@@ -193,5 +193,23 @@ def test_an_unusable_cache_folder_gives_a_memory_cache_and_a_warning(
     async def scenario(pilot: Pilot[Any]) -> None:
         assert any("in-memory cache" in m for m in app.messages)
         assert len(screen_of(pilot).ward_tree.root.children) == 5
+
+    drive(app, scenario)
+
+
+def test_a_library_that_cannot_be_opened_is_explained(monkeypatch: Any) -> None:
+    def broken(cls: type[Library], path: Path | None = None) -> Library:
+        raise LibraryError("disk I/O error")
+
+    monkeypatch.setattr(Library, "open", classmethod(broken))
+    app = make_app(None, sources=Sources(), sync=True)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        assert "Could not open the library: disk I/O error" in app.messages
+        assert str(screen.query_one("#status-sync").render()) == "no library"
+        assert screen.reader.text_lines[:1] == ["The library could not be opened"]
+        await press(pilot, "right_square_bracket", "b", "slash", "d", "escape", "t")
+        assert pilot.app.is_running
 
     drive(app, scenario)

@@ -86,10 +86,10 @@ class MainScreen(ReadingScreen):
     ]
 
     class _LibraryOpened(Message):
-        def __init__(self, library: Library | None, problem: str) -> None:
+        def __init__(self, library: Library | None, problem: str | None) -> None:
             super().__init__()
             self.library = library
-            self.problem = problem
+            self.problem = problem  # why it could not be opened (None: see the notice)
 
     class _Synced(Message):
         def __init__(self, report: SyncReport | None) -> None:
@@ -130,7 +130,7 @@ class MainScreen(ReadingScreen):
           description="open the library")
     def _open_library(self) -> None:
         """Open (or create, or rebuild) the cache; may take a moment on a big one."""
-        library, problem = None, "An unexpected error (see the notice)."
+        library, problem = None, None
         try:
             library = Library.open()
         except (LibraryError, OSError) as error:
@@ -143,11 +143,12 @@ class MainScreen(ReadingScreen):
         if message.library is not None:
             self._library_ready(message.library)
             return
-        if not message.problem.startswith("An unexpected"):
+        if message.problem is not None:
             self.host.tell(f"Could not open the library: {message.problem}", severity="error")
         self.status.show_state("no library")
         self.reader.show_message("The library could not be opened", [
-            message.problem, "Run `wardtui index` in a terminal to see more."])
+            message.problem or "See the notice.",
+            "Run `wardtui index` in a terminal to see more."])
 
     def _library_ready(self, library: Library) -> None:
         host = self.host
