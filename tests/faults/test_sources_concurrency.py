@@ -1,5 +1,6 @@
 """Issue 11 item 2: two processes adding and removing sources at the same time never
-lose each other's changes (``wardtui index A & wardtui index B``).
+lose each other's changes (``wardtui index A & wardtui index B``); item 16: a FIFO
+in place of ``sources.json`` is an error, not a hang.
 
 Each process uses a fresh :class:`Sources` per change, as each ``wardtui index``
 run does, plus one long-lived object (as the app holds) for some of its changes.
@@ -8,6 +9,9 @@ run does, plus one long-lived object (as the app holds) for some of its changes.
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +64,24 @@ def test_item2_concurrent_adds_and_removes_keep_every_change(
     assert [w.exitcode for w in workers] == [0, 0]
     final = {str(p) for p in Sources(store).added}
     assert final == _expected("A") | _expected("B")
+
+
+def test_item16_fifo_in_place_of_sources_json_never_hangs(tmp_path: Path) -> None:
+    """Run in a child: a blocking read of a FIFO would wait forever; the timeout
+    only ends such a child, it measures nothing."""
+    store = tmp_path / "config" / "sources.json"
+    store.parent.mkdir()
+    os.mkfifo(store)
+    script = (
+        "from pathlib import Path\n"
+        "from wardtui.config import ConfigError, Sources\n"
+        "try:\n"
+        f"    Sources(Path({str(store)!r}))\n"
+        "except ConfigError as error:\n"
+        "    print(error)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"{store} is not a regular file; move it away and try again\n"

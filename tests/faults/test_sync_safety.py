@@ -113,6 +113,9 @@ def test_item5_unreadable_file_is_retried_when_nothing_changed(
         monkeypatch.setattr(sync_module, "read_regular", denied)
         report = library.sync([root])
         assert [r for _, r in report.skipped] == ["unreadable (Permission denied)"]
+        report = library.sync([root])  # still unreadable: retried, skipped again
+        assert [r for _, r in report.skipped] == ["unreadable (Permission denied)"]
+        assert (report.changed, report.unchanged) == (0, 1)
         monkeypatch.setattr(sync_module, "read_regular", original)  # permission fixed
         report = library.sync([root])  # size and mtime did not change
         assert report.skipped == []

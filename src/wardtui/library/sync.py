@@ -359,7 +359,9 @@ def sync_sources(
         batch.clear()
 
     for outcome in _parse_all(todo, workers):
-        if outcome.path in known:
+        if outcome.path in retry and outcome.reason:
+            pass  # still unreadable: listed as skipped, not counted as changed
+        elif outcome.path in known:
             report.changed += 1
         else:
             report.new += 1
