@@ -9,6 +9,7 @@ with the whole page text as furniture, as the sync will do.
 
 from __future__ import annotations
 
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -452,3 +453,9 @@ def test_the_gazetteer_loads_on_first_use_only():
         "assert p.is_loaded()\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_placement_crosses_a_process_boundary():
+    # The sync places articles in worker processes and sends the result back.
+    placement = place("Mỹ Long", "phường", "2023-06-28", "")
+    assert pickle.loads(pickle.dumps(placement)) == placement
