@@ -176,9 +176,9 @@ def _walk_dir(
                 continue
             if path not in seen_files:
                 seen_files.add(path)
-                key = path_key(path)
+                name_key = path_key(path)
                 yield FoundFile(
-                    key, st.st_size, st.st_mtime_ns, None if key == path else path,
+                    name_key, st.st_size, st.st_mtime_ns, None if name_key == path else path,
                     linked or via_link,
                 )
         stack.extend(reversed(subfolders))
