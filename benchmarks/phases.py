@@ -318,13 +318,12 @@ async def _until(condition: Callable[[], bool], timeout: float, what: str) -> No
 OPEN_STEPS = ("to_request", "load", "to_shown", "to_paint")
 """Where opening an article spends its time: the cursor's move to the screen's request
 (messages, the tree's own repaint), the load (a worker thread: a connection and
-``Library.get``), the result's way back and the reader's layout (``show_article``),
+``Library.get``), the result's way back and the reader's layout (``Reader._show``),
 and the wait for the frame that paints it."""
 
 
 def _mark_open_steps() -> dict[str, float]:
     """Note when an article is requested, read, and shown (last time of each)."""
-    from wardtui.app.screens.main import MainScreen
     from wardtui.app.widgets.reader import Reader
     from wardtui.library import Library
 
@@ -345,9 +344,9 @@ def _mark_open_steps() -> dict[str, float]:
 
         setattr(owner, name, wrapped)
 
-    wrap(MainScreen, "_request", "request", after=False)
+    wrap(Reader, "open", "request", after=False)
     wrap(Library, "get", "loaded", after=True)
-    wrap(Reader, "show_article", "shown", after=True)
+    wrap(Reader, "_show", "shown", after=True)
     return marks
 
 

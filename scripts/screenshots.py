@@ -71,10 +71,10 @@ SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
 async def _shoot(library: Any, name: str, steps: Callable[[Any], Awaitable[None]],
                  out: Path) -> None:
     from wardtui.app import create_app
-    from wardtui.app.actions_search import SearchActions
+    from wardtui.app.widgets.search_pane import SearchPane
     from wardtui.config import Settings, Sources
 
-    SearchActions.DELAY = 0  # search on each key (no timer to wait for)
+    SearchPane.DELAY = 0  # search on each key (no timer to wait for)
 
     app = create_app(sources=Sources(), library=library, settings=Settings(), sync=False,
                      blink=False, remember=False)
