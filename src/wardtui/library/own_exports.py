@@ -30,6 +30,7 @@ _ID = re.compile(r"[0-9a-f]{6,64}")
 _TXT_LINE = re.compile(r"([A-Z][a-z]+): (.*)")
 _MD_LINE = re.compile(r"- \*\*([A-Z][a-z]+):\*\* (.*)")
 _HEAD_BYTES = 64 * 1024
+_FIRST_BYTES = (b"{", b"# ", *(f"{key}: ".encode() for key in _KEYS))
 
 
 def _ordered_header(pairs: list[tuple[str, str]]) -> bool:
@@ -59,6 +60,8 @@ def _header(lines: list[str], pattern: re.Pattern[str]) -> bool:
 
 def export_kind(data: bytes) -> str | None:
     """``"txt"``, ``"md"`` or ``"json"`` when ``data`` is a wardtui export, else ``None``."""
+    if not data.startswith(_FIRST_BYTES):
+        return None  # most files: decided by their first bytes
     head = data[:_HEAD_BYTES].decode("utf-8", "replace").replace("\r\n", "\n")
     if head.startswith("{"):
         try:
