@@ -65,6 +65,26 @@ def folded(text: str | None) -> str | None:
     return None if text is None else norm(text).casefold()
 
 
+_END_PUNCT = ".!?…;: "
+MIN_CLIPPED = 60  # a title clipped with "…" must keep at least this many characters
+
+
+def same_title(got: str | None, truth: str | None) -> bool:
+    """Is ``got`` the truth's title?
+
+    Equal after :func:`folded`, ignoring final punctuation (a lead sentence used as a
+    title loses its full stop); a long lead clipped with ``…`` counts when what is
+    left (at least :data:`MIN_CLIPPED` characters) begins the truth.
+    """
+    a, b = folded(got), folded(truth)
+    if a is None or b is None:
+        return a == b
+    if a.rstrip(_END_PUNCT) == b.rstrip(_END_PUNCT):
+        return True
+    clipped = a.rstrip(_END_PUNCT)
+    return a.endswith("…") and len(clipped) >= MIN_CLIPPED and b.startswith(clipped)
+
+
 @dataclass(slots=True)
 class Tally:
     """Right/total for one field, with the wrong pages kept for ``--show``."""
@@ -170,7 +190,7 @@ def _score_one(
 ) -> None:
     title = row.get("title")
     got_title: Any = article.title if article else why
-    title_ok = article is not None and folded(article.title) == folded(title)
+    title_ok = article is not None and same_title(article.title, title)
     t["title"].add(title_ok, file, title, got_title)
     kind = "title_lead" if row.get("title_kind") == "lead" else "title_headline"
     t[kind].add(title_ok, file, title, got_title)

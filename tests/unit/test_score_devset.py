@@ -157,3 +157,16 @@ def test_false_bylines_count_pages_given_an_author_the_truth_lacks(
     figures = json.loads(capsys.readouterr().out)
     assert figures["false_byline"] == {"false": 1, "total": 2, "pct": 50.0}
     assert figures["byline"]["total"] == 0
+
+
+def test_lead_titles_ignore_final_stop_and_accept_a_long_clipped_prefix() -> None:
+    from scripts.score_devset import same_title
+
+    lead = (
+        "Sáng 12/7, UBND xã Tân Phú tổ chức hội nghị tổng kết công tác"
+        " phòng chống thiên tai năm nay."
+    )
+    assert same_title(lead.rstrip("."), lead)
+    assert same_title(lead[:70] + "…", lead)
+    assert not same_title(lead[:20] + "…", lead)  # too short a prefix proves nothing
+    assert not same_title("Hội nghị tổng kết", lead)
