@@ -71,7 +71,7 @@ class Sources:
         items: list[Path] = []
         for raw in data.get("sources", []):
             if not isinstance(raw, str) or "\0" in raw or not raw:
-                self.notices.append(
+                self._tell(
                     f"{self.path.name}: the entry {raw!r} is not a usable path; it is ignored "
                     "and will be dropped when the list is next saved."
                 )
@@ -105,6 +105,19 @@ class Sources:
             self._items = self._read()
             self._stamp = stamp
 
+    def _tell(self, notice: str) -> None:
+        if notice not in self._file.notices:
+            self._file.notices.append(notice)
+
+    def _view(self) -> list[Path]:
+        """The list for showing: re-read if it changed; if it cannot be read now, the
+        last list read, with a notice (a sync asks :meth:`current`, which raises)."""
+        try:
+            self._refresh()
+        except StoreError as error:
+            self._tell(f"{error}; showing the sources as they were last read.")
+        return list(self._items)
+
     @property
     def notices(self) -> list[str]:
         """What the user should be told (a file set aside, an entry ignored)."""
@@ -113,8 +126,7 @@ class Sources:
     @property
     def added(self) -> list[Path]:
         """The sources the user added (possibly none), as the file holds them now."""
-        self._refresh()
-        return list(self._items)
+        return self._view()
 
     @property
     def effective(self) -> list[Path]:

@@ -120,3 +120,27 @@ def test_item16_settings_in_a_folder_give_a_notice_and_a_clear_save_error() -> N
     assert settings.notices and "is a folder" in settings.notices[0]
     with pytest.raises(ConfigError, match="is a folder"):
         settings.save()
+
+
+def test_item16_unreadable_later_shows_the_last_list_and_sync_gets_an_error(
+    tmp_path: Path,
+) -> None:
+    sources = Sources()
+    sources.add(tmp_path / "A")
+    _store().unlink()
+    _store().mkdir()  # replaced by a folder while the app runs
+    assert sources.added == [tmp_path / "A"]
+    assert len(sources.notices) == 1 and "is a folder" in sources.notices[0]
+    assert sources.added == [tmp_path / "A"] and len(sources.notices) == 1  # told once
+    with pytest.raises(ConfigError, match="is a folder"):
+        sources.current()  # a sync never runs on a list it could not read
+
+
+def test_item16_ignored_entry_is_told_once(tmp_path: Path) -> None:
+    store = _store()
+    store.parent.mkdir(parents=True)
+    store.write_text(json.dumps({"version": 1, "sources": ["bad\u0000path"]}))
+    sources = Sources()
+    sources.add(tmp_path / "A")
+    assert sources.current() == [tmp_path / "A"]
+    assert len(sources.notices) == 1
