@@ -276,3 +276,31 @@ def test_item18_path_longer_than_path_max_is_reported_skipped(tmp_path: Path) ->
         assert len(report.skipped) == 1
         assert "path too long" in report.skipped[0][1]
         assert library.stats().articles == 1
+
+
+def test_item1_app_view_sync_keeps_a_source_indexed_by_the_cli_meanwhile(
+    tmp_path: Path,
+) -> None:
+    """`wardtui index A`; the app starts (holds a Sources); `wardtui index B` in
+    another shell; the app's sync must keep B's articles."""
+    from wardtui.config import Sources
+
+    a = _folder(tmp_path / "A", 0, 1)
+    b = _folder(tmp_path / "B", 2, 3)
+
+    def index(folder: Path) -> None:
+        done = subprocess.run(
+            [sys.executable, "-m", "wardtui.cli", "index", str(folder)],
+            capture_output=True, text=True, timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+
+    index(a)
+    app_sources = Sources()  # read at the app's start: [A]
+    index(b)
+    with Library.open() as library:
+        report = library.sync(app_sources.current)
+        assert report.removed == 0
+        assert library.stats().articles == 4
+        library.sync(app_sources.effective)  # the property is current too
+        assert library.stats().articles == 4
