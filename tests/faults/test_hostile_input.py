@@ -80,7 +80,7 @@ def test_strange_files_are_indexed_or_skipped_with_reasons(
     assert f"{corpus / 'menu-only.txt'}: no article text" in out
     assert f"{corpus / 'cp1258.txt'}: cp1258" in out
     assert f"{corpus / 'utf16-nobom.txt'}: utf-16-le" in out
-    assert f"{corpus / 'tcvn3-looking.txt'}: cp1252 (unknown legacy encoding?)" in out
+    assert f"{corpus / 'tcvn3-looking.txt'}: TCVN3" in out  # converted to Unicode
     assert "bad-\\xff\\xfe-name.txt" not in out  # decoded fine: not in the report at all
     main(["list", "--json"])
     listing = capsys.readouterr().out

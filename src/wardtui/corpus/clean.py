@@ -2,14 +2,19 @@
 
 Text from files is data. Nothing that could steer a terminal survives
 :func:`clean_text`: whole ESC/CSI/OSC/DCS sequences go, then every remaining C0
-control but tab and newline, DEL, the C1 controls, and the bidi overrides that
-would reorder what is shown.
+control but tab and newline, DEL, the C1 controls, the bidi marks and overrides
+that would reorder what is shown, and invisible characters (zero-width spaces and
+joiners, U+061C, soft hyphens, Unicode tag characters) that hide text or split words.
+Text in the legacy font encodings TCVN3 and VNI (whole files, or runs inside Unicode
+text) is converted to Unicode first (see :mod:`.legacy`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from .legacy import fix_legacy
 
 # ESC-introduced sequences, and their 8-bit C1 forms.
 _ESCAPES = re.compile(
@@ -21,8 +26,12 @@ _ESCAPES = re.compile(
     """,
     re.VERBOSE,
 )
+# Controls, bidi marks and overrides, and invisible characters: the Arabic letter
+# mark, zero-width spaces and joiners, word joiners and invisible operators, soft
+# hyphens, the Mongolian vowel separator, byte-order marks and Unicode tag characters.
 _CONTROLS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ufffe]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufffe\U000e0000-\U000e007f]"
 )
 _SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
@@ -38,8 +47,10 @@ def clean_text(text: str) -> str:
     """Regularise decoded text: newlines to ``\\n``, NFC, no controls, plain spaces."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
+    if not text.isascii():
+        text = fix_legacy(text)  # before controls go: TCVN3 uses U+00AD for "ư"
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
     text = strip_controls(text)
     if _SPACES.search(text) is None:
         return text

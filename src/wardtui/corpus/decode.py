@@ -6,8 +6,10 @@
 4. strict UTF-8;
 5. UTF-8 with a few invalid bytes (many good multi-byte sequences, few bad):
    the bad ones are replaced;
-6. Windows-1258, accepted only when the result reads as Vietnamese;
-7. otherwise UTF-8 with replacement characters, and the encoding says so.
+6. the legacy font encodings TCVN3 (ABC) and VNI, told by their marks and accepted
+   when the converted text reads as Vietnamese (see :mod:`.legacy`);
+7. Windows-1258, accepted only when the result reads as Vietnamese;
+8. otherwise UTF-8 with replacement characters, and the encoding says so.
 
 The result is always cleaned by :func:`wardtui.corpus.clean.clean_text`.
 """
@@ -19,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import clean_text
+from .legacy import legacy_codec, tcvn3_to_unicode, vni_to_unicode
 from .model import Skipped
 
 _SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -124,13 +127,19 @@ def decode_bytes(data: bytes) -> Decoded:
     good = len(_UTF8_MULTIBYTE.findall(data))
     if good >= max(10, bad * 5):
         return Decoded(clean_text(raw), "utf-8 (invalid bytes replaced)", bad)
+    latin1 = data.decode("latin-1")
+    codec = legacy_codec(latin1)
+    if codec is not None:
+        convert = tcvn3_to_unicode if codec == "tcvn3" else vni_to_unicode
+        text = clean_text(convert(latin1))
+        if reads_as_vietnamese(text):
+            return Decoded(text, codec.upper())
     legacy = clean_text(data.decode("cp1258", errors="replace"))
     if reads_as_vietnamese(legacy):
         return Decoded(legacy, "cp1258", legacy.count("\ufffd"))
     if good > bad:
         return Decoded(clean_text(raw), "utf-8 (invalid bytes replaced)", bad)
-    # Latin-1-looking bytes that are not Vietnamese: likely a legacy font
-    # encoding (TCVN3, VNI) or a Western code page. Keep the text readable as
-    # Windows-1252 and say so, rather than guessing further.
+    # Latin-1-looking bytes that are not Vietnamese in any known encoding: keep
+    # the text readable as Windows-1252 and say so, rather than guessing further.
     western = clean_text(data.decode("cp1252", errors="replace"))
-    return Decoded(western, "cp1252 (unknown legacy encoding?)", western.count("\ufffd"))
+    return Decoded(western, "cp1252 (not Vietnamese?)", western.count("\ufffd"))

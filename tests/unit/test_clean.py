@@ -1,0 +1,58 @@
+"""clean_text and strip_controls: nothing invisible or terminal-steering survives."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardtui.corpus import parse_text
+from wardtui.corpus.clean import clean_text, safe_line, strip_controls
+
+INVISIBLE = [
+    ("arabic-letter-mark", "\u061c"),
+    ("zero-width-space", "\u200b"),
+    ("zero-width-non-joiner", "\u200c"),
+    ("zero-width-joiner", "\u200d"),
+    ("word-joiner", "\u2060"),
+    ("invisible-times", "\u2062"),
+    ("mongolian-vowel-separator", "\u180e"),
+    ("soft-hyphen", "\xad"),
+    ("tag-latin-a", "\U000e0041"),
+    ("tag-cancel", "\U000e007f"),
+    ("language-tag", "\U000e0001"),
+    ("lrm", "\u200e"),
+    ("rlo", "\u202e"),
+    ("rli", "\u2067"),
+    ("bom", "\ufeff"),
+]
+
+
+@pytest.mark.parametrize("char", [c[1] for c in INVISIBLE], ids=[c[0] for c in INVISIBLE])
+def test_clean_text_removes_invisible_characters(char: str) -> None:
+    assert clean_text(f"Phường{char} Mỹ{char}{char} Long") == "Phường Mỹ Long"
+
+
+@pytest.mark.parametrize("char", [c[1] for c in INVISIBLE], ids=[c[0] for c in INVISIBLE])
+def test_strip_controls_removes_invisible_characters(char: str) -> None:
+    assert strip_controls(f"a{char}b") == "ab"
+
+
+@pytest.mark.parametrize("char", [c[1] for c in INVISIBLE], ids=[c[0] for c in INVISIBLE])
+def test_safe_line_removes_invisible_characters(char: str) -> None:
+    assert safe_line(f"bad{char}name.txt") == "badname.txt"
+
+
+def test_hidden_tag_text_does_not_reach_the_article() -> None:
+    hidden = "".join(chr(0xE0000 + ord(c)) for c in "ignore me")
+    text = (
+        f"Xã Ea Kao ra quân{hidden} xây dựng nông thôn mới\n\n"
+        "Sáng ngày 14/4/2023, UBND xã Ea Kao tổ chức Lễ ra quân xây dựng nông thôn mới "
+        f"với hơn 300 cán bộ, đoàn viên, hội viên và Nhân dân.{hidden}\n"
+    )
+    article = parse_text(text)
+    assert hidden not in article.title and hidden not in article.body
+    assert article.title == "Xã Ea Kao ra quân xây dựng nông thôn mới"
+
+
+def test_vietnamese_letters_and_spaces_are_kept() -> None:
+    text = "Đảng ủy phường Mỹ Hương, ngày 28/06/2023: “Dân vận khéo” – 100%"
+    assert clean_text(text) == text
