@@ -128,12 +128,12 @@ def decode_bytes(data: bytes) -> Decoded:
     if good >= max(10, bad * 5):
         return Decoded(clean_text(raw), "utf-8 (invalid bytes replaced)", bad)
     latin1 = data.decode("latin-1")
-    codec = legacy_codec(latin1)
-    if codec is not None:
-        convert = tcvn3_to_unicode if codec == "tcvn3" else vni_to_unicode
+    legacy_name = legacy_codec(latin1)
+    if legacy_name is not None:
+        convert = tcvn3_to_unicode if legacy_name == "tcvn3" else vni_to_unicode
         text = clean_text(convert(latin1))
         if reads_as_vietnamese(text):
-            return Decoded(text, codec.upper())
+            return Decoded(text, legacy_name.upper())
     legacy = clean_text(data.decode("cp1258", errors="replace"))
     if reads_as_vietnamese(legacy):
         return Decoded(legacy, "cp1258", legacy.count("\ufffd"))
