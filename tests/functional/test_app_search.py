@@ -15,8 +15,10 @@ from appdriver import drive, make_app, press, settle
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Static
 
+from wardtui.app.article_text import NO_MARKS
 from wardtui.app.screens.main import MainScreen
 from wardtui.app.widgets import search_pane
+from wardtui.app.widgets.reader import Reader
 from wardtui.app.widgets.results import ResultList, SearchResults
 from wardtui.app.widgets.search_bar import SearchBar
 from wardtui.app.widgets.search_pane import BUILDING, SearchPane
@@ -269,3 +271,21 @@ def test_a_failing_search_is_a_notice(library: Library, monkeypatch: pytest.Monk
         assert any("The search failed: disk on fire" in m for m in app.messages)
 
     drive(app, scenario)
+
+
+def test_a_late_answer_for_an_earlier_request_is_not_shown(library: Library) -> None:
+    """The tree's preview of an article may come back after the same article was opened
+    from the results: the marks of the query stay."""
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        reader = screen.reader
+        await type_query(pilot, "dan van kheo")
+        await press(pilot, "enter", "enter")
+        article = reader.article
+        assert article is not None and reader.search_query is not None
+        late = Reader._Loaded(reader._request - 1, article.id, article, None, NO_MARKS)
+        reader.post_message(late)
+        await settle(pilot)
+        assert reader.search_query is not None and reader.match_lines
+
+    drive(make_app(library), scenario)

@@ -103,9 +103,10 @@ class Reader(ScrollView, can_focus=True):
     class _Loaded(Message):
         """From the loading worker: the article (``None``: gone) and its marks."""
 
-        def __init__(self, article_id: str, article: Article | None, query: Query | None,
-                     marks: Marks) -> None:
+        def __init__(self, request: int, article_id: str, article: Article | None,
+                     query: Query | None, marks: Marks) -> None:
             super().__init__()
+            self.request = request
             self.article_id = article_id
             self.article = article
             self.search_query = query
@@ -115,6 +116,7 @@ class Reader(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.library: Library | None = None  # set by the screen once the library is open
         self.requested: str | None = None  # the article last asked for with open()
+        self._request = 0  # counts the calls of open(): only the last one's answer is shown
         self.article: Article | None = None
         self.search_query: Query | None = None  # whose matches are marked, if any
         self._marks = NO_MARKS
@@ -131,12 +133,14 @@ class Reader(ScrollView, can_focus=True):
     def open(self, article_id: str, query: Query | None = None) -> None:
         """Read ``article_id`` in the background and show it (``query``: mark its matches)."""
         self.requested = article_id
+        self._request += 1
         if self.library is not None:
-            self._load(self.library, article_id, query)
+            self._load(self.library, self._request, article_id, query)
 
     @work(thread=True, exclusive=True, group="article", exit_on_error=False,
           description="load the article")
-    def _load(self, library: Library, article_id: str, query: Query | None) -> None:
+    def _load(self, library: Library, request: int, article_id: str, query: Query | None
+              ) -> None:
         """Read one article on the worker's own connection, and find its marks."""
         try:
             with library.reopen() as own:
@@ -145,13 +149,13 @@ class Reader(ScrollView, can_focus=True):
             self.post_message(Notice(f"Could not load the article: {error}", "error"))
             return
         marks = find_marks(article, query) if article is not None else NO_MARKS
-        self.post_message(self._Loaded(article_id, article, query, marks))
+        self.post_message(self._Loaded(request, article_id, article, query, marks))
 
     @on(_Loaded)
     def _loaded(self, message: _Loaded) -> None:
         message.stop()
-        if message.article_id != self.requested:
-            return  # another article was asked for meanwhile
+        if message.request != self._request:
+            return  # another article (or the same with other marks) was asked for meanwhile
         if message.article is None:
             self.post_message(Notice("This article is no longer in the library.", "warning"))
             return
@@ -167,6 +171,7 @@ class Reader(ScrollView, can_focus=True):
     def show_article(self, article: Article, query: Query | None = None) -> None:
         """Show ``article`` at once; with ``query``, its matches marked (see :meth:`open`)."""
         self.requested = article.id
+        self._request += 1  # an answer still on its way is stale now
         self._show(article, query, find_marks(article, query))
 
     def _show(self, article: Article, query: Query | None, marks: Marks) -> None:
