@@ -423,6 +423,21 @@ def test_the_search_core_never_imports_textual() -> None:
     assert out.stdout.strip() == "False"
 
 
+def test_the_query_language_alone_loads_no_engine() -> None:
+    """The CLI's parsers (wardtui search -h, every other subcommand) need only QUERY_HELP."""
+    code = (
+        "import sys, wardtui.search, wardtui.cli\n"
+        "assert wardtui.search.QUERY_HELP\n"
+        "heavy = {'rapidfuzz', 'wardtui.search.engine', 'wardtui.search.index'}\n"
+        "assert not heavy & set(sys.modules), heavy & set(sys.modules)\n"
+        "names = [getattr(wardtui.search, name) for name in wardtui.search.__all__]\n"
+        "assert 'rapidfuzz' in sys.modules\n"
+        "assert set(wardtui.search.__all__) <= set(dir(wardtui.search))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
 def test_big_library_mode_expands_prefixes_from_titles(
     fixtures: SearchIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,13 +23,30 @@ Modules: :mod:`.query` (the language), :mod:`.index` (the in-memory index),
 :mod:`.engine` (putting it together), :mod:`.results` (what it returns).
 """
 
-from .engine import search
-from .filters import Bookmarked
-from .highlight import Pattern, find_spans, highlight_spans, make_snippet
-from .index import SearchIndex
-from .match import PREFIX_EXPANSIONS
-from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
-from .results import SearchResponse, SearchResult
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .engine import search
+    from .filters import Bookmarked
+    from .highlight import Pattern, find_spans, highlight_spans, make_snippet
+    from .index import SearchIndex
+    from .match import PREFIX_EXPANSIONS
+    from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
+    from .results import SearchResponse, SearchResult
+
+# Each name is imported from its module on first use, so that what needs only the query
+# language (``wardtui search -h``, the other subcommands' parsers) does not load the
+# index, the engine or rapidfuzz.
+_HOMES = {
+    "search": "engine", "Bookmarked": "filters", "Pattern": "highlight",
+    "find_spans": "highlight", "highlight_spans": "highlight", "make_snippet": "highlight",
+    "SearchIndex": "index", "PREFIX_EXPANSIONS": "match", "QUERY_HELP": "query",
+    "DateRange": "query", "FieldFilter": "query", "Query": "query", "Term": "query",
+    "parse_query": "query", "SearchResponse": "results", "SearchResult": "results",
+}
 
 __all__ = [
     "PREFIX_EXPANSIONS",
@@ -49,3 +66,16 @@ __all__ = [
     "parse_query",
     "search",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
