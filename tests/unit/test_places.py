@@ -331,6 +331,46 @@ def test_undated_article_uses_the_old_list_else_the_new_one():
     assert (new.era, new.province, new.district) == ("new", "Đà Nẵng", None)
 
 
+def test_undated_name_both_lists_hold_needs_the_text_to_choose():
+    # Phường Vĩnh Phúc: Ba Đình (Hà Nội) before July 2025, Phú Thọ after; unrelated units.
+    neither = place("Vĩnh Phúc", "phường", None, "")
+    assert (neither.place_confidence, neither.candidates) == ("unknown", 2)
+    before = place("Vĩnh Phúc", "phường", None, "UBND phường Vĩnh Phúc, quận Ba Đình")
+    assert (before.era, before.district) == ("old", "Quận Ba Đình")
+    after = place("Vĩnh Phúc", "phường", None, "UBND phường Vĩnh Phúc, tỉnh Phú Thọ")
+    assert (after.era, after.province, after.district) == ("new", "Phú Thọ", None)
+
+
+def test_undated_name_that_continued_is_placed_in_the_old_list():
+    # Xã Bản Lầu is in both lists, the new one being the old one's successor: no doubt.
+    placement = place("Bản Lầu", "xã", None, "")
+    assert (placement.era, placement.district) == ("old", "Huyện Mường Khương")
+    assert placement.successor == "Xã Bản Lầu, Lào Cai"
+
+
+def test_a_name_the_parser_cut_short_is_not_placed_alone():
+    # "xã Lâm san": the parser may read "Lâm" (unique, in Nam Định); the text means
+    # xã Lâm San (Đồng Nai), which the gazetteer knows. Both are candidates.
+    text = page(
+        "Hội nghị đối thoại với nhân dân",
+        "Lâm",
+        "xã",
+        date="12/05/2020",
+        body="Đối với xã Lâm san đây là dịp để lắng nghe ý kiến nhân dân.",
+    )
+    placement = place("Lâm", "xã", "2020-05-12", text)
+    assert placement.place_confidence == "unknown"
+    assert placement.candidates == 2
+    assert place("Lâm", "xã", "2020-05-12", "").place_confidence == "unique"
+
+
+def test_a_divided_district_names_each_part():
+    # Thành phố Huế (a district until 2025) was divided into Phú Xuân and Thuận Hóa.
+    placement = place("Phú Hội", "phường", "2020", "UBND thành phố Huế")
+    assert (placement.province, placement.district) == ("Huế", "Quận Thuận Hóa")
+    assert "474" in gazetteer().district_codes("Thành phố Huế")
+
+
 def test_former_name_finds_the_unit_that_absorbed_it():
     placement = place("Mỹ Hương", "phường", "2020", "")
     assert placement.district == "Thành phố Phan Rang - Tháp Chàm"

@@ -71,7 +71,7 @@ def _source(tmp_path: Path) -> tuple[Path, Path]:
             None,
             "709",
             "thixahoathanh",
-            '["huyenhoathanh", "hoathanh"]',
+            '["huyenhoathanh", "hoathanh", "huyenquanguyen", "quanguyen"]',
             "25600",
             "xatruonghoa",
             None,
@@ -163,7 +163,9 @@ def test_build_reads_both_lists_and_the_mapping(tmp_path):
         ["80", "Tỉnh Long An", "Long An", []],
     ]
     # "Thị Xã" (odd capitals in the source) is read from the full name; former names kept.
-    assert ["709", "72", "Thị xã", "Hòa Thành", ["huyen:hoathanh"]] in old["districts"]
+    assert ["709", "72", "Thị xã", "Hòa Thành", ["huyen:hoathanh", "huyen:quanguyen"]] in old[
+        "districts"
+    ]
     # An island district without wards is a district, not a ward.
     assert any(d[0] == "755" for d in old["districts"])
     wards = {w[0]: w for w in old["wards"]}
@@ -191,3 +193,20 @@ def test_build_output_loads_as_a_gazetteer(tmp_path):
     assert placement.successor is None  # split: no single successor
     one = place("1", "phường", "2019", "", gaz=gaz)
     assert one.successor == "Phường Long An, Tây Ninh"
+
+
+def test_build_names_each_part_of_a_divided_district(tmp_path):
+    db_path, conv_path = _source(tmp_path)
+    legacy = tmp_path / "parser_legacy.json"
+    divided = {
+        "tinhlongan": {
+            "thixakientuong": {
+                "dividedDistrictKeywords": ["thixakientuong", "kientuong"],
+                "districts": {"thanhphotanan": {"districtDefault": False}},
+            }
+        }
+    }
+    legacy.write_text(json.dumps({"DICT_PROVINCE_DISTRICT_DIVIDED": divided}), encoding="utf-8")
+    districts = {d[0]: d for d in build(db_path, conv_path, "t", legacy)["old"]["districts"]}
+    assert districts["794"][4] == ["thixa:kientuong"]
+    assert districts["709"][4] == ["huyen:hoathanh", "huyen:quanguyen"]

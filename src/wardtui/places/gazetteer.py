@@ -30,7 +30,13 @@ from .names import Mention, district_type_key, name_key, name_keys
 
 Era = Literal["old", "new"]
 DATA_FILE = Path(__file__).with_name("gazetteer.json")
-_ALIAS_UNITS = {"phuong": "phường", "xa": "xã", "thitran": "thị trấn", "dackhu": "đặc khu"}
+_ALIAS_UNITS = {
+    "phuong": "phường",
+    "xa": "xã",
+    "thitran": "thị trấn",
+    "tt": "thị trấn",
+    "dackhu": "đặc khu",
+}
 # A region item: ("p", province code) or ("d", district code).
 Region = frozenset[tuple[str, str]]
 
@@ -148,6 +154,10 @@ class Gazetteer:
         """Codes of the old list's districts called ``name``, by current or former name
         (``Cửa Lò`` is in ``Thành phố Vinh`` since its 2025 merger)."""
         return self._district_keys.get(district_type_key(name), ())
+
+    def absorbed_by(self, old_province: str) -> str:
+        """The new province that absorbed the old province ``old_province`` (codes)."""
+        return self._absorbed_by[old_province]
 
     # -- evidence ----------------------------------------------------------------------
 

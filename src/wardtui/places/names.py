@@ -112,6 +112,29 @@ def display_ward(ward: str, unit: str | None) -> tuple[str, str | None]:
     return name, found or unit
 
 
+_WORDS = re.compile(r"[0-9a-z]+")
+
+
+def longer_keys(text: str, name: str) -> tuple[str, ...]:
+    """Keys of the longer names ``text`` writes where ward ``name`` follows a unit word
+    and one or two words follow it (``xã Lâm san`` for ``Lâm``): the name may have been
+    cut short, and the gazetteer knows whether ``Lâm San`` is a unit too."""
+    words = _WORDS.findall(fold(name))
+    if not words or words[0].isdigit():
+        return ()
+    tail = r"[ \t\-]+([0-9a-z]+)(?:[ \t\-]+([0-9a-z]+))?"
+    pattern = re.compile(
+        r"(?<![0-9a-z])(?:phuong|xa|thi\s+tran)\s+" + r"[\s\-]+".join(words) + tail
+    )
+    base = "".join(words)
+    keys: set[str] = set()
+    for match in pattern.finditer(fold(unicodedata.normalize("NFC", text))):
+        keys.add(base + match.group(1))
+        if match.group(2):
+            keys.add(base + match.group(1) + match.group(2))
+    return tuple(sorted(keys))
+
+
 def district_short(name: str) -> str:
     """``"Thành phố Tân An"`` → ``"Tân An"``; ``"Quận 3"`` stays ``"Quận 3"``."""
     parts = name.split(" ", 2 if name.lower().startswith(("thành phố", "thị xã", "đặc khu")) else 1)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from .gazetteer import Era, Gazetteer, Region, Unit, gazetteer
-from .names import display_ward, find_mentions, split_ward
+from .names import Mention, display_ward, find_mentions, longer_keys, split_ward
 
 if TYPE_CHECKING:  # the corpus package is imported by whoever parses, not on our account
     from ..corpus.model import Article
@@ -101,28 +101,83 @@ def place(
     unit_word, keys = split_ward(ward, unit)
     if not keys:
         return UNKNOWN
-    era = era_for(date) or _era_by_name(gaz, unit_word, keys)
-    found = gaz.candidates(era, unit_word, keys)
-    if not found:
-        return Placement(None, None, None, "unknown", 0, era)
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
-    regions = gaz.regions(era, find_mentions(text[:MAX_EVIDENCE_CHARS]))
-    chosen = _choose(found, regions)
+    mentions = find_mentions(text[:MAX_EVIDENCE_CHARS])
+    longer = longer_keys(text[:MAX_EVIDENCE_CHARS], display_ward(ward, unit)[0])
+    era = era_for(date)
+    if era is not None:
+        return _place_in(gaz, era, unit_word, keys, mentions, longer)[0]
+    return _place_undated(gaz, unit_word, keys, mentions, longer)
+
+
+def _place_in(
+    gaz: Gazetteer,
+    era: Era,
+    unit: str | None,
+    keys: tuple[str, ...],
+    mentions: list[Mention],
+    longer: tuple[str, ...] = (),
+) -> tuple[Placement, list[Unit], Unit | None]:
+    """The placement in one list, the candidates it chose from, and its choice.
+
+    Units bearing a longer name the text writes (``longer``, see
+    :func:`.names.longer_keys`) join the candidates: the text may mean them.
+    """
+    found = gaz.candidates(era, unit, keys)
+    if not found:
+        return Placement(None, None, None, "unknown", 0, era), found, None
+    if longer:
+        extra = gaz.candidates(era, unit, longer, strict=True)
+        found = list({u.code: u for u in (*found, *extra)}.values())
+    chosen = _choose(found, gaz.regions(era, mentions))
     if chosen is None:
-        return Placement(None, None, None, "unknown", len(found), era)
-    return _placed(gaz, chosen, "unique" if len(found) == 1 else "evidence", len(found))
+        return Placement(None, None, None, "unknown", len(found), era), found, None
+    confidence: Confidence = "unique" if len(found) == 1 else "evidence"
+    return _placed(gaz, chosen, confidence, len(found)), found, chosen
 
 
-def _era_by_name(gaz: Gazetteer, unit: str | None, keys: tuple[str, ...]) -> Era:
-    """The list for an undated article: the old one if it holds the name with this unit
-    word, else the new one if that does; failing both, the old one if it holds the name
-    at all (a commune since made a ward), else the new one."""
-    eras: tuple[Era, Era] = ("old", "new")
-    for strict in (True, False):
-        for era in eras:
-            if gaz.candidates(era, unit, keys, strict=strict):
-                return era
-    return "old"
+def _place_undated(
+    gaz: Gazetteer,
+    unit: str | None,
+    keys: tuple[str, ...],
+    mentions: list[Mention],
+    longer: tuple[str, ...],
+) -> Placement:
+    """An undated article: tried in both lists.
+
+    A name only one list holds (with this unit word, else with any) is placed in
+    that list. A name both hold is placed in the old list (which has districts and
+    gives the successor) when the new list agrees: its unit of that name is the
+    old unit's successor, its placement lies in the province that absorbed the old
+    one, or the places the text names hold none of its units of that name. It is
+    placed in the new list when the old list cannot place it and the places named
+    hold none of the old list's units. Otherwise the article may be about either:
+    unknown.
+    """
+    both: tuple[Era, Era] = ("old", "new")
+    strict = [era for era in both if gaz.candidates(era, unit, keys, strict=True)]
+    eras = strict or [era for era in both if gaz.candidates(era, unit, keys)]
+    if len(eras) < 2:
+        return _place_in(gaz, eras[0] if eras else "old", unit, keys, mentions, longer)[0]
+    old, old_found, chosen = _place_in(gaz, "old", unit, keys, mentions, longer)
+    new, new_found, new_chosen = _place_in(gaz, "new", unit, keys, mentions, longer)
+    if chosen is not None:
+        continued = any(u.code in chosen.successors for u in new_found)
+        same_province = new_chosen is not None and (
+            new_chosen.province == gaz.absorbed_by(chosen.province)
+        )
+        if continued or same_province or _excluded(gaz, "new", new_found, mentions):
+            return old
+    elif new_chosen is not None and _excluded(gaz, "old", old_found, mentions):
+        return new
+    count = len(old_found) + len(new_found)
+    return Placement(None, None, None, "unknown", count, None)
+
+
+def _excluded(gaz: Gazetteer, era: Era, found: list[Unit], mentions: list[Mention]) -> bool:
+    """True when the text names places and none of them holds any of ``found``."""
+    regions = gaz.regions(era, mentions)
+    return bool(regions) and not any(_covers(r, u) for r in regions for u in found)
 
 
 def _covers(region: Region, unit: Unit) -> bool:
