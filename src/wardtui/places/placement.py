@@ -6,8 +6,8 @@ its text (the *evidence*), and returns a :class:`Placement`:
 * the list: articles dated on or after 1 July 2025 are placed in the new list
   (wards under provinces, no districts); earlier ones in the old list, with the
   new unit that succeeded the ward where the mapping names exactly one. An
-  undated article (or one dated only "2025") is placed in the old list when the
-  name is in it, else in the new list;
+  undated article (or one dated only "2025") is tried in both lists and placed
+  only where they agree (see :func:`_place_undated`);
 * the rule: a name borne by one unit is placed (``unique``) unless the text
   names places and none of them holds that unit; a name borne by several is
   placed only when every place the text names that holds one of them points to
