@@ -115,23 +115,30 @@ def display_ward(ward: str, unit: str | None) -> tuple[str, str | None]:
 _WORDS = re.compile(r"[0-9a-z]+")
 
 
-def longer_keys(text: str, name: str) -> tuple[str, ...]:
+_UNIT_BEFORE = re.compile(r"(?<![0-9a-z])(?:phuong|xa|thi\s+tran)\s+$")
+_TAIL = re.compile(r"[ \t\-]+([0-9a-z]+)(?:[ \t\-]+([0-9a-z]+))?")
+
+
+def longer_keys(text: str, name: str, folded: str | None = None) -> tuple[str, ...]:
     """Keys of the longer names ``text`` writes where ward ``name`` follows a unit word
     and one or two words follow it (``xã Lâm san`` for ``Lâm``): the name may have been
-    cut short, and the gazetteer knows whether ``Lâm San`` is a unit too."""
+    cut short, and the gazetteer knows whether ``Lâm San`` is a unit too. ``folded`` is
+    ``fold(text)`` when the caller has it."""
     words = _WORDS.findall(fold(name))
     if not words or words[0].isdigit():
         return ()
-    tail = r"[ \t\-]+([0-9a-z]+)(?:[ \t\-]+([0-9a-z]+))?"
-    pattern = re.compile(
-        r"(?<![0-9a-z])(?:phuong|xa|thi\s+tran)\s+" + r"[\s\-]+".join(words) + tail
-    )
-    base = "".join(words)
+    if folded is None:
+        folded = fold(unicodedata.normalize("NFC", text))
+    needle, base = " ".join(words), "".join(words)
     keys: set[str] = set()
-    for match in pattern.finditer(fold(unicodedata.normalize("NFC", text))):
-        keys.add(base + match.group(1))
-        if match.group(2):
-            keys.add(base + match.group(1) + match.group(2))
+    at = folded.find(needle)
+    while at >= 0:
+        end = at + len(needle)
+        if _UNIT_BEFORE.search(folded, max(0, at - 12), at) and (tail := _TAIL.match(folded, end)):
+            keys.add(base + tail.group(1))
+            if tail.group(2):
+                keys.add(base + tail.group(1) + tail.group(2))
+        at = folded.find(needle, end)
     return tuple(sorted(keys))
 
 
@@ -168,10 +175,12 @@ class Mention:
             yield "".join(self.words[:n])
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """The places ``text`` names after a unit word, in order."""
-    text = unicodedata.normalize("NFC", text)
-    folded = fold(text)  # one character for one: offsets agree
+def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
+    """The places ``text`` names after a unit word, in order. ``folded`` is ``fold(text)``
+    of NFC ``text`` when the caller has it."""
+    if folded is None:
+        text = unicodedata.normalize("NFC", text)
+        folded = fold(text)  # one character for one: offsets agree
     found: list[Mention] = []
     for match in _MENTION.finditer(text):
         name = _NAME.match(folded, match.end())

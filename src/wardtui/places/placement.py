@@ -18,10 +18,12 @@ its text (the *evidence*), and returns a :class:`Placement`:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..vntext import fold
 from .gazetteer import Era, Gazetteer, Region, Unit, gazetteer
 from .names import Mention, display_ward, find_mentions, longer_keys, split_ward
 
@@ -102,8 +104,10 @@ def place(
     if not keys:
         return UNKNOWN
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
-    mentions = find_mentions(text[:MAX_EVIDENCE_CHARS])
-    longer = longer_keys(text[:MAX_EVIDENCE_CHARS], display_ward(ward, unit)[0])
+    text = unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS])
+    folded = fold(text)  # once, for both readings
+    mentions = find_mentions(text, folded)
+    longer = longer_keys(text, display_ward(ward, unit)[0], folded)
     era = era_for(date)
     if era is not None:
         return _place_in(gaz, era, unit_word, keys, mentions, longer)[0]
