@@ -20,20 +20,20 @@ import time
 from pathlib import Path
 
 from wardtui.corpus import Skipped, decode_bytes, parse_file
-from wardtui.places import gazetteer, place, place_article, place_label
+from wardtui.places import Placement, gazetteer, place, place_article, place_label
 from wardtui.vntext import fold
 
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _verdict(truth: dict[str, str | None], placement_code: str, era: str) -> str | None:
+def _verdict(truth: dict[str, str | None], placement: Placement) -> str | None:
     """Why a placement disagrees with the truth, or ``None``."""
     gaz = gazetteer()
-    codes = placement_code.split("-")
-    if truth.get("province"):
-        wanted = gaz.province_codes(era, truth["province"] or "")  # type: ignore[arg-type]
-        if codes[0] not in wanted:
-            return f"province {truth['province']!r}"
+    era = placement.era or "old"
+    codes = (placement.place_code or "").split("-")
+    province = truth.get("province")
+    if province and codes[0] not in gaz.province_codes(era, province):
+        return f"province {province!r}"
     district = truth.get("district")
     if era == "old" and district and codes[1] not in gaz.district_codes(district):
         return f"district {district!r}"
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
                 where = f"{row['ward']}, {row['district']}, {row['province']}"
                 print(f"{row['file']}: unknown  {label}  [truth {where}]")
             continue
-        why = _verdict(row, placement.place_code, placement.era)
+        why = _verdict(row, placement)
         if why:
             counts["wrong"] += 1
             how = placement.place_confidence
