@@ -11,8 +11,9 @@ its text (the *evidence*), and returns a :class:`Placement`:
 * the rule: a name borne by one unit is placed (``unique``) unless the text
   names places and none of them holds that unit; a name borne by several is
   placed only when every place the text names that holds one of them points to
-  the same one (``evidence``). Otherwise the placement is ``unknown`` and says
-  how many units bear the name: never a guess.
+  the same one (``evidence``). A longer name the text writes after the unit word
+  (``xã Lâm san`` for ``Lâm``) joins the candidates. Otherwise the placement is
+  ``unknown`` and says how many units bear the name: never a guess.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ if TYPE_CHECKING:  # the corpus package is imported by whoever parses, not on ou
 
 Confidence = Literal["unique", "evidence", "unknown"]
 NEW_LIST_FROM = "2025-07-01"
-MAX_EVIDENCE_CHARS = 40_000
-_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")  # the head of a very long text is evidence enough
+MAX_EVIDENCE_CHARS = 40_000  # the head of a very long text is evidence enough
+_ISO = re.compile(r"([0-9]{4})(?:-([0-9]{2}))?")
 
 
 @dataclass(frozen=True, slots=True)
