@@ -156,11 +156,8 @@ AUTHOR_CASES = [
     ("tin-va-anh", ("Tin và ảnh: Minh Tâm",), "Minh Tâm"),
     ("bai-anh", ("Bài, ảnh: Hoàng Yến",), "Hoàng Yến"),
     ("tin", ("Tin: Minh Hà",), "Minh Hà"),
-    ("theo", ("Theo Báo Nhân Dân",), "Báo Nhân Dân"),
-    ("nguon", ("Nguồn: Báo Đắk Lắk",), "Báo Đắk Lắk"),
     ("tin-anh-pv", ("Tin, ảnh: PV",), "PV"),
     ("pv", ("PV",), "PV"),
-    ("office", ("UBND xã Ea Kao",), "UBND xã Ea Kao"),
     ("right-aligned-spaces", (" " * 60 + "Thanh Hương",), "Thanh Hương"),
     ("right-aligned-nbsp", ("\xa0 " * 30 + "Nhật Minh",), "Nhật Minh"),
     ("then-luot-xem", ("Đức Anh", "Lượt xem: 117"), "Đức Anh"),
@@ -386,11 +383,7 @@ def _body_with(line: str) -> str:
 CAPTION_CASES = [
     ("quang-canh-hoi-nghi", "Quang cảnh Hội nghị."),
     ("quang-canh-buoi-le", "Quang cảnh buổi lễ."),
-    (
-        "anh-credit-in-parentheses",
-        "Lãnh đạo xã trao giấy khen cho các em học sinh giỏi (Ảnh: Minh Tâm)",
-    ),
-    ("anh-credit-alone", "(Ảnh: Minh Tâm)"),
+    ("plain-caption", "Lãnh đạo xã trao giấy khen cho các em học sinh giỏi"),
 ]
 
 
@@ -480,3 +473,113 @@ def test_id_differs_for_different_text() -> None:
 def test_id_is_short_text() -> None:
     art_id = parse_text(ARTICLE).id
     assert isinstance(art_id, str) and 0 < len(art_id) <= 32
+
+
+# --------------------------------------------------------------------------- credit
+
+CREDIT_CASES = [
+    ("theo", ("Theo Báo Nhân Dân",), None, "Báo Nhân Dân"),
+    ("theo-in-parentheses", ("(Theo BTNO)",), None, "BTNO"),
+    ("nguon", ("Nguồn: Báo Đắk Lắk",), None, "Báo Đắk Lắk"),
+    ("office", ("UBND xã Ea Kao",), None, "UBND xã Ea Kao"),
+    ("person-then-nguon", ("Ngọc Lan", "Nguồn: UBND xã"), "Ngọc Lan", "UBND xã"),
+    (
+        "person-then-nguon-url",
+        ("Đức Anh", "", "Nguồn Đài PT-TH: https://example.vn/bai-viet-123.htm"),
+        "Đức Anh",
+        "Đài PT-TH",
+    ),
+    ("tong-hop", ("T/h: Trung tâm Văn hóa xã Ea Kao",), None, "Trung tâm Văn hóa xã Ea Kao"),
+    ("office-as-author-label", ("Tác giả bài viết: Đoàn xã Ea Kao",), None, "Đoàn xã Ea Kao"),
+    ("editorial-board-code", ("BBT-EK",), None, "BBT-EK"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "author", "credit"),
+    [c[1:] for c in CREDIT_CASES],
+    ids=[c[0] for c in CREDIT_CASES],
+)
+def test_credit_is_not_an_author(tail: tuple[str, ...], author: str | None, credit: str) -> None:
+    article = parse_text(_text(TITLE, "", *BODY, "", *tail))
+    assert (article.author, article.credit) == (author, credit)
+
+
+LEAD_TAG_CASES = [
+    ("paren-dash", "(QNO) - ", "QNO"),
+    ("paren-en-dash", "(BTNO) – ", "BTNO"),
+    ("paren-site", "(eakao.vn) – ", "eakao.vn"),
+    ("paren-no-dash", "(GLO) ", "GLO"),
+    ("bare-caps", "TPO - ", "TPO"),
+    ("paren-two-words", "(LĐ online) - ", "LĐ online"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tag", "credit"), [c[1:] for c in LEAD_TAG_CASES], ids=[c[0] for c in LEAD_TAG_CASES]
+)
+def test_source_tag_before_the_lead_is_a_credit(tag: str, credit: str) -> None:
+    lead = BODY[0]
+    article = parse_text(_text(TITLE, "", tag + lead, "", *BODY[1:]))
+    assert article.credit == credit
+    assert article.paragraphs[0].text == lead
+    assert article.title == TITLE
+
+
+def test_source_tag_is_not_in_a_lead_title() -> None:
+    article = parse_text(_text("(QNO) - " + BODY[0], "", *BODY[1:]))
+    assert article.title == BODY[0]
+    assert article.credit == "QNO"
+
+
+PERSON_BYLINES = [
+    ("all-caps", "MỸ LỆ", "MỸ LỆ"),
+    ("ctv", "CTV Lâm Hà", "Lâm Hà"),
+    ("tac-gia", "Tác giả: Nguyễn Thị Thu Trang", "Nguyễn Thị Thu Trang"),
+    ("two-names-dash", "Hải Long - Lan Anh", "Hải Long - Lan Anh"),
+    ("name-and-office", "Trần Văn Minh – MTTQ xã Ea Kao", "Trần Văn Minh"),
+    ("name-with-parenthesis", "Huỳnh Điệp (TX. Ea Kao)", "Huỳnh Điệp (TX. Ea Kao)"),
+    ("initial-dot", "N.MINH", "N.MINH"),
+    ("initials-then-labelled", "NKV (tin, ảnh: Hồng Tươi & Ngọc Tuấn)", "Hồng Tươi & Ngọc Tuấn"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "author"), [c[1:] for c in PERSON_BYLINES], ids=[c[0] for c in PERSON_BYLINES]
+)
+def test_person_bylines(line: str, author: str) -> None:
+    article = parse_text(_text(TITLE, "", *BODY, "", line))
+    assert article.author == author
+    assert not [p for p in article.paragraphs if line in p.text]
+
+
+FOLLOWED_BY = [
+    ("comment-form", ("Ý kiến bạn đọc", "Gửi bình luận")),
+    ("reply-form", ("Trả lời", "Email của bạn sẽ không được hiển thị công khai.")),
+    ("nguon-url", ("Nguồn: https://example.vn/bai-1.htm",)),
+    ("loading", ("Loading...",)),
+    ("related-with-dates", ("Tin cùng chủ đề", "XÃ EA TU TỔ CHỨC LỄ MỪNG LÚA MỚI", "18-11-2024 -")),
+    ("tags", ("Từ khóa: nông thôn mới, Ea Kao",)),
+    ("rating", ("Tổng số điểm của bài viết là: 5 trong 1 đánh giá", "Click để đánh giá bài viết")),
+]
+
+
+@pytest.mark.parametrize("tail", [c[1] for c in FOLLOWED_BY], ids=[c[0] for c in FOLLOWED_BY])
+def test_byline_before_page_furniture(tail: tuple[str, ...]) -> None:
+    article = parse_text(_text(TITLE, "", *BODY, "", "Ngọc Lan", *tail))
+    assert article.author == "Ngọc Lan"
+    body = article.body
+    assert not [line for line in tail if line and line in body]
+
+
+NOT_BYLINES = [
+    ("truncated-word", "Ho"),
+    ("caption", "Quang cảnh buổi lễ"),
+    ("section", "Tin mới"),
+    ("back-to-top", "Top"),
+]
+
+
+@pytest.mark.parametrize("line", [c[1] for c in NOT_BYLINES], ids=[c[0] for c in NOT_BYLINES])
+def test_no_false_byline(line: str) -> None:
+    assert parse_text(_text(TITLE, "", *BODY, "", line)).author is None

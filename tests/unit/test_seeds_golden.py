@@ -29,7 +29,7 @@ GOLDEN = [
         "phường",
         "2023-06-28",
         ("==", "Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023"),
-        "UBND phường Mỹ Long",
+        None,  # the last line names an office, a credit (see SEED_CREDITS), not a person
         None,
     ),
     (
@@ -68,6 +68,8 @@ GOLDEN = [
     ),
 ]
 _IDS = [g[0][:3] for g in GOLDEN]
+# The source or office an article credits (``Article.credit``); None for the others.
+SEED_CREDITS = {"001_94c45868fd98c6ab.txt": "UBND phường Mỹ Long"}
 
 SEED_004_MENU = [
     "Bộ Thủ tục hành chính công",
@@ -139,10 +141,19 @@ def test_seed_text_paragraphs_hold_no_furniture(seeds_dir: Path, name: str) -> N
     assert [(word, t[:60]) for t in texts for word in FORBIDDEN if word in t] == []
 
 
-@pytest.mark.parametrize(("name", "author"), [(g[0], g[5]) for g in GOLDEN], ids=_IDS)
-def test_seed_text_paragraphs_hold_no_byline(seeds_dir: Path, name: str, author: str) -> None:
+@pytest.mark.parametrize("name", [g[0] for g in GOLDEN], ids=_IDS)
+def test_seed_credit(seeds_dir: Path, name: str) -> None:
+    assert _parse(seeds_dir, name).credit == SEED_CREDITS.get(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "byline"),
+    [(g[0], g[5] or SEED_CREDITS[g[0]]) for g in GOLDEN],
+    ids=_IDS,
+)
+def test_seed_text_paragraphs_hold_no_byline(seeds_dir: Path, name: str, byline: str) -> None:
     texts = [p.text for p in _parse(seeds_dir, name).paragraphs if p.kind == "text"]
-    assert [t for t in texts if author in t] == []
+    assert [t for t in texts if t.strip() == byline] == []
 
 
 @pytest.mark.parametrize("name", [g[0] for g in GOLDEN], ids=_IDS)

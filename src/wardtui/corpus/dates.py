@@ -28,7 +28,20 @@ _SEP = r"\s*[/.\-]\s*"
 FULL_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}((?:19|20)\d\d)(?![\d/])")
 ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
 WORDY_DATE = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+((?:19|20)\d\d)", re.IGNORECASE
+    r"(?:ngày\s+)?(?<![\d/])(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*năm|,|năm)\s*((?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+# An anniversary span "(3/2/1930 - 3/2/2022)": neither end is the article's date.
+SPAN = re.compile(
+    rf"(?<![\d/])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:19|20)\d\d\s*[-–—]\s*"
+    rf"\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}((?:19|20)\d\d)(?![\d/])"
+)
+# A range of days: "ngày 06 và 07-5", "từ ngày 08/11 đến 18/11/2025", "25 - 27/02/2024".
+RANGE = re.compile(
+    r"(?:ngày|từ|trong\s+(?:hai|ba|2|3)\s+ngày)\s+(?:ngày\s+)?(\d{1,2})(?:\s*[/.\-]\s*(\d{1,2}))?"
+    r"\s*(?:-|–|đến|và|tới)\s*(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*(\d{1,2})"
+    r"(?:\s*[/.\-]\s*((?:19|20)\d\d))?(?![\d/])",
+    re.IGNORECASE,
 )
 MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm|,\s*năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
 _CUE = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vào|từ|chiều tối|sáng sớm)"
@@ -53,12 +66,13 @@ _WEEKDAY = re.compile(
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 _BARE_STAMP = re.compile(
     rf"^[\s(\[]*(?:{_TIME}\s*[,|\-–]?\s*(?:ngày\s+)?)?\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}}"
-    rf"(?:\s*[,|\-–]?\s*(?:lúc\s+)?{_TIME})?(?:\s*\(?GMT[+\-]\d+\)?)?[\s)\]]*$",
+    rf"(?:\s*[,|\-–]?\s*(?:lúc\s+)?{_TIME})?(?:\s*[(\[]?GMT[+\-]\d+[)\]]?)?"
+    r"(?:\s*\|?\s*(?:số\s+)?lượt\s+(?:xem|đọc)\s*:?\s*[\d.,]+)?[\s)\]]*$",
     re.IGNORECASE,
 )
 # A document reference just before a date: "số 12/KH-UBND ngày", "Quyết định … ngày".
 _DOC_REF = re.compile(
-    r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+/[A-ZĐ][\w\-/]*|"
+    r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+/[A-ZĐ][\w\-/]*|\d+-[A-ZĐ]{1,6}/[\w\-/]*|"
     r"\b(?:kế hoạch|quyết định|nghị quyết|nghị định|công văn|thông báo|chỉ thị|thông tư|"
     r"hướng dẫn|tờ trình|luật|văn bản|kết luận|quy định)(?:\s+(?:của|liên tịch)\s+[^,.;:]{0,30})?)"
     r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:ngày\s*)?$",
@@ -83,17 +97,29 @@ def make_iso(year: int, month: int | None = None, day: int | None = None) -> str
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in SPAN.finditer(text)] if "-" in text or "–" in text else []
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | None:
-    """The earliest full date in ``text`` as (offset, ISO), optionally skipping doc refs."""
+    """The earliest full date in ``text`` as (offset, ISO): doc refs and spans skipped."""
     candidates: list[tuple[int, str]] = []
+    spans = _spans(text) if skip_doc_refs else []
     for pattern, order in ((FULL_DATE, "dmy"), (WORDY_DATE, "dmy"), (ISO_DATE, "ymd")):
         for match in pattern.finditer(text):
+            if _in(spans, match.start()):
+                continue
             if skip_doc_refs and _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
                 continue
             a, b, c = (int(g) for g in match.groups())
             iso = make_iso(c, b, a) if order == "dmy" else make_iso(a, b, c)
             if iso:
                 candidates.append((match.start(), iso))
+                break
     return min(candidates) if candidates else None
 
 
@@ -128,7 +154,11 @@ def is_stamp(line: str) -> bool:
 
 
 def years_in(text: str) -> list[int]:
-    """Years named in ``text`` (``năm 2021`` first, then bare years), ranges excepted."""
+    """Years named in ``text`` (``năm 2021`` first, then bare years), ranges excepted.
+
+    The end of an anniversary span (``3/2/1930-3/2/2022``) counts: it is the year
+    the anniversary is held.
+    """
     found: list[int] = []
     for pattern in (NAMED_YEAR, YEAR):
         for match in pattern.finditer(text):
@@ -138,31 +168,53 @@ def years_in(text: str) -> list[int]:
             if MIN_YEAR <= year <= MAX_YEAR:
                 found.append(year)
         if found:
-            return found
+            break
+    for match in SPAN.finditer(text):
+        year = int(match.group(1))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            found.append(year)
     return found
+
+
+def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
+    """The first day-and-month (a range's first day) in ``text`` as (offset, ISO or None)."""
+    best: tuple[int, str | None] | None = None
+    for match in RANGE.finditer(text):
+        if _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
+            continue
+        day = int(match.group(1))
+        month = int(match.group(2) or match.group(3))
+        year = int(match.group(4)) if match.group(4) else (max(years) if years else None)
+        best = (match.start(), make_iso(year, month, day) if year else None)
+        break
+    for match in DAY_MONTH.finditer(text):
+        if best is not None and match.start() >= best[0]:
+            break
+        if _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
+            continue
+        day, month = int(match.group(1)), int(match.group(2))
+        iso = make_iso(max(years), month, day) if years else None
+        return match.start(), iso
+    return best
 
 
 def event_date(texts: Iterable[str], article_years: list[int]) -> str | None:
     """The first event date in ``texts`` (title, lead …), document references skipped.
 
     A day/month without a year takes the latest of ``article_years`` (the years the
-    article names); without any, it gives nothing.
+    article's title and lead name); without any, it gives nothing.
     """
     for text in texts:
         found = _first_full_date(text, skip_doc_refs=True)
-        partial = None
-        for match in DAY_MONTH.finditer(text):
-            if not _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
-                partial = match
-                break
-        if found and (partial is None or found[0] <= partial.start()):
-            return found[1]
-        if partial and article_years:
-            iso = make_iso(max(article_years), int(partial.group(2)), int(partial.group(1)))
-            if iso:
-                return iso
+        partial = _partial(text, article_years)
+        if partial and (found is None or partial[0] < found[0]):
+            if partial[1]:
+                return partial[1]
+            if found is None:
+                return None  # a day without a year: nothing is invented
         if found:
             return found[1]
+    for text in texts:
         month = MONTH_YEAR.search(text)
         if month and not _DOC_REF.search(text[max(0, month.start() - 80) : month.start()]):
             iso = make_iso(int(month.group(2)), int(month.group(1)))
@@ -172,17 +224,32 @@ def event_date(texts: Iterable[str], article_years: list[int]) -> str | None:
 
 
 def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]) -> str | None:
-    """Choose the article's date: stamp, then event date, then a named year."""
-    for line in stamps:
-        iso = stamp_date(line)
-        if iso:
-            return iso
+    """Choose the article's date: stamp, then event date, then a named year.
+
+    ``stamps`` are ISO dates of the page's publication stamps, or stamp lines. A
+    stamp with a month only (``2019-07``) takes its day from a date of that month
+    in the title or the lead.
+    """
+    isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps]
     head = [title, *lead]
     head_years = [y for text in head for y in years_in(text)]
-    body_years = head_years or [y for text in body for y in years_in(text)]
-    iso = event_date(head, body_years)
+    for iso in isos:
+        if iso and len(iso) == 10:
+            return iso
+    for iso in isos:
+        if iso:
+            year = int(iso[:4])
+            for text in (*head, *body):
+                partial = _partial(text, [year])
+                if partial and partial[1] and partial[1].startswith(iso):
+                    return partial[1]
+            return iso
+    iso = event_date([*head, *body], head_years)
     if iso:
         return iso
     if head_years:
         return make_iso(max(head_years))
     return None
+
+
+_ISO_STAMP = re.compile(r"^(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$")

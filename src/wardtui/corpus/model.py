@@ -37,8 +37,13 @@ class Article:
     ``date`` is ISO text at the precision the article gives (``2023-06-28``,
     ``2023-06``, ``2023``) or ``None``; ``ward`` is the subject ward's name
     without its unit word (``Mỹ Long``, ``12``) and ``unit`` one of
-    :data:`UNITS`. ``id`` is derived from the file's text, so it survives cache
-    rebuilds and file moves.
+    :data:`UNITS`. ``author`` is the person who wrote it (``Thanh Tâm``), or
+    ``None``; ``credit`` is the source or office it credits (``Báo Quảng Nam``
+    from ``Theo Báo Quảng Nam``, ``QNO`` from ``(QNO) -``, ``UBND xã`` from
+    ``Nguồn: UBND xã``), or ``None``. ``title`` is what a reader sees (an ALL-CAPS
+    headline in sentence case); ``title_original`` is the headline as the page
+    wrote it when that differs, else ``None``. ``id`` is derived from the file's
+    text, so it survives cache rebuilds and file moves.
     """
 
     id: str
@@ -52,6 +57,8 @@ class Article:
     source: str = ""
     encoding: str = "utf-8"
     notes: tuple[str, ...] = field(default=())
+    credit: str | None = None
+    title_original: str | None = None
 
     @property
     def precision(self) -> Precision | None:

@@ -1,18 +1,18 @@
 """One file to one article.
 
-:func:`parse_text` reads cleaned text in three passes:
+:func:`parse_text` works on the classified lines of :mod:`.lines`:
 
-1. *classify* every non-empty line (stamp, counter, reading tool, menu, breadcrumb,
-   image, related-list heading, footer, ``Chuyên mục:`` label, or text);
-2. split the *header* from the *body*: the header runs until the lead paragraph
-   (a long line, or one opening with an event date) or until a publication stamp
-   that follows a headline; its last headline-like line is the title, an ALL-CAPS
-   or doubled line just before it the category;
-3. clean the *body*: cut at a related-article list, a footer or a sidebar menu;
-   drop furniture; image names become ``image`` entries and photo captions
-   ``caption``s; the last short lines give the byline.
-
-The date, the ward and the id are then derived (see :mod:`.dates`, :mod:`.wards`).
+1. the *lead* is the first line that reads as running text (long, several
+   sentences, or opening with an event date or a source tag like ``(QNO) -``);
+2. every text line before it is a headline *candidate*, ranked by the features
+   and weights of :mod:`.scoring`; the best one is the title, or, when none is
+   good enough, the lead's first sentence is;
+3. the *body* runs from the line after the title to the first line that ends an
+   article (related lists, comment forms, tags, footers); furniture is dropped,
+   image names become ``image`` entries and photo captions ``caption``s (their
+   ``Ảnh: X`` credits removed); the last short lines give the byline and credit
+   (:mod:`.bylines`);
+4. the date (:mod:`.dates`), the ward (:mod:`.wards`) and the id are derived.
 """
 
 from __future__ import annotations
@@ -24,25 +24,25 @@ from pathlib import Path
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
+from . import scoring
+from . import widgets as wx
+from .bylines import Byline, looks_like_name, parse_byline
 from .clean import clean_text
-from .dates import article_date, stamp_date
+from .dates import article_date
 from .decode import decode_bytes
+from .lines import Line, classify
 from .model import Article, Paragraph, Skipped
-from .wards import subject_ward
+from .titles import first_sentence, sentence_case
+from .wards import find_mentions, subject_ward
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 12
 MAX_WARD_SCAN = 8_000  # characters of body text scanned for ward mentions
-_WS = re.compile(r"\s+")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
-_ONLY_PUNCT = re.compile(r"^[\W_]+$")
-
-
-@dataclass(slots=True)
-class _Line:
-    kind: str
-    text: str
-    blank_before: bool = False
+_PHOTO_CREDIT = re.compile(
+    r"(?:\s*[.(]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^.:()]{1,60}(?:\([^()]{0,60}\))?\s*\)?\.?$"
+)
+_CHUYEN_MUC = re.compile(r"^chuyên\s+mục\s*[:：]\s*\S", re.IGNORECASE)
 
 
 def article_id(text: str) -> str:
@@ -51,211 +51,114 @@ def article_id(text: str) -> str:
     return digest.hexdigest()[:10]
 
 
-def _classify(raw_lines: list[str]) -> list[_Line]:
-    lines: list[_Line] = []
-    blank = False
-    for raw in raw_lines:
-        text = " ".join(raw.split())
-        if not text:
-            blank = True
-            continue
-        if len(text) > 300:
-            # Long lines are running text; only a footer or image names can hide there.
-            kind = "footer" if fx.is_footer(text) else "image" if fx.is_image_line(text) else "text"
-        elif stamp_date(text):
-            kind = "stamp"
-        elif fx.is_counter(text):
-            kind = "counter"
-        elif fx.is_tool(text) or _ONLY_PUNCT.match(text):
-            kind = "tool"
-        elif fx.is_menu_heading(text):
-            kind = "menu_heading"
-        elif fx.is_menu_item(text):
-            kind = "menu_item"
-        elif fx.is_related_heading(text):
-            kind = "related"
-        elif fx.is_footer(text):
-            kind = "footer"
-        elif re.match(r"^chuyên\s+mục\s*[:：]\s*\S", text, re.IGNORECASE):
-            kind = "category_label"
-        elif fx.breadcrumb(text):
-            kind = "breadcrumb"
-        elif fx.is_image_line(text):
-            kind = "image"
-        else:
-            kind = "text"
-        lines.append(_Line(kind, text, blank))
-        blank = False
-    _mark_menu_blocks(lines)
-    return lines
-
-
-def _mark_menu_blocks(lines: list[_Line]) -> None:
-    """Mark as menu items the short lines of a menu block.
-
-    A block is a run of short lines (no blank line between them) that follows a
-    menu heading (``CHUYÊN MỤC``), or a run of four or more short lines of which
-    at least two are known menu items.
-    """
-    i = 0
-    while i < len(lines):
-        start = i
-        if lines[i].kind == "menu_heading":
-            i += 1
-            while (
-                i < len(lines)
-                and lines[i].kind in ("text", "menu_item")
-                and not lines[i].blank_before
-                and fx.is_short_item(lines[i].text)
-            ):
-                lines[i].kind = "menu_item"
-                i += 1
-            continue
-        run = []
-        while (
-            i < len(lines)
-            and lines[i].kind in ("text", "menu_item")
-            and fx.is_short_item(lines[i].text)
-            and (i == start or not lines[i].blank_before)
-        ):
-            run.append(lines[i])
-            i += 1
-        if len(run) >= 4 and sum(1 for line in run if line.kind == "menu_item") >= 2:
-            for line in run:
-                line.kind = "menu_item"
-        if i == start:
-            i += 1
-
-
 def _is_paragraph(text: str, next_is_stamp: bool) -> bool:
     """Does ``text`` read as running text (the lead) rather than a headline?"""
     words = len(text.split())
     if next_is_stamp and words <= 60:
         return False
+    if wx.source_tag(text) and words >= 8:
+        return True
     if fx.LEAD_CUE.match(text):
         return True
-    if words >= 35:
+    if words >= 36:
         return True
-    sentences = len(_SENTENCE_SPLIT.split(text))
-    return words >= 15 and sentences >= 2 and text.rstrip()[-1:] in ".!?…"
+    if words >= 15 and text.rstrip()[-1:] in ".!?…" and len(_SENTENCE_SPLIT.split(text)) >= 2:
+        return True
+    return words >= 20 and text.rstrip()[-1:] in ".!?…" and text[:1].isupper()
 
 
-def _first_sentence(text: str, limit: int = 200) -> str:
-    sentence = _SENTENCE_SPLIT.split(text, maxsplit=1)[0].strip()
-    if len(sentence) > limit:
-        cut = sentence[:limit].rsplit(" ", 1)[0]
-        sentence = cut.rstrip(",;:-– ") + "…"
-    return sentence
-
-
-def _tidy_title(title: str) -> str:
-    title = title.strip()
-    if title.endswith(".") and not title.endswith(".."):
-        title = title[:-1].rstrip()
-    return title
+def _find_lead(lines: list[Line]) -> int | None:
+    for i, line in enumerate(lines):
+        if line.kind != "text":
+            continue
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if _is_paragraph(line.text, nxt is not None and nxt.kind == "stamp"):
+            return i
+    return None
 
 
 @dataclass(slots=True)
-class _Header:
+class _Head:
     title: str | None
+    title_index: int
     category: str | None
-    stamps: list[str]
     author: str | None
-    body_start: int
 
 
-def _split_header(lines: list[_Line]) -> _Header:
-    candidates: list[str] = []
-    stamps: list[str] = []
+def _header(lines: list[Line], lead: int) -> _Head:
+    """Choose the title among the text lines before the lead."""
+    texts = [i for i in range(lead) if lines[i].kind == "text"]
+    folded = [fold(lines[i].text) for i in texts]
+    lead_text = lines[lead].text if lead < len(lines) else ""
+    candidates: list[scoring.Candidate] = []
+    for pos, i in enumerate(texts):
+        text = lines[i].text
+        before = next((ln for ln in reversed(lines[:i]) if ln.kind not in ("tool", "junk")), None)
+        after = next((ln for ln in lines[i + 1 :] if ln.kind not in ("tool", "junk")), None)
+        doubled = fx.is_doubled(text)
+        f = scoring.features(
+            doubled or text,
+            distance=len(texts) - 1 - pos,
+            stamp_after=after is not None and after.kind == "stamp",
+            stamp_before=before is not None and before.kind == "stamp",
+            repeated=bool(doubled)
+            or folded.count(folded[pos]) > 1
+            or fold(text) == fold(lead_text),
+            is_section=fold(text) in wx.SECTIONS or fx.is_menu_item(text),
+            is_name=looks_like_name(text),
+            has_ward=bool(find_mentions(text)),
+            lead=lead_text,
+        )
+        candidates.append(scoring.Candidate(i, doubled or text, f))
+    chosen = scoring.best(candidates)
+    category = _category(lines, lead, chosen)
+    author = None
+    if chosen is not None:
+        for i in texts:
+            if i > chosen.index:
+                byline = parse_byline(lines[i].text)
+                if byline and byline.author and looks_like_name(byline.author.split(" (")[0]):
+                    author = author or byline.author
+                    lines[i].kind = "byline"
+        return _Head(chosen.text, chosen.index, category, author)
+    return _Head(None, -1, category, None)
+
+
+def _category(lines: list[Line], lead: int, chosen: scoring.Candidate | None) -> str | None:
+    """A ``Chuyên mục:`` label, a section heading before the title, or a breadcrumb's tail."""
+    limit = chosen.index if chosen else lead
     crumbs: list[str] | None = None
-    category: str | None = None
-    author: str | None = None
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if line.kind == "stamp":
-            stamps.append(line.text)
-            index += 1
-            if candidates:
-                break
-            continue
+    heading = None
+    for line in lines[:limit]:
+        if line.kind == "text" and _CHUYEN_MUC.match(line.text):
+            return line.text.split(":", 1)[-1].split("：", 1)[-1].strip() or None
         if line.kind == "breadcrumb":
             crumbs = fx.breadcrumb(line.text)
-        elif line.kind == "category_label":
-            category = line.text.split(":", 1)[-1].split("：", 1)[-1].strip() or None
-        elif line.kind == "image" and candidates:
-            break
-        elif line.kind == "text":
-            if _is_paragraph(line.text, nxt is not None and nxt.kind == "stamp"):
-                break
-            next_is_stamp = nxt is not None and nxt.kind == "stamp"
-            has_headline = any(
-                not fx.reads_as_sentence(c, 1) and not is_upper_text(c) for c in candidates
-            )
-            if has_headline and fx.reads_as_sentence(line.text, 1) and not next_is_stamp:
-                break  # after the headline, a sentence (a short lead, a caption) opens the body
-            byline = fx.byline_name(line.text)
-            if candidates and byline and byline[1]:
-                author = author or byline[0]
-            else:
-                candidates.append(line.text)
-        index += 1
-    else:
-        # No lead found: a short article of short lines. The first line is the title.
-        texts = [i for i, line in enumerate(lines) if line.kind == "text"]
-        if not texts:
-            return _Header(None, category, stamps, author, len(lines))
-        first = texts[0]
-        return _Header(lines[first].text, category, stamps, author, first + 1)
-
-    title, heading = _pick_title(candidates)
-    category = category or heading
-    if category is None and crumbs:
-        tail = [c for c in crumbs[1:] if title is None or fold(c) != fold(title)]
-        category = tail[-1] if tail else None
-    return _Header(title, category, stamps, author, index)
+        elif line.kind == "text" and not fx.is_menu_item(line.text):
+            doubled = fx.is_doubled(line.text)
+            section = doubled or line.text
+            if (doubled or is_upper_text(section)) and len(section.split()) <= 12:
+                heading = section
+    for line in lines[limit : lead + 1]:
+        if line.kind == "text" and _CHUYEN_MUC.match(line.text):
+            return line.text.split(":", 1)[-1].split("：", 1)[-1].strip() or None
+    if heading:
+        return heading
+    if crumbs:
+        title = fold(chosen.text) if chosen else None
+        tail = [c for c in crumbs[1:] if fold(c) != title]
+        return tail[-1] if tail else None
+    return None
 
 
-def _pick_title(candidates: list[str]) -> tuple[str | None, str | None]:
-    """(title, section heading) from the headline-like lines before the lead."""
-    kept: list[str] = []
-    for text in candidates:
-        if fx.is_menu_item(text) or fx.is_menu_heading(text):
-            continue
-        if kept and fold(kept[-1]) == fold(text):
-            # The title written twice (often once in capitals): keep the mixed-case one.
-            if is_upper_text(kept[-1]) and not is_upper_text(text):
-                kept[-1] = text
-            continue
-        kept.append(text)
-    if not kept:
-        return None, None
-    heading = None
-    title = kept[-1]
-    doubled = fx.is_doubled(title)
-    if doubled and is_upper_text(title):
-        # A section heading written twice, directly followed by the lead.
-        return None, doubled
-    if doubled:
-        title = doubled
-    if len(kept) >= 2:
-        before = kept[-2]
-        section = fx.is_doubled(before) or before
-        if is_upper_text(section) and len(section.split()) <= 12:
-            heading = section
-    return title, heading
-
-
-def _body(lines: list[_Line]) -> tuple[list[Paragraph], list[str], str | None]:
-    """Paragraphs, stamps found in the body, and the byline."""
-    # Cut at whatever follows the article: related lists, footers, sidebar menus.
+def _body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
+    """Paragraphs, stamps found in the body, and the byline/credit at its end."""
     end = len(lines)
     seen_text = False
     for i, line in enumerate(lines):
         if line.kind == "text":
             seen_text = True
-        elif seen_text and line.kind in ("related", "footer", "menu_heading"):
+        elif seen_text and line.kind in ("end", "menu_heading"):
             end = i
             break
     paragraphs: list[Paragraph] = []
@@ -263,11 +166,16 @@ def _body(lines: list[_Line]) -> tuple[list[Paragraph], list[str], str | None]:
     after_image = False
     for line in lines[:end]:
         if line.kind == "stamp":
-            stamps.append(line.text)
+            stamps.append(line.stamp or line.text)
             continue
         if line.kind == "image":
             paragraphs.extend(Paragraph(name, "image") for name in fx.image_names(line.text))
             after_image = True
+            continue
+        if line.kind == "caption":
+            text = _PHOTO_CREDIT.sub("", line.text).strip()
+            if text:
+                paragraphs.append(Paragraph(text, "caption"))
             continue
         if line.kind != "text":
             continue
@@ -279,35 +187,38 @@ def _body(lines: list[_Line]) -> tuple[list[Paragraph], list[str], str | None]:
             after_image = True
             if not text:
                 continue
-        caption = fx.is_caption(text, after_image=after_image)
-        paragraphs.append(Paragraph(text, "caption" if caption else "text"))
+        if fx.is_caption(text, after_image=after_image) or _PHOTO_CREDIT.search(text):
+            stripped = _PHOTO_CREDIT.sub("", text).strip()
+            if stripped:
+                paragraphs.append(Paragraph(stripped, "caption"))
+        else:
+            paragraphs.append(Paragraph(text, "text"))
         after_image = False
-    author = _take_byline(paragraphs)
-    return paragraphs, stamps, author
+    return paragraphs, stamps, _take_byline(paragraphs)
 
 
-def _take_byline(paragraphs: list[Paragraph]) -> str | None:
-    """Remove the byline lines at the end of ``paragraphs`` and return the author."""
-    found: list[tuple[str, bool]] = []
-    while paragraphs and len(found) < 3:
+def _take_byline(paragraphs: list[Paragraph]) -> Byline:
+    """Remove the byline lines at the end of ``paragraphs``; return author and credit."""
+    author: str | None = None
+    credit: str | None = None
+    taken = 0
+    while paragraphs and taken < 3:
         last = paragraphs[-1]
         if last.kind == "image":
             paragraphs.pop()
             continue
-        texts = sum(1 for p in paragraphs if p.kind == "text")
-        if last.kind == "text" and texts <= 1:
+        if last.kind == "text" and sum(1 for p in paragraphs if p.kind == "text") <= 1:
             break
-        byline = fx.byline_name(last.text)
-        if byline is None or len(last.text.split()) > 12:
+        byline = parse_byline(last.text)
+        if byline is None:
             break
-        found.append(byline)
+        if (byline.author and author is None and credit is None) or (byline.author and not author):
+            author = byline.author
+        if byline.credit and credit is None:
+            credit = byline.credit
         paragraphs.pop()
-    if not found:
-        return None
-    # A person or a labelled credit beats a "Nguồn:"/"Theo" source line after it.
-    for name, _labelled in reversed(found):
-        return name
-    return None
+        taken += 1
+    return Byline(author, credit)
 
 
 def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
@@ -317,26 +228,49 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     callers may pass raw decoded text.
     """
     text = clean_text(text)
-    lines = _classify(text.split("\n"))
-    header = _split_header(lines)
-    paragraphs, body_stamps, byline = _body(lines[header.body_start :])
+    lines = classify(text)
+    lead = _find_lead(lines)
+    if lead is None:
+        indexes = [i for i, line in enumerate(lines) if line.kind == "text"]
+        if not indexes:
+            raise Skipped("no article text (page furniture only)")
+        sentences = [
+            i for i in indexes if lines[i].text[-1:] in ".!?…" and len(lines[i].text.split()) >= 8
+        ]
+        lead = sentences[0] if sentences else indexes[min(1, len(indexes) - 1)]
+    head = _header(lines, lead)
+    start = lead if head.title is None else head.title_index + 1
+    if head.title is not None and _keeps_title(lines, head.title_index):
+        start = head.title_index
+    header_stamps = [ln.stamp or ln.text for ln in lines[:start] if ln.kind == "stamp"]
+    credit = _lead_credit(lines, start)
+    paragraphs, body_stamps, byline = _body(lines[start:])
     texts = [p.text for p in paragraphs if p.kind == "text"]
     if sum(len(t.split()) for t in texts) < MIN_ARTICLE_WORDS:
         raise Skipped("no article text (page furniture only)")
-    title = header.title
-    if title is None:
-        title = _first_sentence(texts[0])
-        subject_line = _first_sentence(texts[0], limit=len(texts[0]))
-    else:
+    if head.title is None:
+        title = first_sentence(texts[0])
         subject_line = title
-    title = _tidy_title(title)
-    if paragraphs and paragraphs[0].kind != "image" and fold(paragraphs[0].text) == fold(title):
-        paragraphs.pop(0)
-    author = header.author or byline
-    lead = [t for t in texts[:2]]
-    date = article_date(header.stamps + body_stamps, title, lead, texts[2:])
+    else:
+        title = head.title.strip()
+        subject_line = title
+        if (
+            paragraphs
+            and paragraphs[0].kind == "text"
+            and fold(paragraphs[0].text) == fold(title)
+            and (not _keeps_title(lines, head.title_index) or len(texts) > 1)
+        ):
+            paragraphs.pop(0)
+            texts = [p.text for p in paragraphs if p.kind == "text"]
+    original = None
+    if is_upper_text(title) and len(title.split()) >= 2:
+        original = title
+        title = sentence_case(title, " ".join(texts[:6]))
+    author = head.author or byline.author
+    credit = credit or byline.credit
+    date = article_date(header_stamps + body_stamps, subject_line, texts[:1], texts[1:2])
     body_text = " ".join(texts[1:])[:MAX_WARD_SCAN]
-    ward = subject_ward(subject_line, texts[0], body_text, author)
+    ward = subject_ward(subject_line, texts[0] if texts else "", body_text, author or credit)
     return Article(
         id=article_id(text),
         title=title,
@@ -345,10 +279,38 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
         unit=ward[1] if ward else None,
         date=date,
         author=author,
-        category=header.category,
+        category=head.category,
         source=source,
         encoding=encoding,
+        credit=credit,
+        title_original=original,
     )
+
+
+def _keeps_title(lines: list[Line], index: int) -> bool:
+    """A chosen title that is the lead's first sentence stays in the body."""
+    text = lines[index].text
+    nxt = next((ln for ln in lines[index + 1 :] if ln.kind not in ("tool", "junk")), None)
+    return (
+        text.rstrip()[-1:] in ".!?"
+        and len(text.split()) >= 12
+        and not (nxt is not None and nxt.kind == "stamp")
+    )
+
+
+def _lead_credit(lines: list[Line], start: int) -> str | None:
+    """Take a source tag (``(QNO) -``, ``TPO -``) off the first body line; return it."""
+    for line in lines[start:]:
+        if line.kind != "text":
+            continue
+        tagged = wx.source_tag(line.text)
+        if tagged is None:
+            if line.text.startswith(("- ", "– ")) and len(line.text.split()) >= 8:
+                line.text = line.text[2:].lstrip()
+            return None
+        line.text = tagged[1].lstrip(" -–—")
+        return tagged[0]
+    return None
 
 
 def parse_bytes(data: bytes, source: str = "") -> Article:

@@ -1,0 +1,158 @@
+"""Bylines and credits: who wrote the article, and which source it credits.
+
+A byline line gives an *author* (a person: ``Thanh Tâm``, ``MỸ LỆ``, ``Hải Long -
+Lan Anh``, ``Huỳnh Điệp (TX)``) or a *credit* (a source or an office: ``Theo Báo
+Nhân Dân``, ``Nguồn: UBND xã``, ``T/h: Trung tâm DVC xã A``, ``BBT-NHĐ``), or both
+(``NKV (tin, ảnh: A & B)``). Labels (``Tin, ảnh:``, ``Tác giả:``, ``CTV``) are
+dropped; an office after a person's name (``Name – MTTQ xã A``) is dropped too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vntext import fold, is_upper_text
+from . import furniture as fx
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    author: str | None = None
+    credit: str | None = None
+
+
+_LABEL = re.compile(
+    r"^[\s(\[]*(?P<label>tin\s*(?:,|và|&|/|-)\s*ảnh|bài\s*(?:,|và|&|/|-)\s*ảnh|bài\s+và\s+ảnh|"
+    r"tác\s+giả\s+bài\s+viết|tác\s+giả|người\s+viết|người\s+đăng|tin\s+bài|bài\s+viết|"
+    r"phóng\s+viên|nhóm\s+pv|thực\s+hiện|trình\s+bày|biên\s+tập|tin|bài|pv|ctv|v)"
+    r"\s*(?P<sep>[:：.,\-–]?)\s*(?P<name>.+?)[\s)\]]*$",
+    re.IGNORECASE,
+)
+_CREDIT_LABEL = re.compile(
+    r"^[\s(\[]*(?:(?:nguồn|theo)\s*(?P<inner>[^:：]{0,40}?)\s*[:：]\s*(?P<rest>.*)"
+    r"|(?P<plain>nguồn|theo|t/h|tổng\s+hợp)\s*[:：]?\s+(?P<name>.+?))[\s)\]]*$",
+    re.IGNORECASE,
+)
+_URL = re.compile(r"https?://([^/\s]+)\S*|www\.\S+", re.IGNORECASE)
+_OFFICE = re.compile(
+    r"^(?:UBND|HĐND|MTTQ|UBMTTQ|UB\s*MTTQ|Ủy\s+ban|Uỷ\s+ban|Đảng\s+ủy|Đảng\s+uỷ|Ban|BBT|Văn\s+phòng|"
+    r"Công\s+an|Hội|Đoàn|Mặt\s+trận|Trạm|Trường|Bộ\s+phận|Phòng|Chi\s+bộ|Đài|Trung\s+tâm|Báo|"
+    r"Tạp\s+chí|Cổng|Trang|Quân\s+sự|BCH|Tổ|Huyện\s+đoàn|Xã\s+đoàn|Thành\s+đoàn|Tỉnh\s+đoàn)\b"
+)
+_ABBREV_CREDIT = re.compile(r"^(?:BBT|BTV|VP|TT)[-–][A-ZĐ]{2,8}$")
+_PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’]*\.?$|^[A-ZĐ]\.[A-ZĐÀ-Ỹ\w]+$")
+_NAME_JOIN = re.compile(r"\s+(?:[-–—&]|và)\s+")
+_SENTENCE_END = re.compile(r"[!?…:;,]$")
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name: 2–6 capitalised syllables (``Thanh Tâm``, ``MỸ LỆ``), or ``N.MINH``."""
+    text = text.strip()
+    if not text or len(text) > 50 or any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    if len(words) == 1:
+        # One word: an initial and a name (N.MINH, H.V) or a known abbreviation (PV).
+        return bool(re.match(r"^[A-ZĐ]\.[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$", text)) or text in ("PV", "CTV")
+    if len(words) > 6:
+        return False
+    if fold(text) in fx.MENU_ITEMS or _OFFICE.match(text):
+        return False
+    return all(_PERSON_WORD.match(w) for w in words)
+
+
+def _names(text: str) -> str | None:
+    """``A - B``, ``A & B``, ``A và B`` where each part is a name, else the one name."""
+    parts = _NAME_JOIN.split(text)
+    if all(looks_like_name(p) for p in parts):
+        return text.strip()
+    return None
+
+
+def _person_with_note(text: str) -> str | None:
+    """``Huỳnh Điệp (TX)``, ``Tâm Hạnh (Trung tâm TT-VH Phù Yên)``, ``Name – MTTQ xã A``."""
+    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<note>[^()]{1,60})\)\.?$", text)
+    if m and _names(m.group("name")):
+        return f"{m.group('name').strip()} ({m.group('note').strip()})"
+    m = re.match(r"^(?P<name>.+?)\s*[-–—]\s*(?P<office>.+)$", text)
+    if m and _names(m.group("name")) and _is_office(m.group("office")):
+        return m.group("name").strip()
+    return None
+
+
+def _is_office(text: str) -> bool:
+    text = text.strip(" .")
+    if _ABBREV_CREDIT.match(text):
+        return True
+    if _OFFICE.match(text):
+        return len(text.split()) <= 12
+    low = fold(text)
+    return bool(re.match(r"^(?:bi thu|chu tich|pho|truong|can bo|cong chuc|mttq)", low))
+
+
+def parse_byline(line: str) -> Byline | None:
+    """The author and/or credit of a byline line, or ``None`` if it is not one."""
+    text = line.strip().strip("*_ ").rstrip(".")
+    if not text or len(text) > 120 or len(text.split()) > 14:
+        return None
+    if _SENTENCE_END.search(text) and not text.endswith(")"):
+        return None
+    credit = _CREDIT_LABEL.match(text)
+    if credit:
+        if credit.group("plain"):
+            name = credit.group("name").strip(" .")
+            url = _URL.search(name)
+            if url and url.start() == 0:
+                return Byline(credit=url.group(1) or name)
+            if fold(credit.group("plain")).startswith("theo") and not (
+                _is_office(name) or looks_like_name(name) or name[:1].isupper()
+            ):
+                return None
+            return Byline(credit=name) if name else None
+        inner = (credit.group("inner") or "").strip()
+        rest = credit.group("rest") or ""
+        if inner and (inner[:1].isupper() or inner.isupper()):
+            return Byline(credit=inner)
+        url = _URL.search(rest)
+        if url:
+            return Byline(credit=url.group(1) or rest.strip())
+        return Byline(credit=rest.strip(" .")) if rest.strip() else None
+    if re.match(r"^V\s*:", text):  # "V: Name Q: Name" (viết / quay)
+        m = re.match(r"^V\s*:\s*(?P<name>.+?)(?:\s+[A-Z]{1,2}\s*:.*)?$", text)
+        if m and _names(m.group("name")):
+            return Byline(author=m.group("name").strip())
+    labelled = _LABEL.match(text)
+    if labelled and fold(labelled.group("label")) != "v":
+        label = fold(labelled.group("label"))
+        name = labelled.group("name").strip(" .,;-–()[]")
+        if label in ("tin", "bai") and not labelled.group("sep"):
+            labelled = None
+        elif name:
+            person = _names(name) or _person_with_note(name)
+            if person:
+                return Byline(author=person)
+            if _is_office(name) and label.startswith("tac gia"):
+                return Byline(credit=name)
+            if label in ("pv", "ctv", "nhom pv") and not name:
+                return Byline(author=labelled.group("label"))
+            return None
+    # "NKV (tin, ảnh: A & B)": initials, then the labelled names.
+    m = re.match(r"^(?P<head>\S{1,12})\s*\((?P<inner>[^()]+)\)$", text)
+    if m:
+        inner = parse_byline(m.group("inner"))
+        if inner and inner.author:
+            return inner
+    if _ABBREV_CREDIT.match(text):
+        return Byline(credit=text)
+    person = _names(text) or _person_with_note(text)
+    if person:
+        return Byline(author=person)
+    inner_text = text.strip("()[] ")
+    if (
+        _OFFICE.match(inner_text)
+        and len(inner_text.split()) <= 10
+        and not is_upper_text(inner_text)
+    ):
+        return Byline(credit=inner_text)
+    return None

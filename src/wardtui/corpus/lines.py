@@ -1,0 +1,205 @@
+"""Cleaned text to classified lines, in one pass: what each line of a scraped page is.
+
+:func:`classify` reads every line once and gives it a *kind*: ``text`` (running
+text, a headline, a caption or a byline: decided later), ``stamp`` (a publication
+date), ``counter``, ``tool`` (share, print, font size, language switch), ``menu``
+(menus, section headings and breadcrumbs), ``banner`` (the site's masthead:
+``ỦY BAN NHÂN DÂN PHƯỜNG X``, ``TRANG THÔNG TIN ĐIỆN TỬ …``), ``image`` (file names,
+markdown images, shortcodes, alt text), ``junk`` (template placeholders, widget
+identifiers, lone punctuation) and ``end`` (what follows an article: related
+lists, comment forms, tags, rating widgets, footers). Markup around text
+(``| caption |``, ``[caption …]``, ``![]()``, a lost emoji's ``?``) is removed and
+glued lines (``date 2025-08-16 Xã hội Xã A tổ chức …``, ``14:43 26/07/2019 Chiều
+24-7, …``) are split in two. Hard-wrapped lines are joined back into paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vntext import is_upper_text
+from . import furniture as fx
+from . import widgets as wx
+from .dates import stamp_date
+
+LONG_LINE = 300
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line: its kind, its text, and whether a blank line came before it."""
+
+    kind: str
+    text: str
+    blank_before: bool = False
+    stamp: str | None = None  # the ISO date of a ``stamp`` line
+
+
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_SHORTCODE = re.compile(r"\[/?(?:caption|gallery|embed|video|audio)\b[^\]\n]*\]", re.I)
+_LOST_EMOJI = re.compile(r"^\?+\s+(?=\S)")
+_PIPES = re.compile(r"^\|\s*|\s*\|$")
+_WS = re.compile(r"\s+")
+
+
+def _tidy(raw: str) -> str:
+    """One line without markup: images, shortcodes, table pipes, a lost emoji's ``?``."""
+    text = " ".join(raw.split())
+    if not text:
+        return text
+    if "](" in text:
+        text = _MARKDOWN_IMAGE.sub("", text)
+    if "[" in text and "]" in text:
+        text = _SHORTCODE.sub("", text)
+    if "|" in text and (text.startswith("|") or text.endswith("|")):
+        text = _PIPES.sub("", text)
+    if text.startswith("?"):
+        text = _LOST_EMOJI.sub("", text)
+    if text.startswith(("• ", "· ")):
+        text = text[2:]
+    if text.startswith("null "):  # an empty template field before the headline
+        text = text[5:]
+    return wx.strip_camera_names(text).strip()
+
+
+def _is_caption_markup(raw: str) -> bool:
+    """``| caption |`` under a markdown image, or text after a ``[caption …]`` shortcode."""
+    raw = raw.strip()
+    if raw.startswith("|") and raw.endswith("|") and len(raw) > 2:
+        return True
+    return raw.lower().startswith("[caption")
+
+
+def _kind(text: str) -> str:
+    """The kind of one tidy line (``text`` when no furniture rule applies)."""
+    if len(text) > LONG_LINE:
+        if fx.is_footer(text):
+            return "end"
+        return "image" if fx.is_image_line(text) else "text"
+    if fx.is_counter(text):
+        return "counter"
+    if fx.is_tool(text) or wx.is_tool(text):
+        return "tool"
+    if wx.is_junk(text):
+        return "junk"
+    if fx.is_menu_heading(text):
+        return "menu_heading"
+    if fx.is_menu_item(text):
+        return "menu"
+    if fx.is_related_heading(text) or wx.is_end(text):
+        return "end"
+    if fx.is_footer(text):
+        return "end"
+    if fx.breadcrumb(text):
+        return "breadcrumb"
+    if fx.is_image_line(text) or wx.is_image_text(text):
+        return "image"
+    if wx.is_banner(text):
+        return "banner"
+    return "text"
+
+
+def classify(text: str) -> list[Line]:
+    """The non-empty lines of cleaned ``text``, classified (see the module docstring)."""
+    lines: list[Line] = []
+    blank = False
+    for raw in text.split("\n"):
+        tidy = _tidy(raw)
+        if not tidy:
+            blank = True
+            continue
+        if _is_caption_markup(raw):
+            lines.append(Line("caption", tidy, blank))
+            blank = False
+            continue
+        for part, stamp in wx.split_glued(tidy):
+            if stamp is not None:
+                lines.append(Line("stamp", part, blank, stamp))
+                blank = False
+                continue
+            iso = stamp_date(part) if len(part) <= 160 else None
+            if iso:
+                lines.append(Line("stamp", part, blank, iso))
+            else:
+                lines.append(Line(_kind(part), part, blank))
+            blank = False
+    _mark_menu_blocks(lines)
+    return _join_wrapped(lines)
+
+
+def _mark_menu_blocks(lines: list[Line]) -> None:
+    """Short lines after a menu heading, or runs of 4+ short lines with 2+ menu items."""
+    i = 0
+    n = len(lines)
+    while i < n:
+        start = i
+        if lines[i].kind == "menu_heading":
+            lines[i].kind = "menu"
+            i += 1
+            while (
+                i < n
+                and lines[i].kind in ("text", "menu")
+                and not lines[i].blank_before
+                and fx.is_short_item(lines[i].text)
+            ):
+                lines[i].kind = "menu"
+                i += 1
+            continue
+        menus = 0
+        while (
+            i < n
+            and lines[i].kind in ("text", "menu")
+            and fx.is_short_item(lines[i].text)
+            and (i == start or not lines[i].blank_before)
+        ):
+            menus += lines[i].kind == "menu"
+            i += 1
+        if i - start >= 4 and menus >= 2:
+            for line in lines[start:i]:
+                line.kind = "menu"
+        if i == start:
+            i += 1
+
+
+_CONTINUES = re.compile(
+    r"^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
+)
+_OPEN_END = re.compile(r"(?:,|\b(?:và|của|các|cho|với|trong|tại|là|được|đã|có|những|về))$")
+
+
+def _join_wrapped(lines: list[Line]) -> list[Line]:
+    """Join a text line to the one before it when it continues a broken sentence."""
+    out: list[Line] = []
+    for line in lines:
+        if (
+            out
+            and line.kind == "text"
+            and out[-1].kind == "text"
+            and not line.blank_before
+            and (_CONTINUES.match(line.text) or _OPEN_END.search(out[-1].text))
+            and not is_upper_text(out[-1].text)
+            and out[-1].text[-1:] not in ".!?…:;"
+        ):
+            out[-1].text = f"{out[-1].text} {line.text}"
+            continue
+        out.append(line)
+    return out
+
+
+def banner_lines(text: str) -> list[str]:
+    """The site banner lines of cleaned ``text`` (``ỦY BAN NHÂN DÂN PHƯỜNG X`` …), in order.
+
+    They are page furniture, never the article's title or text, but they name the
+    ward whose site the page came from (evidence for a gazetteer).
+    """
+    return [line.text for line in classify(text) if line.kind == "banner"]
+
+
+def furniture_lines(text: str) -> list[tuple[str, str]]:
+    """Every line of cleaned ``text`` that is not text, as (kind, line)."""
+    return [(line.kind, line.text) for line in classify(text) if line.kind != "text"]
+
+
+def normalise_space(text: str) -> str:
+    return _WS.sub(" ", text).strip()
