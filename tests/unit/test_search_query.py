@@ -124,7 +124,7 @@ def test_in_and_is() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["ward:", "year:abc", "date:2023-13", "date:32/01/2020", "in:nowhere", "is:read",
+    ["ward:", "year:abc", "date:2023-13", "date:32/01/2020", "in:nowhere", "is:done",
      "unit:quan", "year:2023-06", "-in:title", "ward:***"],
 )
 def test_unusable_fields_are_ignored_with_a_hint(text: str) -> None:

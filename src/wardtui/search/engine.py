@@ -49,11 +49,12 @@ class _Search:
     """One search over one index with one connection."""
 
     def __init__(self, index: SearchIndex, query: Query, conn: sqlite3.Connection,
-                 limit: int, bookmarked: Bookmarked) -> None:
+                 limit: int, bookmarked: Bookmarked, read: Bookmarked = None) -> None:
         self.index = index
         self.query = query
         self.limit = limit
         self.bookmarked = bookmarked
+        self.read = read
         self.fts = Fts(index, conn, query.hints)
         self.matcher = Matcher(index, query.fields, self.fts.exists)
         self.matches: list[TermMatch] = [self.matcher.match(t) for t in query.terms]
@@ -194,9 +195,9 @@ class _Search:
     # -- running ------------------------------------------------------------------------------
     def run(self) -> SearchResponse:
         index, query = self.index, self.query
-        self.allowed = allowed_rowids(index, query, self.bookmarked)
+        self.allowed = allowed_rowids(index, query, self.bookmarked, self.read)
         if not self.matches:
-            if not (query.filters or query.bookmarked is not None or query.excluded):
+            if query.empty:
                 return SearchResponse([], 0, query.hints, query)
             pool = set(index.rowids) if self.allowed is None else self.allowed
             if query.excluded:
@@ -348,6 +349,7 @@ def search(
     limit: int = 50,
     *,
     bookmarked: Bookmarked = None,
+    read: Bookmarked = None,
 ) -> SearchResponse:
     """Find the best ``limit`` articles for ``query`` (see :mod:`.query` for the language).
 
@@ -355,13 +357,13 @@ def search(
     (:meth:`SearchIndex.build`), reuses it for every keystroke and rebuilds it
     when :meth:`SearchIndex.is_current` says the library changed; searches may run
     in any thread, each on a pooled connection. ``bookmarked`` gives the ids for
-    ``is:bookmarked``. Any string is a valid query: what could not be used is
-    explained in ``hints``.
+    ``is:bookmarked``, ``read`` those for ``is:read``/``is:unread``. Any string is
+    a valid query: what could not be used is explained in ``hints``.
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
     limit = max(0, limit)
     with index.connection() as library:
-        response = _Search(index, parsed, library.conn, limit, bookmarked).run()
+        response = _Search(index, parsed, library.conn, limit, bookmarked, read).run()
     response.seconds = time.perf_counter() - started
     return response

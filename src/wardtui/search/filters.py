@@ -1,5 +1,5 @@
 """Field filters: the articles that ``ward:``, ``unit:``, ``author:``, ``year:``,
-``date:`` and ``is:bookmarked`` allow, as sets of rowids.
+``date:``, ``is:bookmarked`` and ``is:read``/``is:unread`` allow, as sets of rowids.
 
 Values arrive folded (see :mod:`.query`); wards, bylines and dates come from the
 in-memory index, so no filter touches SQLite. Results are cached on the index.
@@ -18,7 +18,8 @@ from .query import FieldFilter, Query
 __all__ = ["Bookmarked", "allowed_rowids"]
 
 Bookmarked = Callable[[], Collection[str]] | Collection[str] | None
-"""The bookmarked article ids, or a function giving them (called only for ``is:bookmarked``)."""
+"""The bookmarked article ids, or a function giving them (called only for ``is:bookmarked``);
+the same for the ids read (``is:read``, ``is:unread``)."""
 
 
 def _ward_rowids(index: SearchIndex, value: str, hints: list[str]) -> set[int]:
@@ -76,7 +77,8 @@ def _filter_rowids(index: SearchIndex, item: FieldFilter, hints: list[str]) -> s
     return found
 
 
-def allowed_rowids(index: SearchIndex, query: Query, bookmarked: Bookmarked) -> set[int] | None:
+def allowed_rowids(index: SearchIndex, query: Query, bookmarked: Bookmarked,
+                   read: Bookmarked = None) -> set[int] | None:
     """The rowids the filters allow, or ``None`` for all."""
     allowed: set[int] | None = None
     removed: set[int] = set()
@@ -86,15 +88,18 @@ def allowed_rowids(index: SearchIndex, query: Query, bookmarked: Bookmarked) -> 
             removed |= found
         else:
             allowed = found if allowed is None else allowed & found
-    if query.bookmarked is not None:
-        ids = bookmarked() if callable(bookmarked) else bookmarked
+    for wanted, given, what in ((query.bookmarked, bookmarked, "bookmarks"),
+                                (query.read, read, "read marks")):
+        if wanted is None:
+            continue
+        ids = given() if callable(given) else given
         if ids is None:
             ids = ()
-            if query.bookmarked:
-                query.hints.append("bookmarks are not available here")
+            if wanted:
+                query.hints.append(f"{what} are not available here")
         where = index.rowid_of_id
         marked = {where[i] for i in ids if i in where}
-        if query.bookmarked:
+        if wanted:
             allowed = marked if allowed is None else allowed & marked
         else:
             removed |= marked

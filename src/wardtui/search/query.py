@@ -33,8 +33,12 @@ error: an item that cannot be understood is read literally or ignored, and a
     The article's date, at the precision given; ranges include both ends.
 ``in:title``, ``in:body``, ``in:ward``, ``in:author``
     Where the words must match (several ``in:`` add up).
-``is:bookmarked``
-    Only bookmarked articles (``-is:bookmarked``: none of them).
+``is:bookmarked``, ``is:read``, ``is:unread``
+    Only bookmarked articles (``-is:bookmarked``: none of them); only the articles
+    read (or not yet read). Each names a set of article ids the caller passes to
+    the search (:data:`FLAGS`); a set not passed is ignored with a hint.
+``is:unread``, ``is:read``
+    Only the articles not read yet, or only those read.
 
 Field names and values ignore accents and case. Bare ``AND``, ``OR``, ``NOT``,
 ``*`` or ``:`` mean nothing special: they are words (or, without any letter or
@@ -53,6 +57,7 @@ from ..vntext import fold, has_diacritics
 __all__ = [
     "MIN_PREFIX",
     "QUERY_HELP",
+    "FLAGS",
     "DateRange",
     "FieldFilter",
     "Query",
@@ -74,7 +79,7 @@ Search: type words; every word must match (accents and case optional).
   year:2023             year:2019..2021
   date:2023-06          date:2021..2023  date:28/06/2023
   in:title  in:body     where the words must be (also in:ward, in:author)
-  is:bookmarked         only your bookmarks
+  is:bookmarked         only your bookmarks; is:unread, is:read
   -ward:12  -year:2020  any field can be excluded too
 The last word may be unfinished; end the query with a space to match it whole.
 Best first: title and ward matches, then phrases, exact accents, newest."""
@@ -92,7 +97,14 @@ _IN_FIELDS = {
     "body": "body", "text": "body", "noi dung": "body",
     "ward": "ward", "author": "author", "byline": "author",
 }
-_IS_VALUES = {"bookmarked", "bookmark", "bookmarks", "starred", "saved"}
+FLAGS: dict[str, tuple[str, bool]] = {
+    "bookmarked": ("bookmarked", True), "bookmark": ("bookmarked", True),
+    "bookmarks": ("bookmarked", True), "starred": ("bookmarked", True),
+    "saved": ("bookmarked", True),
+    "read": ("read", True), "unread": ("read", False),
+}
+"""``is:`` values: (the name of the id set, whether the article must be in it)."""
+_IS_READ = {"read": True, "seen": True, "unread": False, "new": False}
 _UNITS = {"phuong": "phường", "p": "phường", "xa": "xã", "thi tran": "thị trấn",
           "thitran": "thị trấn", "tt": "thị trấn"}
 
@@ -165,12 +177,14 @@ class Query:
     filters: list[FieldFilter] = field(default_factory=list)
     fields: frozenset[str] | None = None  # from in:, None = everywhere
     bookmarked: bool | None = None  # True: only bookmarks; False: no bookmarks
+    read: bool | None = None  # True: only articles read; False: only unread ones
     hints: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         """Nothing to search for (and nothing to filter by)."""
-        return not (self.terms or self.excluded or self.filters or self.bookmarked is not None)
+        return not (self.terms or self.excluded or self.filters or self.bookmarked is not None
+                    or self.read is not None)
 
 
 # -- lexing -------------------------------------------------------------------------
@@ -318,8 +332,10 @@ def _field(item: _Item, query: Query) -> None:
             query.fields = (query.fields or frozenset()) | {where}
         return
     if name == "is":
-        if folded not in _IS_VALUES:
-            query.hints.append(f"ignored {shown} (use is:bookmarked)")
+        if folded in _IS_READ:
+            query.read = _IS_READ[folded] != item.negated
+        elif folded not in _IS_VALUES:
+            query.hints.append(f"ignored {shown} (use is:bookmarked, is:unread or is:read)")
         else:
             query.bookmarked = not item.negated
         return
@@ -350,7 +366,11 @@ def parse_query(text: str) -> Query:
         prefix = last and ends_open and not item.negated and (not item.quoted or not item.closed)
         term = _term(item.text, phrase=item.quoted, prefix=prefix)
         if term is None:
-            if item.text.strip() and not (item.quoted and not item.closed and last):
+            if item.quoted and not item.text.strip():
+                query.hints.append(
+                    'a lone " starts a phrase: type its words after it, e.g. "dan van kheo"'
+                    if not item.closed else 'ignored "": an empty phrase')
+            elif item.text.strip():
                 query.hints.append(f"ignored {item.text.strip()!r}: no letters or digits")
             continue
         (query.excluded if item.negated else query.terms).append(term)
