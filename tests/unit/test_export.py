@@ -335,7 +335,7 @@ def test_without_hard_links_the_name_is_claimed_exclusively(
     def no_links(*_: object, **__: object) -> None:
         raise OSError(1, "Operation not permitted")
 
-    monkeypatch.setattr(export.os, "link", no_links)
+    monkeypatch.setattr(export.files.os, "link", no_links)
     target = tmp_path / "a.txt"
     write_export(make(), target)
     assert target.read_text(encoding="utf-8") == to_txt(make())

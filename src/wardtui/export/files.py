@@ -1,9 +1,5 @@
-"""An article to a text file: ``txt`` (default), ``md`` or ``json``.
+"""Writing exports: file names, the folder, atomic writes that never overwrite unasked.
 
-* :func:`to_txt`, :func:`to_md`, :func:`to_json` carry the same content: a header
-  (title, ward and unit, date, author, category, source, id), then the
-  paragraphs, captions and images marked. UTF-8, no hard wrapping, no control
-  characters. :func:`to_txt` is also the text the app copies to the clipboard.
 * :func:`proposed_name` makes the file name from ward, date and title, folded to
   ASCII: no path separators, no leading dot, at most :data:`MAX_NAME` characters.
   :func:`default_folder` proposes the folder; :func:`check_name` validates a
@@ -12,14 +8,11 @@
   otherwise, even if the file appears meanwhile), writes atomically, and
   replaces a symbolic link itself, never the file it points at.
   :func:`export_many` writes many articles into one folder and reports.
-
-Knows nothing of Textual.
 """
 
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
@@ -27,40 +20,28 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import quote
 
-from . import paths
-from .corpus import Article
-from .corpus.clean import strip_controls
-from .labels import one_line, plural
-from .library.model import Missing
-from .vntext import slugify
+from .. import paths
+from ..corpus import Article
+from ..labels import plural
+from ..library.model import Missing
+from ..vntext import slugify
+from .formats import FORMATS, Format, render
 
 __all__ = [
-    "FORMATS",
     "MAX_NAME",
+    "TITLE_SLUG",
     "ExportError",
     "ExportExists",
     "ExportReport",
-    "Format",
-    "Missing",
     "check_name",
     "default_folder",
     "export_many",
-    "header_fields",
     "proposed_name",
-    "render",
-    "to_json",
-    "to_json_data",
-    "to_md",
-    "to_txt",
     "with_format",
     "write_export",
 ]
 
-Format = Literal["txt", "md", "json"]
-FORMATS: tuple[Format, ...] = ("txt", "md", "json")
 MAX_NAME = 80
 TITLE_SLUG = 40  # at most this much of the title goes into a file name
 
@@ -75,102 +56,6 @@ class ExportExists(ExportError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} already exists")
         self.path = path
-
-
-# -- content -------------------------------------------------------------------
-def header_fields(article: Article) -> list[tuple[str, str]]:
-    """The header lines every format carries, in order (empty values left out)."""
-    fields = [
-        ("Title", article.title),
-        ("Ward", article.ward_label or ""),
-        ("Date", article.date or ""),
-        ("Author", article.author or ""),
-        ("Category", article.category or ""),
-        ("Source", article.source),
-        ("Id", article.id),
-    ]
-    return [(k, one_line(v)) for k, v in fields if v and v.strip()]
-
-
-def to_txt(article: Article) -> str:
-    """Header lines, a blank line, then the paragraphs separated by blank lines.
-
-    Captions read ``[Caption] …`` and images ``[Image] file-name``.
-    """
-    head = "\n".join(f"{k}: {v}" for k, v in header_fields(article))
-    blocks = []
-    for p in article.paragraphs:
-        text = strip_controls(p.text).strip()
-        if p.kind == "caption":
-            blocks.append(f"[Caption] {text}")
-        elif p.kind == "image":
-            blocks.append(f"[Image] {text}")
-        elif text:
-            blocks.append(text)
-    if not blocks:
-        return head + "\n"
-    return head + "\n\n" + "\n\n".join(blocks) + "\n"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-_MD_BLOCK_START = re.compile(r"^(\s*)([-+=]|\d+[.)])(?=\s|$)")
-
-
-def _md_escape(text: str) -> str:
-    """Escape Markdown inline syntax, and a line start that would make a list or heading."""
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return _MD_BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1],
-                               text)
-
-
-def to_md(article: Article) -> str:
-    """The title as a heading, the header as a list, then the paragraphs.
-
-    Captions read ``*[Caption] …*``; images are Markdown images.
-    """
-    lines = [f"# {_md_escape(one_line(article.title)) or 'Untitled'}", ""]
-    for key, value in header_fields(article):
-        if key != "Title":
-            lines.append(f"- **{key}:** {_md_escape(value)}")
-    lines.append("")
-    for p in article.paragraphs:
-        text = strip_controls(p.text).strip()
-        if p.kind == "caption":
-            lines.append(f"*\\[Caption\\] {_md_escape(text)}*")
-        elif p.kind == "image":
-            lines.append(f"![image]({quote(text, safe='/')})")
-        elif text:
-            lines.append(_md_escape(text))
-        else:
-            continue
-        lines.append("")
-    return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def to_json_data(article: Article) -> dict[str, Any]:
-    """The article as JSON-ready data: the ``list --json`` keys plus the paragraphs with kinds."""
-    def clean(value: str | None) -> str | None:
-        return None if value is None else strip_controls(value)
-
-    return {
-        "id": article.id, "title": clean(article.title), "ward": clean(article.ward),
-        "unit": article.unit, "date": article.date,
-        "author": clean(article.author), "category": clean(article.category),
-        "source": clean(article.source), "words": article.words,
-        "paragraphs": [
-            {"kind": p.kind, "text": strip_controls(p.text)} for p in article.paragraphs
-        ],
-    }
-
-
-def to_json(article: Article) -> str:
-    """:func:`to_json_data` as indented UTF-8 JSON."""
-    return json.dumps(to_json_data(article), ensure_ascii=False, indent=2) + "\n"
-
-
-def render(article: Article, fmt: Format) -> str:
-    """The article in ``fmt``."""
-    return {"txt": to_txt, "md": to_md, "json": to_json}[fmt](article)
 
 
 # -- names and folders -----------------------------------------------------------
