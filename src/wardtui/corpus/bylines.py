@@ -34,13 +34,16 @@ _CREDIT_LABEL = re.compile(
     r"|(?P<plain>nguồn|theo|t/h|tổng\s+hợp)\s*[:：]?\s+(?P<name>.+?))[\s)\]]*$",
     re.IGNORECASE,
 )
+_LINK_LABEL = re.compile(r"^(?:link\s+gốc|bài\s+gốc|nguồn\s+bài|link\s+bài\s+gốc)\s*[:：]", re.I)
 _URL = re.compile(r"https?://([^/\s]+)\S*|www\.\S+", re.IGNORECASE)
 _OFFICE = re.compile(
     r"^(?:UBND|HĐND|MTTQ|UBMTTQ|UB\s*MTTQ|Ủy\s+ban|Uỷ\s+ban|Đảng\s+ủy|Đảng\s+uỷ|Ban|BBT|Văn\s+phòng|"
     r"Công\s+an|Hội|Đoàn|Mặt\s+trận|Trạm|Trường|Bộ\s+phận|Phòng|Chi\s+bộ|Đài|Trung\s+tâm|Báo|"
     r"Tạp\s+chí|Cổng|Trang|Quân\s+sự|BCH|Tổ|Huyện\s+đoàn|Xã\s+đoàn|Thành\s+đoàn|Tỉnh\s+đoàn)\b"
 )
+_ABBREVIATED_OFFICE = re.compile(r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|BBT|ĐU|CA)\b")
 _ABBREV_CREDIT = re.compile(r"^(?:BBT|BTV|VP|TT)[-–][A-ZĐ]{2,8}$")
+_DOMAIN = re.compile(r"^[\w\-]+(?:\.[\w\-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn)$", re.I)
 _PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’]*\.?$|^[A-ZĐ]\.[A-ZĐÀ-Ỹ\w]+$")
 _NAME_JOIN = re.compile(r"\s+(?:[-–—&]|và)\s+")
 _SENTENCE_END = re.compile(r"[!?…:;,]$")
@@ -55,9 +58,9 @@ def looks_like_name(text: str) -> bool:
     if len(words) == 1:
         # One word: an initial and a name (N.MINH, H.V) or a known abbreviation (PV).
         return bool(re.match(r"^[A-ZĐ]\.[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$", text)) or text in ("PV", "CTV")
-    if len(words) > 6:
+    if len(words) > 6 or (is_upper_text(text) and len(words) > 4):
         return False
-    if fold(text) in fx.MENU_ITEMS or _OFFICE.match(text):
+    if fold(text) in fx.MENU_ITEMS or _ABBREVIATED_OFFICE.match(text):
         return False
     return all(_PERSON_WORD.match(w) for w in words)
 
@@ -94,7 +97,10 @@ def _is_office(text: str) -> bool:
 def parse_byline(line: str) -> Byline | None:
     """The author and/or credit of a byline line, or ``None`` if it is not one."""
     text = line.strip().strip("*_ ").rstrip(".")
-    if not text or len(text) > 120 or len(text.split()) > 14:
+    url = _URL.search(text)
+    if url and _LINK_LABEL.match(text):
+        return Byline(credit=url.group(1) or url.group(0))
+    if not text or len(_URL.sub("", text)) > 120 or len(text.split()) > 14:
         return None
     if _SENTENCE_END.search(text) and not text.endswith(")"):
         return None
@@ -106,7 +112,10 @@ def parse_byline(line: str) -> Byline | None:
             if url and url.start() == 0:
                 return Byline(credit=url.group(1) or name)
             if fold(credit.group("plain")).startswith("theo") and not (
-                _is_office(name) or looks_like_name(name) or name[:1].isupper()
+                _is_office(name)
+                or looks_like_name(name)
+                or name[:1].isupper()
+                or _DOMAIN.match(name)
             ):
                 return None
             return Byline(credit=name) if name else None

@@ -154,8 +154,8 @@ _CAPTION_CREDIT = re.compile(
     r"|\(\s*(?:ảnh|hình|nguồn\s+ảnh)\s*[:：][^)]*\)\s*\.?$|^\(ảnh[^)]*\)$)",
     re.IGNORECASE,
 )
-_CAPTION_START = re.compile(
-    r"^(?:quang\s+cảnh|toàn\s+cảnh|cảnh\s+|các\s+đại\s+biểu|đại\s+biểu|đoàn\s+công\s+tác|"
+CAPTION_START = re.compile(
+    r"^(?:quang\s+cảnh|toàn\s+cảnh|nghi\s+thức|cảnh\s+|các\s+đại\s+biểu|đại\s+biểu|đoàn\s+công\s+tác|"
     r"hình\s+ảnh|một\s+số\s+hình\s+ảnh|ban\s+tổ\s+chức\s+trao|trao\s+(?:giấy|quà|tặng|bằng|cờ)|"
     r"tặng\s+quà|lãnh\s+đạo\s+.{0,60}(?:trao|tặng|thăm|chúc|phát\s+biểu|kiểm\s+tra)|"
     r"(?:đ/c|đồng\s+chí|ông|bà)\s+.{0,120}(?:phát\s+biểu|trao|tặng|thăm|chúc\s+mừng|kiểm\s+tra|"
@@ -286,7 +286,7 @@ def is_caption(line: str, *, after_image: bool = False) -> bool:
         return False
     if after_image and len(words) <= 40:
         return True
-    return bool(_CAPTION_START.match(line)) and len(words) <= 35
+    return bool(CAPTION_START.match(line)) and len(words) <= 35
 
 
 def byline_name(line: str) -> tuple[str, bool] | None:

@@ -41,6 +41,9 @@ _SHORTCODE = re.compile(r"\[/?(?:caption|gallery|embed|video|audio)\b[^\]\n]*\]"
 _LOST_EMOJI = re.compile(r"^\?+\s+(?=\S)")
 _PIPES = re.compile(r"^\|\s*|\s*\|$")
 _WS = re.compile(r"\s+")
+_SYMBOLS = re.compile(
+    "^[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u2190-\u21ff\u25a0-\u25ff]+\\s*"
+)
 
 
 def _tidy(raw: str) -> str:
@@ -58,6 +61,8 @@ def _tidy(raw: str) -> str:
         text = _LOST_EMOJI.sub("", text)
     if text.startswith(("• ", "· ")):
         text = text[2:]
+    if text and not text[0].isalnum():
+        text = _SYMBOLS.sub("", text)
     if text.startswith("null "):  # an empty template field before the headline
         text = text[5:]
     return wx.strip_camera_names(text).strip()
@@ -79,6 +84,8 @@ def _kind(text: str) -> str:
         return "image" if fx.is_image_line(text) else "text"
     if fx.is_counter(text):
         return "counter"
+    if fx.is_related_heading(text) or wx.is_end(text):
+        return "end"
     if fx.is_tool(text) or wx.is_tool(text):
         return "tool"
     if wx.is_junk(text):
@@ -87,8 +94,10 @@ def _kind(text: str) -> str:
         return "menu_heading"
     if fx.is_menu_item(text):
         return "menu"
-    if fx.is_related_heading(text) or wx.is_end(text):
-        return "end"
+    if wx.is_section_like(text):
+        return "section"
+    if wx.is_paper_tag(text):
+        return "source"
     if fx.is_footer(text):
         return "end"
     if fx.breadcrumb(text):
@@ -165,7 +174,9 @@ def _mark_menu_blocks(lines: list[Line]) -> None:
 _CONTINUES = re.compile(
     r"^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 )
-_OPEN_END = re.compile(r"(?:,|\b(?:và|của|các|cho|với|trong|tại|là|được|đã|có|những|về))$")
+_OPEN_END = re.compile(
+    r"(?:,|\b(?:và|của|các|cho|với|trong|tại|là|được|đã|có|những|về|ngày|tháng|năm|số|lúc|từ|đến))$"
+)
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:

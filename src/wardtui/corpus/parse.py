@@ -39,9 +39,8 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 12
 MAX_WARD_SCAN = 8_000  # characters of body text scanned for ward mentions
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
-_PHOTO_CREDIT = re.compile(
-    r"(?:\s*[.(]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^.:()]{1,60}(?:\([^()]{0,60}\))?\s*\)?\.?$"
-)
+_PHOTO_CREDIT = wx.PHOTO_CREDIT
+_FURNITURE_BEFORE = ("stamp", "menu", "section", "breadcrumb", "banner", "menu_heading")
 _CHUYEN_MUC = re.compile(r"^chuyên\s+mục\s*[:：]\s*\S", re.IGNORECASE)
 
 
@@ -92,15 +91,15 @@ def _header(lines: list[Line], lead: int) -> _Head:
     lead_text = lines[lead].text if lead < len(lines) else ""
     candidates: list[scoring.Candidate] = []
     for pos, i in enumerate(texts):
-        text = lines[i].text
+        text = wx.strip_section(lines[i].text)
         before = next((ln for ln in reversed(lines[:i]) if ln.kind not in ("tool", "junk")), None)
         after = next((ln for ln in lines[i + 1 :] if ln.kind not in ("tool", "junk")), None)
         doubled = fx.is_doubled(text)
         f = scoring.features(
             doubled or text,
             distance=len(texts) - 1 - pos,
-            stamp_after=after is not None and after.kind == "stamp",
-            stamp_before=before is not None and before.kind == "stamp",
+            stamp_after=after is not None and after.kind in ("stamp", "source"),
+            after_furniture=before is not None and before.kind in _FURNITURE_BEFORE,
             repeated=bool(doubled)
             or folded.count(folded[pos]) > 1
             or fold(text) == fold(lead_text),
@@ -243,7 +242,9 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     if head.title is not None and _keeps_title(lines, head.title_index):
         start = head.title_index
     header_stamps = [ln.stamp or ln.text for ln in lines[:start] if ln.kind == "stamp"]
-    credit = _lead_credit(lines, start)
+    credit = _lead_credit(lines, start) or next(
+        (ln.text for ln in lines[: start + 3] if ln.kind == "source"), None
+    )
     paragraphs, body_stamps, byline = _body(lines[start:])
     texts = [p.text for p in paragraphs if p.kind == "text"]
     if sum(len(t.split()) for t in texts) < MIN_ARTICLE_WORDS:

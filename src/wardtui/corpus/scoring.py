@@ -15,14 +15,16 @@ import re
 from dataclasses import dataclass
 
 from ..vntext import fold, is_upper_text
+from . import furniture as fx
+from .widgets import PHOTO_CREDIT
 
 THRESHOLD = 1.0
 
 WEIGHTS: dict[str, float] = {
     # Where the line stands.
     "near_lead": 1.0,  # 3 for the line right before the lead, 2, 1, then 0
-    "stamp_after": 2.5,  # a publication stamp follows: the headline-then-stamp layout
-    "stamp_before": 0.5,  # a stamp comes just before it
+    "stamp_after": 2.5,  # a publication stamp or a paper's tag follows: headline, then stamp
+    "after_furniture": 1.0,  # right after a stamp, a section name, a menu or a banner
     "repeated": 1.5,  # the same line is written twice (a headline printed twice)
     # What the line looks like.
     "good_length": 1.0,  # 4-35 words
@@ -34,6 +36,8 @@ WEIGHTS: dict[str, float] = {
     "name_like": -4.0,  # a person's name: a byline
     "sentence": -1.0,  # ends with a full stop and has 15+ words: a lead sentence
     "question": -2.0,  # a poll or a form question
+    "photo_credit": -5.0,  # ends with "Ảnh: X": a photo caption
+    "caption_like": -2.0,  # opens like a caption ("Quang cảnh …", "Nghi thức …")
     "colon_end": -3.0,  # announces a list
     "lowercase_start": -3.0,  # a wrapped fragment of a sentence
     "digits": -3.0,  # more than a third digits: counters, codes, dates
@@ -63,7 +67,7 @@ def features(
     *,
     distance: int,
     stamp_after: bool,
-    stamp_before: bool,
+    after_furniture: bool,
     repeated: bool,
     is_section: bool,
     is_name: bool,
@@ -76,8 +80,8 @@ def features(
     f: dict[str, float] = {"near_lead": float(max(0, 3 - distance))}
     if stamp_after:
         f["stamp_after"] = 1.0
-    if stamp_before:
-        f["stamp_before"] = 1.0
+    if after_furniture:
+        f["after_furniture"] = 1.0
     if repeated:
         f["repeated"] = 1.0
     if n <= 2:
@@ -109,6 +113,10 @@ def features(
         f["digits"] = 1.0
     if has_ward:
         f["ward"] = 1.0
+    if PHOTO_CREDIT.search(text):
+        f["photo_credit"] = 1.0
+    elif fx.CAPTION_START.match(text):
+        f["caption_like"] = 1.0
     if lead:
         mine = {w for w in _WORD.findall(fold(text)) if len(w) > 1}
         if mine:

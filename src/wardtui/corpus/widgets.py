@@ -96,7 +96,8 @@ _END = re.compile(
     r"theo\s+dõi\s+chúng\s+tôi.*|follow\s+us.*|kết\s+nối\s+với\s+chúng\s+tôi.*|"
     r"đăng\s+nhập(?:\s+tài\s+khoản.*)?|đăng\s+ký|<\s*trở\s+về.*|trở\s+về\s+trang\s+trước|"
     r"powered\s+by.*|giới\s+thiệu\s+tổng\s+quan\s+website.*|đóng\s+lưu\s+thông\s+tin|"
-    r"in\s+bài\s+viết|gửi\s+cho\s+bạn\s+bè|"
+    r"in\s+bài\s+viết|gửi\s+cho\s+bạn\s+bè|chia\s+sẻ(?:\s+bài\s+viết)?|g[ởử]i\s+câu\s+hỏi|"
+    r"văn\s+bản\s+liên\s+quan|link\s+gốc\s*:.*|you\s+may\s+also\s+like|related\s+posts?|"
     r"tin\s+khác|các\s+tin\s+khác|bài\s+viết\s+khác|xem\s+thêm"
     r")\s*[:：.…!]*(?:\s.*)?$",
     re.IGNORECASE,
@@ -120,7 +121,7 @@ def is_end(line: str) -> bool:
     return len(line.split()) <= 14  # a widget line is short; a sentence may open alike
 
 
-_PLACEHOLDER = re.compile(r"^\{[\w.\- ]{1,30}\}$|^\$\{?\w+\}?$|^%\w+%$")
+_PLACEHOLDER = re.compile(r"^\{[\w.\- ]{1,30}\}$|^\$\{?\w+\}?$|^%\w+%$|^\d{1,6}$|^>{2,}\s")
 _IDENTIFIER = re.compile(r"^[\w\-.#:/]*_[\w\-.#:/]*$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
@@ -161,11 +162,8 @@ def is_image_text(line: str) -> bool:
         return False
     words = line.split()
     if len(words) == 1:
-        return (
-            (bool(_SLUG_TOKEN.match(line))
-            and any(c.isdigit() for c in line))
-            or ("-" in line
-            and line.islower())
+        return (bool(_SLUG_TOKEN.match(line)) and any(c.isdigit() for c in line)) or (
+            "-" in line and line.islower()
         )
     hits = sum(1 for w in words if w.lower().strip(",.") in _ASCII_WORDS)
     if len(words) >= 3 and hits >= 2 and hits * 3 >= len(words):
@@ -213,6 +211,14 @@ SECTIONS = frozenset(
         "Đời sống",
         "Xây dựng Đảng",
         "Tin tức - Sự kiện",
+        "Giao thông - Xây dựng",
+        "Tài nguyên - Môi trường",
+        "Lao động - Việc làm",
+        "Khoa học - Công nghệ",
+        "Nông nghiệp - Nông thôn",
+        "Văn hóa - Thể thao",
+        "Chính trị - Xã hội",
+        "Kinh tế - Xã hội",
     )
 )
 _SECTION_PREFIX = re.compile(
@@ -260,7 +266,8 @@ _TRAILING_STAMP = re.compile(
 )
 SOURCE_TAG = re.compile(
     r"^(?:\((?P<paren>[^()\n]{2,30})\)\s*[-–—:]?\s*"
-    r"|(?P<bare>[A-ZĐ][A-ZĐ]{1,5}(?:\.VN)?|[A-Z][A-Za-z]+\.vn)\s*[-–—]\s+)"
+    r"|(?P<bare>[A-ZĐ][A-ZĐ]{1,5}(?:\.VN)?|[A-Z][A-Za-z]+\.vn|[A-ZĐ][a-zà-ỹ]+[A-ZĐ][a-zà-ỹ]+)"
+    r"\s*[-–—]\s+)"
     r"(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])"
 )
 _GLUED_TAG = re.compile(
@@ -270,6 +277,42 @@ _GLUED_CUE = re.compile(
     r"\s(?=(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm|Vào|Trong|Từ|Vừa\s+qua|Mới\s+đây)\b"
     r"[^,.;]{0,30}?\d{1,2}\s*(?:[/\-.]\s*\d{1,2}|\s+tháng\s+\d{1,2})[^,]{0,12},)"
 )
+
+
+_ORG_CODES = frozenset(
+    "UBND HĐND MTTQ UBMTTQ BCH BTV BCĐ ĐTN HLHPN HND HCCB HCTĐ THCS THPT CAND QĐND".split()
+)
+_PAPER_TAG = re.compile(r"^(?:[A-ZĐ]{3,7}|[A-ZĐ]{2,5}\.VN|[\w\-]+\.(?:vn|com\.vn|net))$")
+_SECTION_LIKE = re.compile(
+    r"^(?:tin\s+(?:trong|tức|hoạt\s+động|địa\s+phương|cơ\s+sở|ảnh|huyện|tỉnh|xã|phường)|"
+    r"hoạt\s+động|thời\s+sự)\b[^:：]*$",
+    re.IGNORECASE,
+)
+
+
+def is_paper_tag(line: str) -> bool:
+    """A paper's tag alone on a line (``SGGPO``, ``baoquangnam.vn``): a credit."""
+    return len(line) <= 24 and line not in _ORG_CODES and bool(_PAPER_TAG.match(line))
+
+
+def is_section_like(line: str) -> bool:
+    """A section name: a known one, or a short ``Tin …``/``Hoạt động …``/``Thời sự …`` line."""
+    if fold(line) in SECTIONS:
+        return True
+    return len(line.split()) <= 6 and bool(_SECTION_LIKE.match(line)) and line[-1:] not in ".!?"
+
+
+PHOTO_CREDIT = re.compile(
+    r"(?:\s*[.(]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^.:()]{1,60}(?:\([^()]{0,60}\))?\s*\)?\.?$"
+)
+
+
+def strip_section(text: str) -> str:
+    """``Giao thông - Xây dựng Phường A bàn giao …`` → ``Phường A bàn giao …``."""
+    m = _SECTION_PREFIX.match(text)
+    if m and " - " in m.group("section") and len(text.split()) > 6:
+        return text[m.end() :]
+    return text
 
 
 def source_tag(text: str) -> tuple[str, str] | None:
@@ -284,8 +327,7 @@ def source_tag(text: str) -> tuple[str, str] | None:
         tag.isupper()
         or "." in tag
         or tag.split()[0].isupper()
-        or (tag[0].isupper()
-        and len(tag) <= 12)
+        or (tag[0].isupper() and len(tag) <= 12)
     ):
         return None
     return tag, text[m.end() :]
@@ -332,9 +374,15 @@ def split_glued(text: str) -> list[tuple[str, str | None]]:
 
 def _split_headline(text: str) -> list[tuple[str, str | None]]:
     """``Headline ĐNO - Lead…`` or ``Headline Trong hai ngày 18 và 19/9, …`` in two."""
+    if source_tag(text):
+        return [(text, None)]
     for pattern in (_GLUED_TAG, _GLUED_CUE):
         m = pattern.search(text)
         if m is None:
+            continue
+        if pattern is _GLUED_TAG and (
+            text[: m.start()].rstrip()[-1:] in "-–—" or m.group("tag").strip("()") in _ORG_CODES
+        ):
             continue
         head = text[: m.start()].strip()
         if 3 <= len(head.split()) <= 40 and not re.search(r"[.!?;:]\s", head):
