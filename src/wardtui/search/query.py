@@ -37,8 +37,6 @@ error: an item that cannot be understood is read literally or ignored, and a
     Only bookmarked articles (``-is:bookmarked``: none of them); only the articles
     read (or not yet read). Each names a set of article ids the caller passes to
     the search (:data:`FLAGS`); a set not passed is ignored with a hint.
-``is:unread``, ``is:read``
-    Only the articles not read yet, or only those read.
 
 Field names and values ignore accents and case. Bare ``AND``, ``OR``, ``NOT``,
 ``*`` or ``:`` mean nothing special: they are words (or, without any letter or
@@ -55,9 +53,9 @@ from typing import Literal
 from ..vntext import fold, has_diacritics
 
 __all__ = [
+    "FLAGS",
     "MIN_PREFIX",
     "QUERY_HELP",
-    "FLAGS",
     "DateRange",
     "FieldFilter",
     "Query",
@@ -104,7 +102,6 @@ FLAGS: dict[str, tuple[str, bool]] = {
     "read": ("read", True), "unread": ("read", False),
 }
 """``is:`` values: (the name of the id set, whether the article must be in it)."""
-_IS_READ = {"read": True, "seen": True, "unread": False, "new": False}
 _UNITS = {"phuong": "phường", "p": "phường", "xa": "xã", "thi tran": "thị trấn",
           "thitran": "thị trấn", "tt": "thị trấn"}
 
@@ -332,12 +329,13 @@ def _field(item: _Item, query: Query) -> None:
             query.fields = (query.fields or frozenset()) | {where}
         return
     if name == "is":
-        if folded in _IS_READ:
-            query.read = _IS_READ[folded] != item.negated
-        elif folded not in _IS_VALUES:
+        flag = FLAGS.get(folded)
+        if flag is None:
             query.hints.append(f"ignored {shown} (use is:bookmarked, is:unread or is:read)")
+        elif flag[0] == "read":
+            query.read = flag[1] != item.negated
         else:
-            query.bookmarked = not item.negated
+            query.bookmarked = flag[1] != item.negated
         return
     if not folded:
         query.hints.append(f"ignored {shown}: no letters or digits")
