@@ -1,4 +1,9 @@
-"""The benchmark runner: ``python -m benchmarks --articles 100000``.
+"""The in-process benchmark runner (issue 6): ``python -m benchmarks.inprocess --articles 100000``.
+
+It measures the library, the search index and the app from inside Python (phases in
+fresh interpreters that import wardtui). ``python -m benchmarks`` is the other runner,
+:mod:`benchmarks.user_bench`: whole ``wardtui`` processes and the app in a terminal,
+as the user meets them (issue 15).
 
 For each size (``--articles N`` runs 1,000, 10,000 and 100,000 up to ``N``,
 and ``N``; ``--sizes`` names them) it generates the corpus (or reuses it, see
@@ -247,7 +252,7 @@ PHASE_GROUPS = ("floor", "index", "resync", "library", "search", "app", "profile
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m benchmarks",
+        prog="python -m benchmarks.inprocess",
         description="Benchmark wardtui on generated corpora; print a table, write JSON.",
     )
     which = parser.add_mutually_exclusive_group()
@@ -312,7 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     started = datetime.now(UTC)
     results: dict[str, Any] = {
-        "command": "python -m benchmarks " + " ".join(sys.argv[1:] if argv is None else argv),
+        "command": "python -m benchmarks.inprocess "
+                   + " ".join(sys.argv[1:] if argv is None else argv),
         "date": started.isoformat(timespec="seconds"),
         "machine": machine(),
         "code": code_version(),

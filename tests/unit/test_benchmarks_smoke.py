@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 from benchmarks import report
-from benchmarks.__main__ import build_parser, sizes_for
 from benchmarks.corpora import Mutation, corpus_files, prepare_corpus
+from benchmarks.inprocess import build_parser, sizes_for
 
 REPO = Path(__file__).resolve().parents[2]
 SMOKE_ARTICLES = 1000
@@ -27,7 +27,7 @@ def test_the_runner_measures_every_figure_at_1000_articles(tmp_path: Path) -> No
     result = tmp_path / "results.json"
     markdown = tmp_path / "table.md"
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks", "--articles", str(SMOKE_ARTICLES), "--quick",
+        [sys.executable, "-m", "benchmarks.inprocess", "--articles", str(SMOKE_ARTICLES), "--quick",
          "--out", str(out), "--json", str(result), "--markdown", str(markdown)],
         cwd=REPO, capture_output=True, text=True, timeout=300, check=False,
     )
@@ -36,7 +36,7 @@ def test_the_runner_measures_every_figure_at_1000_articles(tmp_path: Path) -> No
 
     data = json.loads(result.read_text(encoding="utf-8"))
     assert data["machine"]["nproc"] >= 1
-    assert data["command"].startswith("python -m benchmarks")
+    assert data["command"].startswith("python -m benchmarks.inprocess")
     assert not data["errors"]
     size = data["sizes"][str(SMOKE_ARTICLES)]
     assert size["corpus"]["files"] == SMOKE_ARTICLES
