@@ -4,7 +4,9 @@ Each page of ``/work/devset/pages`` is parsed with :mod:`wardtui.corpus` and
 placed with :func:`wardtui.places.place_article`, the whole page text given as
 furniture (what the sync would pass: banners, footers, byline). A placement is
 *wrong* when its province is not the truth's (compared by code in the list the
-article was placed in, so ``TP. Hồ Chí Minh`` and ``Hồ Chí Minh`` agree), or when
+article was placed in, so ``TP. Hồ Chí Minh`` and ``Hồ Chí Minh`` agree, and so do
+``Bình Phước`` and ``Đồng Nai``, which absorbed it, when the parser's date and the
+truth's put the article in different lists), or when
 both name a district and the truth's is neither the placed district nor one of
 its former names (``Cửa Lò`` lies in ``Thành phố Vinh`` since 2025).
 
@@ -26,13 +28,24 @@ from wardtui.vntext import fold
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _province_codes(era: str, name: str) -> set[str]:
+    """Codes in ``era``'s list of the province called ``name`` in either list: when the
+    parser's date and the truth's disagree on the list, a province and the one that
+    absorbed it in July 2025 are the same place."""
+    gaz = gazetteer()
+    old, new = gaz.province_codes("old", name), gaz.province_codes("new", name)
+    if era == "new":
+        return {*new, *(gaz.absorbed_by(code) for code in old)}
+    return {*old, *(code for code in gaz.provinces["old"] if gaz.absorbed_by(code) in new)}
+
+
 def _verdict(truth: dict[str, str | None], placement: Placement) -> str | None:
     """Why a placement disagrees with the truth, or ``None``."""
     gaz = gazetteer()
     era = placement.era or "old"
     codes = (placement.place_code or "").split("-")
     province = truth.get("province")
-    if province and codes[0] not in gaz.province_codes(era, province):
+    if province and codes[0] not in _province_codes(era, province):
         return f"province {province!r}"
     district = truth.get("district")
     if era == "old" and district and codes[1] not in gaz.district_codes(district):
