@@ -2,25 +2,29 @@
 
 Knows nothing of Textual. The entry point is :func:`search`::
 
-    index = SearchIndex.build(library)          # once per library, again after a sync
+    index = SearchIndex.build(library)          # once per library: milliseconds
     response = search(index, "dan van kheo")    # each keystroke, from any thread
     response.results[0].summary.title, response.total, response.hints
+    search(index, "dan van kheo", 50, offset=50).position()   # "51-100 of 3,626"
 
-In the app: build the index in a thread worker on a connection of its own
-(``SearchIndex.build(library.reopen())``, about 2 s for 100,000 articles),
-then run each search in an ``@work(thread=True, exclusive=True)`` worker and
-drop a response whose query is no longer the one in the search bar. Pass
-``bookmarked=store.ids`` (a callable: read only when the query says
-``is:bookmarked``).
+The index keeps nothing of the library in memory: it asks the cache (SQLite,
+with the search's own tables, :mod:`wardtui.library.search_tables`) and follows
+syncs by itself. In the app, run each search in an ``@work(thread=True,
+exclusive=True)`` worker and drop a response whose query is no longer the one
+in the search bar. Pass ``sets={"bookmarked": store.ids}`` (a callable: read
+only when the query says ``is:bookmarked``; ``"read"`` likewise for
+``is:read`` / ``is:unread``). ``response.state`` tells results from "no
+results", "type more" (one letter typed) and "empty".
 
 :data:`QUERY_HELP` describes the query language for the help screen and the
 README; :func:`highlight_spans` gives the reader what to highlight in an
 article (and so where ``n`` / ``N`` go).
 
-Modules: :mod:`.query` (the language), :mod:`.index` (the in-memory index),
-:mod:`.match` (one word: memory and FTS5), :mod:`.filters` (fields),
-:mod:`.rank` (the ranking rule), :mod:`.highlight` (spans, snippets),
-:mod:`.engine` (putting it together), :mod:`.results` (what it returns).
+Modules: :mod:`.query` (the language), :mod:`.index` (the handle on the cache),
+:mod:`.match` (one word, in FTS5), :mod:`.accents` (marks off), :mod:`.filters`
+(fields), :mod:`.rank` (the ranking rule), :mod:`.highlight` (spans, snippets),
+:mod:`.bodies` (checks on bodies), :mod:`.engine` (putting it together),
+:mod:`.results` (what it returns).
 """
 
 from __future__ import annotations
@@ -30,12 +34,12 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .engine import search
-    from .filters import Bookmarked
+    from .filters import Bookmarked, IdSet, IdSets
     from .highlight import Pattern, find_spans, highlight_spans, make_snippet
     from .index import SearchIndex
     from .match import PREFIX_EXPANSIONS
     from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
-    from .results import SearchResponse, SearchResult
+    from .results import TYPE_MORE, SearchResponse, SearchResult
 
 # Each name is imported from its module on first use, so that what needs only the query
 # language (``wardtui search -h``, the other subcommands' parsers) does not load the
@@ -46,14 +50,18 @@ _HOMES = {
     "SearchIndex": "index", "PREFIX_EXPANSIONS": "match", "QUERY_HELP": "query",
     "DateRange": "query", "FieldFilter": "query", "Query": "query", "Term": "query",
     "parse_query": "query", "SearchResponse": "results", "SearchResult": "results",
+    "TYPE_MORE": "results", "IdSet": "filters", "IdSets": "filters",
 }
 
 __all__ = [
     "PREFIX_EXPANSIONS",
     "QUERY_HELP",
+    "TYPE_MORE",
     "Bookmarked",
     "DateRange",
     "FieldFilter",
+    "IdSet",
+    "IdSets",
     "Pattern",
     "Query",
     "SearchIndex",

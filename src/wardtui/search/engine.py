@@ -1,67 +1,88 @@
-"""Running a query: candidates, ranking (see :func:`.rank.rank`), results with snippets.
+"""Running a query: candidates, ranking (see :func:`.rank.rank`), a page of results.
 
 An article matches when every word of the query matches somewhere (title,
 ward, byline or body: :mod:`.match`), the filters allow it (:mod:`.filters`),
-and no excluded word or phrase matches anywhere.
+and no excluded word or phrase matches anywhere. Everything is asked of SQLite
+inside one read transaction, so a search sees one state of the library even
+while a sync writes it.
 
-The work per keystroke stays small:
+The work per search stays small:
 
-* the words of titles, wards and bylines are matched in memory;
-* when at least ``limit`` articles have *every* word in their title, ward or
-  byline (and nothing is excluded or filtered), they are the best results
+* the words of titles, wards and bylines come from the full-text index, one
+  ``group_concat`` query per word (and its corrections), cached between keystrokes;
+* when at least the wanted number of articles have *every* word in their title,
+  ward or byline (and nothing is excluded or filtered), they are the best results
   whatever the bodies say: SQLite only counts the rest (``count(*)``);
 * otherwise one FTS5 query returns every matching article at once;
 * the criteria that need another FTS5 query (typo-free, phrase in the body)
   ask it only about the candidates still in contention;
-* bodies are decompressed only for the results shown (snippets, whole words)
-  — and, when accents were typed, for the best :data:`ACCENT_WINDOW`
-  candidates.
+* "newest first" reads the date index as far as needed (:meth:`.index.SearchIndex.newest`);
+* bodies are decompressed only for the page shown (snippets) and the best
+  :data:`ACCENT_WINDOW` / :data:`WHOLE_WINDOW` candidates (accents, whole words).
+
+Pages: ``search(index, query, limit, offset=...)`` ranks the best ``offset + limit``
+and returns those from ``offset``; the order does not depend on the page asked.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import time
-import zlib
 from collections.abc import Callable
-from functools import lru_cache
+from functools import partial
 from itertools import islice, product
+from typing import Any
 
 from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
-from .filters import Bookmarked, allowed_rowids
+from .bodies import has_exact, lowered_body
+from .filters import IdSet, IdSets, allowed_rowids
 from .highlight import Pattern, fast_fold, find_spans, make_snippet, occurs
-from .index import SearchIndex
+from .index import SearchIndex, Vocabulary, as_json
 from .match import Fts, Matcher, TermMatch, any_of, quote
 from .query import Query, parse_query
-from .rank import Criterion, Key, binary, levels, newest_first, rank, score
+from .rank import Criterion, Key, binary, levels, rank, score
 from .results import SearchResponse, SearchResult
 
-__all__ = ["ACCENT_WINDOW", "SearchResponse", "SearchResult", "search"]
+__all__ = ["ACCENT_WINDOW", "WHOLE_WINDOW", "SearchResponse", "SearchResult", "search"]
 
 ACCENT_WINDOW = 100
 """With accents typed, this many of the best candidates have their bodies checked."""
+WHOLE_WINDOW = 50
+"""With an unfinished last word, this many of the best have their bodies checked for it whole."""
 _PHRASE_COMBINATIONS = 16  # at most this many spellings of a phrase with corrected words
 
-# -- the search -----------------------------------------------------------------------------
+
 class _Search:
-    """One search over one index with one connection."""
+    """One search over one index with one connection (in a read transaction)."""
 
     def __init__(self, index: SearchIndex, query: Query, conn: sqlite3.Connection,
-                 limit: int, bookmarked: Bookmarked, read: Bookmarked = None) -> None:
+                 limit: int, offset: int, sets: IdSets) -> None:
         self.index = index
         self.query = query
         self.limit = limit
-        self.bookmarked = bookmarked
-        self.read = read
+        self.offset = offset
+        self.sets = sets
+        self.stamp = index.begin(conn)
+        self.size = index.count(conn)
         self.fts = Fts(index, conn, query.hints)
-        self.matcher = Matcher(index, query.fields, self.fts.exists)
+        self.newest = partial(index.newest, conn)
+        self._vocabulary: Vocabulary | None = None
+        self.matcher = Matcher(index, query.fields, self.fts, self.vocabulary, self.size)
         self.matches: list[TermMatch] = [self.matcher.match(t) for t in query.terms]
         self.allowed: set[int] | None = None
         columns = sorted(query.fields) if query.fields is not None else None
         self.columns = "{" + " ".join(columns) + "}: " if columns else ""
         self.fuzzy = any(m.fuzzy_parts for m in self.matches)
+
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = self.index.vocabulary(self.fts.conn, self.stamp)
+        return self._vocabulary
+
+    @property
+    def wanted(self) -> int:
+        return self.offset + self.limit
 
     # -- expressions ----------------------------------------------------------------------
     def _expression(self, *, fuzzy: bool = True) -> str:
@@ -89,12 +110,13 @@ class _Search:
                 if not full:
                     break
         if (full is not None and self.allowed is None and not self.query.excluded
-                and len(full) >= self.limit):
+                and len(full) >= self.wanted):
             total = self.fts.count(self._expression())
             return full, max(total, len(full)), True
         found = self.fts.rowids(self._expression(), self.allowed)
         if self.fts.failed:  # titles, wards and bylines only
-            found = set(self.index.rowids) if self.allowed is None else set(self.allowed)
+            found = self.index.all_rowids(self.fts.conn) if self.allowed is None \
+                else set(self.allowed)
             for m in self.matches:
                 found &= m.precise | m.fuzzy
         return found, len(found), False
@@ -102,7 +124,7 @@ class _Search:
     # -- criteria ---------------------------------------------------------------------------
     def _fts_criterion(self, expression: Callable[[], str],
                        known: Callable[[set[int]], tuple[set[int], set[int]]]) -> Criterion:
-        """A yes/no criterion partly known in memory, the rest asked of FTS5.
+        """A yes/no criterion partly known already, the rest asked of FTS5.
 
         ``known(group)`` gives (members known, candidates still unknown); the
         unknown ones of all contenders are looked up in one FTS5 query, inside
@@ -128,20 +150,24 @@ class _Search:
         if not all_meta and self.fuzzy:
             chosen.append(self._fts_criterion(
                 lambda: self._expression(fuzzy=False), lambda group: (set(), group)))
-        if not all_meta:
+        main = frozenset.intersection(*(m.main for m in matches))
+        if all_meta:
+            chosen.append(binary(lambda group: group & main))
+        else:
             everywhere = frozenset.intersection(*(m.in_meta for m in matches))
             side = frozenset.union(*(m.side for m in matches))
 
             def where(group: set[int]) -> list[tuple[int, set[int]]]:
-                in_meta = group & everywhere
-                rest = group - in_meta
+                in_main = group & main
+                in_meta = (group & everywhere) - in_main
+                rest = group - in_main - in_meta
                 in_side = rest & side
-                return [(2, in_meta), (1, in_side), (0, rest - in_side)]
+                return [(3, in_main), (2, in_meta), (1, in_side), (0, rest - in_side)]
 
             chosen.append(Criterion(where))
         if len(matches) > 1:
             chosen.append(self._phrase_criterion())
-        accented = [m.accent for m in matches if m.term.accented]
+        accented = [s for m in matches if m.term.accented for s in (m.accent, m.close)]
         if accented:
             chosen.append(levels(accented))
         if self._whole_criterion:
@@ -166,7 +192,8 @@ class _Search:
         if last.native:
             expression = self.columns + quote(tokens) + "*"
         else:
-            lasts = last.lasts[:1] if tokens[-1] in self.index.frequency else last.lasts[:2]
+            known_word = tokens[-1] in self.vocabulary().frequency
+            lasts = last.lasts[:1] if known_word else last.lasts[:2]
             expression = self.columns + any_of([quote([*tokens[:-1], w]) for w in lasts])
 
         in_meta_phrase: list[frozenset[int]] = []
@@ -194,81 +221,85 @@ class _Search:
 
     # -- running ------------------------------------------------------------------------------
     def run(self) -> SearchResponse:
-        index, query = self.index, self.query
-        self.allowed = allowed_rowids(index, query, self.bookmarked, self.read)
+        query = self.query
+        self.allowed = allowed_rowids(self.index, self.fts, query, self.sets)
         if not self.matches:
-            if query.empty:
-                return SearchResponse([], 0, query.hints, query)
-            pool = set(index.rowids) if self.allowed is None else self.allowed
+            if not (query.filters or query.flags or query.excluded):
+                return self._response([], 0)
+            pool = self.index.all_rowids(self.fts.conn) if self.allowed is None \
+                else self.allowed
             if query.excluded:
                 pool -= self.fts.rowids(any_of([quote(t.tokens) for t in query.excluded]))
-            best = newest_first(pool, self.limit, index.rank, index.rowids)
-            return SearchResponse(self._results([((), p) for p in best]), len(pool),
-                                  query.hints, query)
+            best = self.newest(pool, self.wanted)
+            return self._response(self._page([((), p) for p in best]), len(pool))
         found, total, all_meta = self.candidates()
         accents = any(m.term.accented for m in self.matches)
-        window = max(self.limit, ACCENT_WINDOW) if accents and self.limit else self.limit
-        ranked = rank(found, self.criteria(all_meta), window, index.rank, index.rowids)
+        window = max(self.wanted, ACCENT_WINDOW if accents else 0,
+                     WHOLE_WINDOW if self._whole_criterion else 0) if self.limit else 0
+        ranked = rank(found, self.criteria(all_meta), window, self.newest)
         if all_meta:  # criteria 1 and 2 are decided: no typo, every word in the meta fields
-            decided = (1, 2) if self.fuzzy else (2,)
-            ranked = [((*decided, *key), rowid) for key, rowid in ranked]
-        return SearchResponse(self._results(ranked), total, query.hints, query)
+            ranked = [((1, 2, *key) if self.fuzzy else (2, *key), rowid) for key, rowid in ranked]
+        return self._response(self._page(ranked), total)
+
+    def _response(self, results: list[SearchResult], total: int) -> SearchResponse:
+        return SearchResponse(results, total, self.query.hints, self.query, offset=self.offset)
 
     # -- results ------------------------------------------------------------------------------
-    def _results(self, ranked: list[tuple[Key, int]]) -> list[SearchResult]:
-        """Summaries, highlights and snippets for ``ranked``, re-ordered by the bodies.
+    def _page(self, ranked: list[tuple[Key, int]]) -> list[SearchResult]:
+        """The results from ``offset`` (summaries, highlights, snippets), the best re-ordered.
 
-        ``ranked`` may be longer than the limit (with accents typed, the best
-        :data:`ACCENT_WINDOW` candidates): their bodies are checked for the
-        accents, then the best ``limit`` for whole words (:meth:`_body_whole`).
+        The best :data:`ACCENT_WINDOW` candidates (accents typed) have their bodies
+        checked for the accents, the best :data:`WHOLE_WINDOW` for the unfinished
+        last word whole; they are re-ordered, the rest keep the rank's order.
         """
-        if not ranked:
+        if not ranked or not self.limit:
             return []
         accented = [m for m in self.matches if m.term.accented]
-        checked = ranked if accented else ranked[: self.limit]
-        need_body = [r for _, r in checked if any(r not in m.in_meta for m in self.matches)]
+        head_size = max(ACCENT_WINDOW if accented else 0,
+                        WHOLE_WINDOW if self._whole_criterion else 0)
+        head = ranked[:head_size]
+        page_ids = {rowid for _, rowid in ranked[self.offset : self.wanted]}
+        checked = {rowid for _, rowid in head} | page_ids
+        need_body = [r for r in checked if any(r not in m.in_meta for m in self.matches)]
         rows = self.fts.conn.execute(
             "SELECT rowid, id, title, ward, unit, date, author, category, source, words,"
             " CASE WHEN rowid IN (SELECT value FROM json_each(?1)) THEN body END"
             " FROM articles WHERE rowid IN (SELECT value FROM json_each(?2))",
-            ("[" + ",".join(map(str, need_body)) + "]",
-             "[" + ",".join(str(rowid) for _, rowid in ranked) + "]"),
+            (as_json(need_body), as_json(checked)),
         ).fetchall()
         by_rowid = {row[0]: row for row in rows}
-        place = self.index.rank
+        if head:
+            adjusted: list[tuple[Key, int]] = []
+            for key, rowid in head:
+                blob = by_rowid[rowid][10] if rowid in by_rowid else None
+                if accented and blob is not None:
+                    key = self._body_accents(key, rowid, blob, accented)
+                if self._whole_criterion and blob is not None and len(adjusted) < WHOLE_WINDOW:
+                    key = self._body_whole(key, rowid, blob)
+                adjusted.append((key, rowid))
+            adjusted.sort(key=lambda item: (by_rowid[item[1]][5] or "", item[1])
+                          if item[1] in by_rowid else ("", item[1]), reverse=True)
+            adjusted.sort(key=lambda item: tuple(-v for v in item[0]))
+            ranked = adjusted + ranked[head_size:]
+        page = [(key, rowid) for key, rowid in ranked[self.offset : self.wanted]
+                if rowid in by_rowid]
+        return self._results(page, by_rowid)
 
-        def order(item: tuple[Key, int]) -> tuple[tuple[int, ...], int]:
-            return tuple(-v for v in item[0]), place[item[1]]
-
-        keyed = [(key, rowid) for key, rowid in ranked if rowid in by_rowid]  # else deleted
-        if accented:
-            keyed = [(self._body_accents(key, rowid, by_rowid[rowid][10], accented), rowid)
-                     for key, rowid in keyed]
-            keyed.sort(key=order)
-        page = keyed[: self.limit]
-        bodies: dict[int, tuple[str, str]] = {}
-        for _, rowid in page:
-            blob = by_rowid[rowid][10]
-            if blob is not None:
-                text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
-                bodies[rowid] = text, fast_fold(text)
-        if self._whole_criterion and bodies:
-            page = [(self._body_whole(key, rowid, bodies.get(rowid)), rowid)
-                    for key, rowid in page]
-            page.sort(key=order)
+    def _results(self, page: list[tuple[Key, int]], by_rowid: dict[int, Any]
+                 ) -> list[SearchResult]:
         patterns = [m.pattern for m in self.matches]
         fuzzy = patterns + [p for m in self.matches for p in m.fuzzy_patterns]
         together = [Pattern(tuple(t for m in self.matches for t in m.term.tokens),
                             self.matches[-1].term.prefix)] if len(self.matches) > 1 else []
-        base = len(self.matches) + 2
+        base = len(self.matches) * 2 + 4
         results = []
         for key, rowid in page:
             row = by_rowid[rowid]
             summary = ArticleSummary(*row[1:10])
             snippet = None
-            if rowid in bodies:
-                text, folded = bodies[rowid]
-                snippet = make_snippet(text, patterns, prefer=together, folded=folded)
+            if row[10] is not None and patterns:
+                text = "\n".join(p.text for p in unpack_paragraphs(row[10]) if p.kind != "image")
+                snippet = make_snippet(text, patterns, prefer=together, folded=fast_fold(text))
             results.append(SearchResult(
                 summary, score(key, base),
                 tuple(find_spans(summary.title, fuzzy)),
@@ -278,69 +309,37 @@ class _Search:
             ))
         return results
 
-    def _body_accents(self, key: Key, rowid: int, blob: bytes | None,
-                      accented: list[TermMatch]) -> Key:
-        """Add to the accents criterion the words found with their accents in the body.
+    def _body_accents(self, key: Key, rowid: int, blob: bytes, accented: list[TermMatch]
+                      ) -> Key:
+        """The accents criterion with the body's words as typed counted too.
 
-        At ranking time accents are known for titles, wards and bylines only.
+        In the titles, wards and bylines a word counts 2 with its accents as typed,
+        1 one mark off; a word with its accents as typed in the body counts 2.
         """
-        missing = [m for m in accented if rowid not in m.accent]
-        if not key or blob is None or not missing:
+        if not key:
             return key
-        lowered = _lowered_body(blob)
-        found = sum(1 for m in missing if _has_exact(lowered, m))
-        if not found:
-            return key
+        lowered: str | None = None
+        value = 0
+        for m in accented:
+            own = (rowid in m.accent) + (rowid in m.close)
+            if own < 2:
+                if lowered is None:
+                    lowered = lowered_body(blob)
+                if has_exact(lowered, m):
+                    own = 2
+            value += own
         slot = len(key) - (2 if self._whole_criterion else 1)
-        return (*key[:slot], key[slot] + found, *key[slot + 1 :])
+        return (*key[:slot], value, *key[slot + 1 :])
 
-    def _body_whole(self, key: Key, rowid: int, body: tuple[str, str] | None) -> Key:
+    def _body_whole(self, key: Key, rowid: int, blob: bytes) -> Key:
         """Set the whole-word criterion when the unfinished last word is whole in the body."""
         last = self.matches[-1]
-        if (not key or key[-1] or body is None or rowid in last.precise
-                or not occurs(body[1], Pattern(last.term.tokens))):
+        if not key or key[-1] or rowid in last.precise:
+            return key
+        text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
+        if not occurs(fast_fold(text), Pattern(last.term.tokens)):
             return key
         return (*key[:-1], 1)
-
-
-def _lowered_body(blob: bytes) -> str:
-    """A body's text in lower case, for accent checks only (markup of the storage may remain).
-
-    The stored body is zlib-compressed JSON (:mod:`wardtui.library.codec`);
-    searching its text directly skips the JSON parsing, which is most of the
-    cost. Anything else goes through the codec.
-    """
-    try:
-        return zlib.decompress(blob).decode("utf-8").lower()
-    except (zlib.error, UnicodeDecodeError):
-        return "\n".join(p.text for p in unpack_paragraphs(blob)).lower()
-
-
-def _has_exact(lowered: str, match: TermMatch) -> bool:
-    """Whether ``lowered`` text has the term as typed (accents and all), as whole words."""
-    exact = match.term.exact
-    prefix = match.term.prefix
-    if len(exact) == 1:  # str.find is several times faster than a regex here
-        word = exact[0]
-        start = lowered.find(word)
-        while start >= 0:
-            end = start + len(word)
-            if (start == 0 or not lowered[start - 1].isalnum()) and (
-                    prefix or end == len(lowered) or not lowered[end].isalnum()):
-                return True
-            start = lowered.find(word, start + 1)
-        return False
-    for found in _exact_regex(exact, prefix).finditer(lowered):
-        if found.start() == 0 or not lowered[found.start() - 1].isalnum():
-            return True
-    return False
-
-
-@lru_cache(maxsize=64)
-def _exact_regex(words: tuple[str, ...], prefix: bool) -> re.Pattern[str]:
-    # The literal first (no look-behind) lets the regex engine skip ahead.
-    tail = "" if prefix else r"(?![^\W_])"
-    return re.compile(r"[\W_]+".join(re.escape(w) for w in words) + tail)
 
 
 def search(
@@ -348,22 +347,33 @@ def search(
     query: str | Query,
     limit: int = 50,
     *,
-    bookmarked: Bookmarked = None,
-    read: Bookmarked = None,
+    offset: int = 0,
+    bookmarked: IdSet = None,
+    read: IdSet = None,
+    sets: IdSets | None = None,
 ) -> SearchResponse:
-    """Find the best ``limit`` articles for ``query`` (see :mod:`.query` for the language).
+    """The results ``offset`` to ``offset + limit`` for ``query`` (see :mod:`.query`).
 
     ``index`` is a :class:`SearchIndex`: the caller builds it once
-    (:meth:`SearchIndex.build`), reuses it for every keystroke and rebuilds it
-    when :meth:`SearchIndex.is_current` says the library changed; searches may run
-    in any thread, each on a pooled connection. ``bookmarked`` gives the ids for
-    ``is:bookmarked``, ``read`` those for ``is:read``/``is:unread``. Any string is
-    a valid query: what could not be used is explained in ``hints``.
+    (:meth:`SearchIndex.build`) and reuses it for every keystroke; it follows
+    syncs by itself. Searches may run in any thread, each on a pooled connection.
+    ``bookmarked`` and ``read`` give the ids for ``is:bookmarked`` and
+    ``is:read``/``is:unread`` (a collection, or a function called only when the
+    query needs it); ``sets`` the same by name, for sets to come. Any string is a
+    valid query: what could not be used is explained in ``hints``; a query of one
+    letter gives no results and ``response.state == "type more"``.
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
-    limit = max(0, limit)
-    with index.connection() as library:
-        response = _Search(index, parsed, library.conn, limit, bookmarked, read).run()
+    limit, offset = max(0, limit), max(0, offset)
+    given = dict(sets or {})
+    for name, ids in (("bookmarked", bookmarked), ("read", read)):
+        if ids is not None:
+            given.setdefault(name, ids)
+    if parsed.too_short:
+        response = SearchResponse([], 0, parsed.hints, parsed, offset=offset, state="type more")
+    else:
+        with index.connection() as library:
+            response = _Search(index, parsed, library.conn, limit, offset, given).run()
     response.seconds = time.perf_counter() - started
     return response

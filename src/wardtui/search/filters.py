@@ -1,61 +1,113 @@
 """Field filters: the articles that ``ward:``, ``unit:``, ``author:``, ``year:``,
-``date:``, ``is:bookmarked`` and ``is:read``/``is:unread`` allow, as sets of rowids.
+``date:`` and ``is:NAME`` allow, as sets of rowids, asked of SQLite.
 
-Values arrive folded (see :mod:`.query`); wards, bylines and dates come from the
-in-memory index, so no filter touches SQLite. Results are cached on the index.
+Values arrive folded (see :mod:`.query`). Wards and units are compared folded to the
+library's distinct (ward, unit) pairs (one pass over the ``articles_ward`` index,
+cached); bylines through the ``author`` column of the full-text index; dates through
+the ``articles_date`` index. ``is:NAME`` takes a set of article ids from the caller
+(:data:`IdSets`: ``bookmarked``, ``read``…), read only when the query asks for it.
+Results are cached on the index.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+import json
+import sqlite3
+from collections.abc import Callable, Collection, Mapping
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from ..corpus.model import ward_label
+from ..vntext import fold
 from .index import SearchIndex
-from .query import FieldFilter, Query
+from .match import Fts, quote
+from .query import FieldFilter, Query, tokenize
 
-__all__ = ["Bookmarked", "allowed_rowids"]
+__all__ = ["Bookmarked", "IdSet", "IdSets", "allowed_rowids"]
 
-Bookmarked = Callable[[], Collection[str]] | Collection[str] | None
-"""The bookmarked article ids, or a function giving them (called only for ``is:bookmarked``);
-the same for the ids read (``is:read``, ``is:unread``)."""
+IdSet = Callable[[], Collection[str]] | Collection[str] | None
+"""Article ids, or a function giving them (called only when the query needs them)."""
+Bookmarked = IdSet
+IdSets = Mapping[str, IdSet]
+"""The id sets ``is:NAME`` filters by, by name: ``{"bookmarked": ..., "read": ...}``."""
+
+_UNAVAILABLE = {"bookmarked": "bookmarks are not available here",
+                "read": "read marks are not available here"}
+
+WardGroup = tuple[str, str | None, str, str]  # ward, unit, folded name, folded label
 
 
-def _ward_rowids(index: SearchIndex, value: str, hints: list[str]) -> set[int]:
+def _ward_groups(index: SearchIndex, conn: sqlite3.Connection) -> list[WardGroup]:
+    cached = index.cache.get("ward groups")
+    if cached is None:
+        rows = conn.execute("SELECT DISTINCT ward, unit FROM articles"
+                            " WHERE coalesce(ward, '') != ''").fetchall()
+        cached = [(ward, unit, " ".join(tokenize(fold(ward))),
+                   " ".join(tokenize(fold(ward_label(ward, unit) or ""))))
+                  for ward, unit in rows]
+        index.cache.put("ward groups", cached)
+    return list(cached)
+
+
+def _rowids_of_groups(conn: sqlite3.Connection, groups: list[tuple[str, str | None]]
+                      ) -> set[int]:
+    found: set[int] = set()
+    for ward, unit in groups:
+        rows = conn.execute("SELECT rowid FROM articles WHERE ward = ? AND unit IS ?",
+                            (ward, unit)).fetchall()
+        found.update(r[0] for r in rows)
+    return found
+
+
+def _ward_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str,
+                 hints: list[str]) -> set[int]:
     words = [str(int(w)) if w.isdigit() else w for w in value.split()]
     wanted = " ".join(words)
-    groups = [g for g in index.ward_groups if wanted in (g.name, g.label)]
+    every = _ward_groups(index, conn)
+    groups = [g for g in every if wanted in (g[2], g[3])]
     if not groups:
-        groups = [g for g in index.ward_groups
-                  if g.name.startswith(wanted) or g.label.startswith(wanted)]
+        groups = [g for g in every if g[2].startswith(wanted) or g[3].startswith(wanted)]
     if not groups:
-        names = {g.name: g for g in index.ward_groups}
+        names = {g[2]: g for g in every}
         best = process.extractOne(wanted, list(names), scorer=OSA.distance, processor=None,
                                   score_cutoff=2)
-        suggestion = f"; did you mean ward:\"{names[best[0]].ward}\"?" if best else ""
+        suggestion = f"; did you mean ward:\"{names[best[0]][0]}\"?" if best else ""
         hints.append(f"no ward matches {value!r}{suggestion}")
         return set()
+    return _rowids_of_groups(conn, [(g[0], g[1]) for g in groups])
+
+
+def _unit_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str) -> set[int]:
+    units = {g[1] for g in _ward_groups(index, conn) if g[1] and fold(g[1]) == value}
     found: set[int] = set()
-    for group in groups:
-        found.update(group.rowids)
+    for unit in units:
+        rows = conn.execute("SELECT rowid FROM articles WHERE unit = ?", (unit,)).fetchall()
+        found.update(r[0] for r in rows)
     return found
 
 
-def _author_rowids(index: SearchIndex, value: str, hints: list[str]) -> set[int]:
-    needle = f" {value} "
-    keys = [k for k in index.author_groups if needle in f" {k} "]
-    if not keys:
-        keys = [k for k in index.author_groups if f" {value}" in f" {k}"]
-    if not keys:
+def _author_rowids(fts: Fts, value: str, hints: list[str]) -> set[int]:
+    tokens = value.split()
+    found = fts.rowids("{author}: " + quote(tokens))
+    if not found:
+        found = fts.rowids("{author}: " + quote(tokens) + "*")
+    if not found:
         hints.append(f"no byline matches {value!r}")
-    found: set[int] = set()
-    for key in keys:
-        found.update(index.author_groups[key])
     return found
 
 
-def _filter_rowids(index: SearchIndex, item: FieldFilter, hints: list[str]) -> set[int]:
+def _dated(conn: sqlite3.Connection, item: FieldFilter) -> set[int]:
+    assert item.dates is not None
+    low, high = item.dates.low, item.dates.high
+    rows = conn.execute(
+        "SELECT rowid FROM articles WHERE date >= ? AND date <= ?",
+        (low or "0", (high or "9999") + "\uffff")).fetchall()
+    return {r[0] for r in rows}
+
+
+def _filter_rowids(index: SearchIndex, fts: Fts, item: FieldFilter, hints: list[str]
+                   ) -> set[int]:
     cache = index.cache
     key = ("filter", item.name, item.value, item.dates)
     cached = cache.get(key)
@@ -63,46 +115,52 @@ def _filter_rowids(index: SearchIndex, item: FieldFilter, hints: list[str]) -> s
         hints.extend(cached[1])
         return set(cached[0])
     own: list[str] = []
+    conn = fts.conn
     if item.name == "ward":
-        found = _ward_rowids(index, item.value, own)
+        found = _ward_rowids(index, conn, item.value, own)
     elif item.name == "author":
-        found = _author_rowids(index, item.value, own)
+        found = _author_rowids(fts, item.value, own)
     elif item.name == "unit":
-        found = set(index.unit_groups.get(item.value, ()))
+        found = _unit_rowids(index, conn, item.value)
     else:
-        assert item.dates is not None
-        found = index.dated(item.dates)
+        found = _dated(conn, item)
     cache.put(key, (frozenset(found), own))
     hints.extend(own)
     return found
 
 
-def allowed_rowids(index: SearchIndex, query: Query, bookmarked: Bookmarked,
-                   read: Bookmarked = None) -> set[int] | None:
+def _id_set(index: SearchIndex, conn: sqlite3.Connection, name: str, given: IdSet,
+            wanted: bool, hints: list[str]) -> set[int]:
+    ids = given() if callable(given) else given
+    if ids is None:  # not known here: as if empty (is:unread is everything)
+        if wanted:
+            hints.append(_UNAVAILABLE.get(name, f"is:{name} is not available here"))
+        return set()
+    key = ("ids", name, json.dumps(sorted(ids)))
+    cached = index.cache.get(key)
+    if cached is None:
+        cached = frozenset(index.rowids_of_ids(conn, ids))
+        index.cache.put(key, cached)
+    return set(cached)
+
+
+def allowed_rowids(index: SearchIndex, fts: Fts, query: Query, sets: IdSets
+                   ) -> set[int] | None:
     """The rowids the filters allow, or ``None`` for all."""
     allowed: set[int] | None = None
     removed: set[int] = set()
     for item in query.filters:
-        found = _filter_rowids(index, item, query.hints)
+        found = _filter_rowids(index, fts, item, query.hints)
         if item.negated:
             removed |= found
         else:
             allowed = found if allowed is None else allowed & found
-    for wanted, given, what in ((query.bookmarked, bookmarked, "bookmarks"),
-                                (query.read, read, "read marks")):
-        if wanted is None:
-            continue
-        ids = given() if callable(given) else given
-        if ids is None:
-            ids = ()
-            if wanted:
-                query.hints.append(f"{what} are not available here")
-        where = index.rowid_of_id
-        marked = {where[i] for i in ids if i in where}
+    for name, wanted in query.flags.items():
+        members = _id_set(index, fts.conn, name, sets.get(name), wanted, query.hints)
         if wanted:
-            allowed = marked if allowed is None else allowed & marked
+            allowed = members if allowed is None else allowed & members
         else:
-            removed |= marked
+            removed |= members
     if removed:
-        allowed = (set(index.rowids) if allowed is None else allowed) - removed
+        allowed = (index.all_rowids(fts.conn) if allowed is None else allowed) - removed
     return allowed

@@ -1,45 +1,58 @@
-"""The in-memory search index: what the search keeps of a library between keystrokes.
+"""The search index: a handle on the library's cache, with what a search reuses between keystrokes.
 
-Built once per library in one SQL pass over the ``articles`` table, without
-decompressing a single body: titles, wards and bylines are folded and split into
-words, and every word gets the set of articles that use it (its *postings*).
-Articles are named by their SQLite ``rowid`` everywhere in the search — the
-full-text index returns rowids, so its results need no translation. Their
-order, newest first (undated last), is :attr:`SearchIndex.rowids`;
-:attr:`SearchIndex.rank` gives each rowid its place in it, and a date range is
-a contiguous run of it.
+Nothing of the library is copied into memory. The words of titles, wards and
+bylines are found in SQLite: folded in the ``fts`` table of the cache, with their
+accents in ``search_exact`` (see :mod:`wardtui.library.search_tables`, kept current
+by triggers). :class:`SearchIndex` opens in a few milliseconds whatever the size of
+the library, and every search sees the cache as it is, even while a sync writes it.
 
-Bodies stay in SQLite's full-text index; :class:`SearchIndex` lends its
-searches a connection per thread (a small pool of :meth:`Library.reopen`
-connections), so :func:`wardtui.search.search` works from worker threads.
+What it keeps between searches, all of it checked against the library's change
+counter and dropped when a sync changed something:
+
+* :attr:`SearchIndex.cache`, a small LRU of sets of rowids (a word's articles, a
+  filter's articles);
+* the vocabulary of titles, wards and bylines (:class:`Vocabulary`: every word with
+  its accents and the number of articles using it), derived from ``search_exact``
+  once per change of the library and stored in the cache for the next process.
+
+Articles are named by their SQLite ``rowid`` everywhere in the search (the
+full-text index returns rowids). "Newest first" is the order of the ``articles_date``
+index (date descending, undated last, then rowid descending): :meth:`SearchIndex.newest`
+reads it.
+
+:class:`SearchIndex` lends its searches a connection per thread (a small pool of
+:meth:`Library.reopen` connections), so :func:`wardtui.search.search` works from
+worker threads.
 """
 
 from __future__ import annotations
 
 import bisect
-import re
+import sqlite3
 import threading
 import time
-import unicodedata
+import zlib
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..corpus.model import ward_label
-from ..library import Library
-from ..vntext import fold
+from ..library import Library, LibraryError, search_tables
 from .highlight import fast_fold
-from .query import DateRange, tokenize
 
-__all__ = ["META_FIELDS", "FieldIndex", "LruCache", "SearchIndex", "WardGroup"]
+__all__ = ["META_FIELDS", "LruCache", "SearchIndex", "Vocabulary", "as_json"]
 
 META_FIELDS = ("title", "ward", "author")
-"""The fields searched in memory (and forgiving typos); ``body`` is searched by FTS5."""
+"""The fields whose words forgive typos; ``body`` is matched precisely."""
 
 _POOL_SIZE = 4
-_TOKEN_RE = re.compile(r"[^\W_]+")  # the same words as query.tokenize
+_WALK_FACTOR = 0.15  # walk the date index when len(group)**2 > this * need * size
+
+
+def as_json(rowids: Iterable[int]) -> str:
+    """Rowids as a JSON array, for ``json_each(?)``."""
+    return "[" + ",".join(map(str, rowids)) + "]"
 
 
 class LruCache:
@@ -49,6 +62,7 @@ class LruCache:
         self.size = size
         self.items: OrderedDict[object, Any] = OrderedDict()
         self.lock = threading.Lock()
+        self.stamp = -2  # the library's change counter the items belong to
 
     def get(self, key: object) -> Any:
         """The value stored under ``key``, or ``None``."""
@@ -66,209 +80,99 @@ class LruCache:
             while len(self.items) > self.size:
                 self.items.popitem(last=False)
 
+    def follow(self, stamp: int) -> None:
+        """Forget everything if the library changed (``stamp``: its change counter)."""
+        with self.lock:
+            if stamp != self.stamp:
+                self.items.clear()
+                self.stamp = stamp
+
 
 @dataclass(slots=True)
-class FieldIndex:
-    """The words of one field (title, ward label or byline) of every article.
+class Vocabulary:
+    """The words of titles, wards and bylines: as written (lower case) and folded.
 
-    ``postings[word]`` are the rowids of the articles whose field has the
-    folded ``word`` (in no particular order); ``norm[rowid]`` is the folded
-    field as ``" word word "``, for phrase checks; ``lowered[rowid]`` the same
-    in lower case with the accents kept, for the words typed with accents
-    (:meth:`exact`).
+    ``exact[word]`` is how many articles use ``word`` with its accents; ``frequency``
+    the same summed by folded word (an article using two spellings counts twice:
+    it only orders corrections and completions); ``words`` the folded words in order;
+    ``spellings[folded]`` the written forms of a folded word.
     """
 
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    norm: list[str] = field(default_factory=list)
-    lowered: list[str] = field(default_factory=list)
+    exact: dict[str, int]
+    frequency: dict[str, int] = field(default_factory=dict)
+    words: list[str] = field(default_factory=list)
+    spellings: dict[str, list[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, rowids: list[int], texts: list[str], size: int) -> FieldIndex:
-        """Index ``texts[i]`` as the field of article ``rowids[i]`` (rowids below ``size``).
+    def of(cls, exact: dict[str, int]) -> Vocabulary:
+        vocabulary = cls(exact)
+        if not exact:
+            return vocabulary
+        written = list(exact)
+        folded = fast_fold("\n".join(written)).split("\n")
+        frequency = vocabulary.frequency
+        spellings = vocabulary.spellings
+        for word, key in zip(written, folded, strict=True):
+            frequency[key] = frequency.get(key, 0) + exact[word]
+            spellings.setdefault(key, []).append(word)
+        vocabulary.words = sorted(frequency)
+        return vocabulary
 
-        Equal texts (a ward label, a byline, a repeated title) are folded and
-        split once, and their members added to the postings in one go.
-        """
-        groups: dict[str, list[int]] = {}
-        for rowid, text in zip(rowids, texts, strict=True):
-            members = groups.get(text)
-            if members is None:
-                groups[text] = [rowid]
-            else:
-                members.append(rowid)
-        index = cls(norm=[""] * size, lowered=[""] * size)
-        postings, norm, lowered = index.postings, index.norm, index.lowered
-        findall = _TOKEN_RE.findall
-        joined = "\n".join(text.replace("\n", " ") for text in groups)
-        folded_texts = fast_fold(_nfc(joined)).split("\n") if groups else []
-        for (text, members), folded in zip(groups.items(), folded_texts, strict=True):
-            words = findall(folded)
-            line = " " + " ".join(words) + " "
-            lower = " " + " ".join(findall(text.lower())) + " " if text != folded else line
-            if len(members) == 1:
-                rowid = members[0]
-                norm[rowid] = line
-                lowered[rowid] = lower
-                for word in set(words):
-                    found = postings.get(word)
-                    if found is None:
-                        postings[word] = [rowid]
-                    else:
-                        found.append(rowid)
-                continue
-            for rowid in members:
-                norm[rowid] = line
-                lowered[rowid] = lower
-            for word in set(words):
-                found = postings.get(word)
-                if found is None:
-                    postings[word] = members.copy()
-                else:
-                    found.extend(members)
-        return index
+    def starting(self, prefix: str) -> list[str]:
+        """The folded words that start with ``prefix`` (itself included), in order."""
+        start = bisect.bisect_left(self.words, prefix)
+        end = bisect.bisect_left(self.words, prefix + "\U0010ffff", lo=start)
+        return self.words[start:end]
 
-    def exact(self, word: str, prefix: bool, among: set[int]) -> set[int]:
-        """The rowids of ``among`` whose field has ``word`` as written, lower-case.
+    def pack(self) -> bytes:
+        return zlib.compress("\n".join(f"{w}\t{n}" for w, n in self.exact.items()).encode(), 1)
 
-        With ``prefix``, a word that ``word`` starts. ``among`` should hold the
-        articles that have the folded word (the check is one substring test each).
-        """
-        needle = " " + word + ("" if prefix else " ")
-        lowered = self.lowered
-        return {rowid for rowid in among if needle in lowered[rowid]}
-
-
-def _nfc(text: str) -> str:
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    return unicodedata.normalize("NFC", text)
-
-
-@dataclass(slots=True)
-class WardGroup:
-    """The articles of one ward, with the folded forms a ``ward:`` value is compared to."""
-
-    ward: str
-    unit: str | None
-    name: str  # folded name: "my long", "12"
-    label: str  # folded label: "phuong my long"
-    rowids: list[int] = field(default_factory=list)
+    @classmethod
+    def unpack(cls, blob: bytes) -> Vocabulary:
+        text = zlib.decompress(blob).decode()
+        exact: dict[str, int] = {}
+        for line in text.split("\n") if text else ():
+            word, _, count = line.partition("\t")
+            exact[word] = int(count)
+        return cls.of(exact)
 
 
 class SearchIndex:
-    """Folded titles, ward labels, bylines and dates of every article.
+    """A handle on a library for searching it; see the module docstring.
 
-    ``rowids`` lists the articles newest first (undated last) and
-    ``ids``, ``dates`` follow that order; ``rank[rowid]`` is an article's place in
-    it. Build it with :meth:`build`; it does not follow later syncs (ask
-    :meth:`is_current`, or simply rebuild after a sync).
+    Build it with :meth:`build` (cheap: it creates the search's tables if an old
+    cache lacks them, and reads the library's change counter). It follows later
+    syncs by itself; :meth:`is_current` still says whether the library changed
+    since it was built.
     """
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self.rowids: list[int] = []
-        self.ids: list[str] = []
-        self.dates: list[str | None] = []
-        self.rank: list[int] = []  # rowid -> place newest first; gaps hold len(rowids)
-        self.rowid_of_id: dict[str, int] = {}
-        self.fields: dict[str, FieldIndex] = {name: FieldIndex() for name in META_FIELDS}
-        self.ward_groups: list[WardGroup] = []
-        self.author_groups: dict[str, list[int]] = {}  # folded byline -> rowids
-        self.unit_groups: dict[str, list[int]] = {}  # folded unit -> rowids
-        self.vocabulary: list[str] = []  # every meta word, sorted
-        self.frequency: dict[str, int] = {}  # meta word -> articles using it (any field)
-        self.signature: tuple[int, int] = (0, 0)
+        self.signature = -1
         self.build_seconds = 0.0
         self.cache = LruCache()  # the search's own memo (terms, filters, FTS results)
+        self._vocabulary: tuple[int, Vocabulary] | None = None
+        self._lock = threading.Lock()
         self._pool: list[Library] = []
         self._pool_lock = threading.Lock()
-
-    @property
-    def size(self) -> int:
-        """How many articles the index holds."""
-        return len(self.rowids)
-
-    @property
-    def max_rowid(self) -> int:
-        return len(self.rank) - 1
-
-    def known(self, rowid: int) -> bool:
-        """Whether the article was in the library when the index was built."""
-        return 0 <= rowid < len(self.rank) and self.rank[rowid] < len(self.rowids)
 
     # -- building ---------------------------------------------------------------------
     @classmethod
     def build(cls, library: Library) -> SearchIndex:
-        """Read every article's title, ward, unit, date and author in one pass (no bodies)."""
+        """An index of ``library`` (its own connections are opened as searches need them)."""
         started = time.perf_counter()
         index = cls(library)
-        index.signature = cls.signature_of(library)
-        cursor = library.conn.cursor()
-        cursor.row_factory = None  # plain tuples: several times faster than sqlite3.Row
-        rows = cursor.execute(
-            "SELECT rowid, id, title, ward, unit, date, author FROM articles").fetchall()
-        cursor.close()
-        rows.sort(key=lambda row: row[0], reverse=True)
-        rows.sort(key=lambda row: row[5] or "", reverse=True)  # newest first, undated last
-        titles: list[str] = []
-        wards: list[str | None] = []
-        units: list[str | None] = []
-        authors: list[str | None] = []
-        if rows:
-            (index.rowids, index.ids, titles, wards, units, index.dates, authors) = (
-                list(column) for column in zip(*rows, strict=True))
-        size = max(index.rowids, default=0) + 1
-        index.rank = [len(rows)] * size
-        for place, rowid in enumerate(index.rowids):
-            index.rank[rowid] = place
-        index.rowid_of_id = dict(zip(index.ids, index.rowids, strict=True))
-        rowids = index.rowids
-        labels = [ward_label(w, u) or "" for w, u in zip(wards, units, strict=True)]
-        index.fields = {
-            "title": FieldIndex.of(rowids, titles, size),
-            "ward": FieldIndex.of(rowids, labels, size),
-            "author": FieldIndex.of(rowids, [a or "" for a in authors], size),
-        }
-        groups: dict[tuple[str, str | None], WardGroup] = {}
-        for rowid, ward, unit in zip(rowids, wards, units, strict=True):
-            if ward:
-                group = groups.get((ward, unit))
-                if group is None:
-                    label = ward_label(ward, unit) or ""
-                    group = groups[(ward, unit)] = WardGroup(
-                        ward, unit, " ".join(tokenize(fold(ward))), " ".join(tokenize(fold(label))))
-                group.rowids.append(rowid)
-        index.ward_groups = list(groups.values())
-        for group in index.ward_groups:
-            if group.unit:
-                index.unit_groups.setdefault(fold(group.unit), []).extend(group.rowids)
-        by_author: dict[str, list[int]] = {}
-        for rowid, author in zip(rowids, authors, strict=True):
-            if author:
-                by_author.setdefault(author, []).append(rowid)
-        for author, members in by_author.items():
-            key = " ".join(tokenize(fold(author)))
-            index.author_groups.setdefault(key, []).extend(members)
-        frequency: dict[str, int] = {}
-        for field_index in index.fields.values():
-            for word, members in field_index.postings.items():
-                frequency[word] = frequency.get(word, 0) + len(members)
-        index.frequency = frequency
-        index.vocabulary = sorted(frequency)
+        if not search_tables.ensure(library.conn):
+            raise LibraryError("the cache cannot be prepared for searching "
+                               "(it is read-only or locked); try again after the sync")
+        index.signature = search_tables.changes(library.conn)
         index.build_seconds = time.perf_counter() - started
         return index
 
-    @staticmethod
-    def signature_of(library: Library) -> tuple[int, int]:
-        """(articles, highest rowid): changes when a sync adds, replaces or removes articles."""
-        row = library.conn.execute(
-            "SELECT count(*), coalesce(max(rowid), 0) FROM articles").fetchone()
-        return int(row[0]), int(row[1])
-
     def is_current(self) -> bool:
-        """False once the library changed since the index was built (rebuild it then)."""
+        """False once the library changed since the index was built."""
         with self.connection() as library:
-            return self.signature_of(library) == self.signature
+            return search_tables.changes(library.conn) == self.signature
 
     # -- connections --------------------------------------------------------------------
     @contextmanager
@@ -282,9 +186,12 @@ class SearchIndex:
             library = self._pool.pop() if self._pool else None
         if library is None:
             library = self.library.reopen()
+            library.conn.row_factory = None  # plain tuples
         try:
             yield library
         finally:
+            if library.conn.in_transaction:
+                library.conn.rollback()
             with self._pool_lock:
                 if len(self._pool) < _POOL_SIZE:
                     self._pool.append(library)
@@ -299,32 +206,110 @@ class SearchIndex:
         for library in pool:
             library.close()
 
-    # -- lookups --------------------------------------------------------------------------
-    def words_starting(self, prefix: str) -> list[str]:
-        """The meta words that start with ``prefix`` (itself included), in order."""
-        start = bisect.bisect_left(self.vocabulary, prefix)
-        end = bisect.bisect_left(self.vocabulary, prefix + "\U0010ffff", lo=start)
-        return self.vocabulary[start:end]
+    # -- what a search asks -----------------------------------------------------------------
+    def begin(self, conn: sqlite3.Connection) -> int:
+        """Start a search on ``conn``: one read snapshot; the change counter (caches follow it)."""
+        conn.execute("BEGIN")
+        stamp = search_tables.changes(conn)
+        self.cache.follow(stamp)
+        return stamp
 
-    def dated(self, dates: DateRange) -> set[int]:
-        """The rowids of the articles dated within ``dates``."""
-        span = self.date_span(dates)
-        return set(self.rowids[span.start : span.stop])
+    @property
+    def size(self) -> int:
+        """How many articles the library holds now."""
+        with self.connection() as library:
+            return int(library.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def date_span(self, dates: DateRange) -> range:
-        """Where the articles dated within ``dates`` are in :attr:`rowids` (a contiguous run)."""
-        values = self.dates
-        high, low = dates.high, dates.low
+    @property
+    def ids(self) -> list[str]:
+        """Every article's id, newest first (reads them all: for tools, not for searching)."""
+        with self.connection() as library:
+            rows = library.conn.execute(
+                "SELECT id FROM articles ORDER BY date DESC, rowid DESC").fetchall()
+        return [r[0] for r in rows]
 
-        def not_after(i: int) -> bool:  # False for newer-than-high, then True
-            date = values[i]
-            return date is None or not high or date[: len(high)] <= high
+    def count(self, conn: sqlite3.Connection) -> int:
+        """How many articles the library holds (as this search sees it)."""
+        cached = self.cache.get("size")
+        if cached is None:
+            cached = int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+            self.cache.put("size", cached)
+        return int(cached)
 
-        def before_low(i: int) -> bool:  # False while the date is >= low, then True
-            date = values[i]
-            return date is None or (bool(low) and date[: len(low)] < low)
+    def vocabulary(self, conn: sqlite3.Connection, stamp: int) -> Vocabulary:
+        """The vocabulary of titles, wards and bylines at change ``stamp`` (:class:`Vocabulary`).
 
-        positions = range(len(values))
-        start = bisect.bisect_left(positions, True, key=not_after)
-        end = bisect.bisect_left(positions, True, lo=start, key=before_low)
-        return range(start, end)
+        Read from the cache when it was stored for ``stamp``; else derived from
+        ``search_exact_words`` (about 0.1 s for 100,000 articles) and stored for the
+        next process if the cache can be written at once (else just used).
+        """
+        with self._lock:
+            if self._vocabulary is not None and self._vocabulary[0] == stamp:
+                return self._vocabulary[1]
+        rows = dict(conn.execute(
+            "SELECT key, value FROM search_state WHERE key IN ('vocab_stamp', 'vocab')"
+        ).fetchall())
+        if rows.get("vocab_stamp") == stamp and isinstance(rows.get("vocab"), bytes):
+            vocabulary = Vocabulary.unpack(rows["vocab"])
+        else:
+            exact = dict(conn.execute("SELECT term, doc FROM search_exact_words").fetchall())
+            vocabulary = Vocabulary.of(exact)
+            self._store_vocabulary(stamp, vocabulary)
+        with self._lock:
+            self._vocabulary = (stamp, vocabulary)
+        return vocabulary
+
+    def _store_vocabulary(self, stamp: int, vocabulary: Vocabulary) -> None:
+        """Keep the vocabulary in the cache for the next process, if that costs no wait.
+
+        The vocabulary is a cache of what ``search_exact`` holds: when the database
+        is busy (a sync writes) or read-only, it is simply not stored this time.
+        """
+        with self.connection() as library:
+            conn = library.conn
+            conn.execute("PRAGMA busy_timeout = 0")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                if search_tables.changes(conn) == stamp:
+                    conn.executemany(
+                        "INSERT OR REPLACE INTO search_state (key, value) VALUES (?, ?)",
+                        [("vocab", vocabulary.pack()), ("vocab_stamp", stamp)])
+                conn.commit()
+            except sqlite3.OperationalError:
+                if conn.in_transaction:
+                    conn.rollback()
+            finally:
+                conn.execute("PRAGMA busy_timeout = 30000")
+
+    def newest(self, conn: sqlite3.Connection, group: Collection[int], need: int) -> list[int]:
+        """The ``need`` newest rowids of ``group``, newest first (undated last)."""
+        if need <= 0 or not group:
+            return []
+        size = self.count(conn)
+        if len(group) * len(group) > _WALK_FACTOR * need * max(size, 1) and len(group) > 64:
+            found: list[int] = []
+            cursor = conn.execute("SELECT rowid FROM articles ORDER BY date DESC, rowid DESC")
+            while len(found) < need:
+                batch = cursor.fetchmany(512)
+                if not batch:
+                    break
+                found.extend(r[0] for r in batch if r[0] in group)
+            cursor.close()
+            return found[:need]
+        rows = conn.execute(
+            "SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"
+            " ORDER BY date DESC, rowid DESC LIMIT ?", (as_json(group), need)).fetchall()
+        return [r[0] for r in rows]
+
+    def all_rowids(self, conn: sqlite3.Connection) -> set[int]:
+        """Every article's rowid."""
+        text = conn.execute("SELECT group_concat(rowid) FROM articles").fetchone()[0]
+        return set(map(int, text.split(","))) if text else set()
+
+    def rowids_of_ids(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[int]:
+        """The rowids of the articles with these ids (unknown ids are left out)."""
+        import json
+
+        rows = conn.execute("SELECT rowid FROM articles WHERE id IN (SELECT value FROM"
+                            " json_each(?))", (json.dumps(list(ids)),)).fetchall()
+        return {r[0] for r in rows}

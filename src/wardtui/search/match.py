@@ -1,6 +1,7 @@
-"""Matching one query word (or phrase): in memory for titles, wards and bylines; FTS5 for bodies.
+"""Matching one query word (or phrase) in SQLite: forgiving in titles, wards and bylines.
 
-In memory (:class:`Matcher`), over the words of the :class:`.index.SearchIndex`:
+:class:`Matcher`, over the vocabulary of titles, wards and bylines
+(:class:`.index.Vocabulary`) and the full-text tables of the cache:
 
 * a word matches the same folded word; an unfinished last word also the
   :data:`PREFIX_EXPANSIONS` commonest words it starts (``kh`` → ``khoi``,
@@ -9,9 +10,11 @@ In memory (:class:`Matcher`), over the words of the :class:`.index.SearchIndex`:
   :func:`.highlight.typo_budget` typos away (rapidfuzz, OSA distance, over the
   pre-folded vocabulary with ``processor=None``), or two words it glues
   together (``tayson`` → ``tay son``);
-* a phrase matches where its words follow each other in one field.
+* a phrase matches where its words follow each other in one field;
+* a word typed with accents is looked up as written in ``search_exact``; the
+  spellings one mark away (``hôi``: ``hội``, ``hơi``) are *close*.
 
-In SQLite (:class:`Fts`) the same words become an FTS5 expression in which
+The articles of a word come from FTS5 (:class:`Fts`): an expression in which
 every token is double-quoted — the tokens are runs of letters and digits, so
 they never hold a quote — and the typo corrections apply to the title, ward and
 author columns only: bodies are matched precisely.
@@ -29,8 +32,9 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..vntext import has_diacritics
+from .accents import marks_off
 from .highlight import Pattern, typo_budget
-from .index import META_FIELDS, SearchIndex
+from .index import META_FIELDS, SearchIndex, Vocabulary, as_json
 from .query import Term
 
 __all__ = [
@@ -85,7 +89,9 @@ class TermMatch:
     whole: frozenset[int]
     fuzzy: frozenset[int]
     accent: frozenset[int]
+    close: frozenset[int]  # every accented word as typed or one mark off
     side: frozenset[int]
+    main: frozenset[int]  # found in the title or the ward (not only the byline)
     in_meta: frozenset[int]  # found in the meta fields, for ranking (see Matcher.match)
     strict: frozenset[int]  # ... without typo, with the accents as typed
     fuzzy_parts: tuple[str, ...]  # FTS5 strings of the corrections
@@ -104,39 +110,48 @@ class TermMatch:
 
 
 class Matcher:
-    """Builds :class:`TermMatch` objects over one index; results are cached on it.
+    """Builds :class:`TermMatch` objects for one search; results are cached on the index.
 
-    ``in_body(token, prefix)`` tells whether the full-text index knows a word
-    (a typo is a word found nowhere: only those are corrected).
+    ``fts`` asks SQLite; ``vocabulary`` and ``size`` describe the library as the
+    search sees it.
     """
 
-    def __init__(self, index: SearchIndex, fields: frozenset[str] | None,
-                 in_body: Callable[[str, bool], bool]) -> None:
+    def __init__(self, index: SearchIndex, fields: frozenset[str] | None, fts: Fts,
+                 vocabulary: Callable[[], Vocabulary], size: int) -> None:
         self.index = index
         self.meta_fields = tuple(f for f in META_FIELDS if fields is None or f in fields)
         self.cache = index.cache
-        self.in_body = in_body
+        self.fts = fts
+        self._vocabulary = vocabulary
+        self.size = size
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        return self._vocabulary()
 
     def _in_body(self, token: str, prefix: bool) -> bool:
         # A prefix query costs too much in a big library (see expansions): the word itself.
-        return self.in_body(token, prefix and self.index.size <= NATIVE_PREFIX_MAX)
+        return self.fts.exists(token, prefix and self.size <= NATIVE_PREFIX_MAX)
+
+    @staticmethod
+    def _columns(fields: Sequence[str]) -> str:
+        return "{" + " ".join(fields) + "}: "
 
     def _postings(self, words: Iterable[str], fields: Sequence[str] | None = None) -> set[int]:
-        found: set[int] = set()
+        fields = self.meta_fields if fields is None else fields
         words = list(words)
-        for name in self.meta_fields if fields is None else fields:
-            postings = self.index.fields[name].postings
-            for word in words:
-                members = postings.get(word)
-                if members:
-                    found.update(members)
-        return found
+        if not fields or not words:
+            return set()
+        return self.fts.rowids(self._columns(fields) + any_of([quote([w]) for w in words]))
 
-    def _exact(self, word: str, prefix: bool, among: set[int]) -> set[int]:
-        found: set[int] = set()
-        for name in self.meta_fields:
-            found |= self.index.fields[name].exact(word, prefix, among - found)
-        return found
+    def _exact(self, words: Sequence[str], prefix: bool, among: set[int]) -> set[int]:
+        """The rowids of ``among`` whose titles, wards or bylines have one of ``words``
+        as written (lower case; with ``prefix``, a word it starts)."""
+        if not among or not self.meta_fields:
+            return set()
+        parts = [quote([w]) + ("*" if prefix else "") for w in words]
+        return self.fts.rowids(self._columns(self.meta_fields) + any_of(parts), among,
+                               table="search_exact")
 
     def expansions(self, token: str) -> tuple[tuple[str, ...], bool]:
         """The words an unfinished ``token`` stands for, and whether to ask FTS5 for all.
@@ -148,30 +163,32 @@ class Matcher:
         :data:`PREFIX_EXPANSIONS` commonest meta words it starts, each asked by
         name (titles, wards and bylines use most of a library's common words).
         """
-        frequency = self.index.frequency
-        words = [w for w in self.index.words_starting(token) if w != token]
-        if self.index.size <= NATIVE_PREFIX_MAX:
+        vocabulary = self.vocabulary
+        words = [w for w in vocabulary.starting(token) if w != token]
+        if self.size <= NATIVE_PREFIX_MAX:
             return (token, *words), True
-        return (token, *heapq.nlargest(PREFIX_EXPANSIONS, words, key=frequency.__getitem__)), False
+        return (token, *heapq.nlargest(PREFIX_EXPANSIONS, words,
+                                       key=vocabulary.frequency.__getitem__)), False
 
     def corrections(self, token: str, prefix: bool) -> list[str]:
         """Meta words a typo or two away, for a word found nowhere."""
         budget = typo_budget(token)
-        if not budget or token in self.index.frequency or self._in_body(token, prefix):
+        if not budget or token in self.vocabulary.frequency or self._in_body(token, prefix):
             return []
+        vocabulary = self.vocabulary
         choices = process.extract(
-            token, self.index.vocabulary, scorer=OSA.distance, processor=None,
+            token, vocabulary.words, scorer=OSA.distance, processor=None,
             score_cutoff=budget, limit=FUZZY_CHOICES * 4,
         )
-        frequency = self.index.frequency
+        frequency = vocabulary.frequency
         choices.sort(key=lambda c: (c[1], -frequency[c[0]]))
         return [c[0] for c in choices[:FUZZY_CHOICES]]
 
     def splits(self, token: str, prefix: bool) -> list[tuple[str, str]]:
         """Two meta words that a word typed without its space may be (``tayson``)."""
-        if len(token) < 4 or token in self.index.frequency or self._in_body(token, prefix):
+        frequency = self.vocabulary.frequency
+        if len(token) < 4 or token in frequency or self._in_body(token, prefix):
             return []
-        frequency = self.index.frequency
         return [(token[:i], token[i:]) for i in range(2, len(token) - 1)
                 if token[:i] in frequency and token[i:] in frequency][:2]
 
@@ -179,38 +196,37 @@ class Matcher:
                fields: Sequence[str] | None = None) -> frozenset[int]:
         """The rowids where ``tokens`` follow each other in one meta field.
 
-        The last token is one of ``lasts``; with ``prefix``, the words the
-        last token starts (``lasts`` must hold them all).
+        The last token is one of ``lasts``; with ``prefix``, any word the last
+        token starts.
         """
         fields = self.meta_fields if fields is None else tuple(fields)
-        key = ("phrase", tuple(tokens), tuple(lasts), prefix, fields)
-        cached = self.cache.get(key)
-        if cached is not None:
-            return cast(frozenset[int], cached)
-        found: set[int] = set()
-        for name in fields:
-            field_index = self.index.fields[name]
-            postings = field_index.postings
-            candidates: set[int] = set()
-            for word in lasts:
-                candidates.update(postings.get(word, ()))
-            for token in tokens[:-1]:
-                if not candidates:
-                    break
-                candidates.intersection_update(postings.get(token, ()))
-            norm = field_index.norm
-            if prefix:
-                heads = [" " + " ".join(tokens)]
-            else:
-                heads = [" " + " ".join([*tokens[:-1], word]) + " " for word in lasts]
-            if len(heads) == 1:
-                head = heads[0]
-                found.update(i for i in candidates if head in norm[i])
-            else:
-                found.update(i for i in candidates if any(h in norm[i] for h in heads))
-        result = frozenset(found)
-        self.cache.put(key, result)
-        return result
+        if not fields:
+            return frozenset()
+        if prefix:
+            expression = quote(tokens) + "*"
+        else:
+            expression = any_of([quote([*tokens[:-1], word]) for word in lasts])
+        return frozenset(self.fts.rowids(self._columns(fields) + expression))
+
+    def _close(self, term: Term, precise: set[int]) -> tuple[set[int], set[int]]:
+        """(exact, close): the articles of ``precise`` with the accents as typed, and
+        those with every accented word at most one mark off (exact included)."""
+        exact = set(precise)
+        close = set(precise)
+        last = len(term.tokens) - 1
+        for i, (word, folded) in enumerate(zip(term.exact, term.tokens, strict=True)):
+            if not has_diacritics(word) or not (exact or close):
+                continue
+            prefix = term.prefix and i == last
+            if exact:
+                exact = self._exact([word], prefix, exact)
+            if prefix:  # an unfinished word: only as typed
+                close = self._exact([word], True, close)
+                continue
+            near = [w for w in self.vocabulary.spellings.get(folded, ())
+                    if marks_off(word, w) <= 1]
+            close = self._exact(near, False, close) if near else set()
+        return exact, close | exact
 
     def match(self, term: Term) -> TermMatch:
         """What ``term`` matches (cached on the index)."""
@@ -225,48 +241,53 @@ class Matcher:
         parts: list[str] = []
         patterns: list[Pattern] = []
         side_fields = [f for f in self.meta_fields if f != "title"]
+        main_fields = [f for f in self.meta_fields if f != "author"]
         if term.single:
             precise = self._postings(lasts)
             whole = self._postings([last]) if term.prefix else precise
             side = self._postings(lasts, side_fields)
+            main = self._postings(lasts, main_fields)
             correct = not precise and bool(self.meta_fields)  # in:body: no corrections
             for word in self.corrections(last, term.prefix) if correct else []:
                 fuzzy.update(self._postings([word]))
                 side.update(self._postings([word], side_fields))
+                main.update(self._postings([word], main_fields))
                 parts.append(quote([word]))
                 patterns.append(Pattern((word,)))
             for pair in self.splits(last, term.prefix) if correct and not fuzzy else []:
                 fuzzy.update(self.phrase(pair, pair[1:], False))
                 side.update(self.phrase(pair, pair[1:], False, side_fields))
+                main.update(self.phrase(pair, pair[1:], False, main_fields))
                 parts.append(quote(pair))
                 patterns.append(Pattern(pair))
         else:
             precise = set(self.phrase(tokens, lasts, term.prefix))
             whole = set(self.phrase(tokens, [last], False)) if term.prefix else precise
             side = set(self.phrase(tokens, lasts, term.prefix, side_fields))
+            main = set(self.phrase(tokens, lasts, term.prefix, main_fields))
         accent: set[int] = set()
+        close: set[int] = set()
         if term.accented:
-            accent = set(precise)
-            for i, word in enumerate(term.exact):
-                if accent and has_diacritics(word):
-                    accent = self._exact(word, term.prefix and i == len(tokens) - 1, accent)
-        if term.accented:
-            side &= accent | fuzzy
+            accent, close = self._close(term, precise)
+            side &= close | fuzzy
         # Shared, not copied: these sets can hold most of the library.
         frozen = frozenset(precise)
         frozen_whole = frozen if whole is precise else frozenset(whole)
         frozen_fuzzy = frozenset(fuzzy - precise)
         frozen_accent = frozenset(accent)
+        frozen_close = frozenset(close)
         # A word typed with accents counts as found in a title, ward or byline only with
-        # exactly those accents.
+        # those accents, or one mark off (hôi for hội).
         if term.accented:
-            in_meta = strict = frozen_accent
+            in_meta = frozen_close | frozen_fuzzy if frozen_fuzzy else frozen_close
+            strict = frozen_close
         else:
             in_meta = frozen | frozen_fuzzy if frozen_fuzzy else frozen
             strict = frozen
         result = TermMatch(
             term, lasts, native, frozen, frozen_whole, frozen_fuzzy, frozen_accent,
-            frozenset(side), in_meta, strict, tuple(parts), tuple(patterns),
+            frozen_close, frozenset(side), in_meta & frozenset(main) if main else frozenset(),
+            in_meta, strict, tuple(parts), tuple(patterns),
         )
         self.cache.put(key, result)
         return result
@@ -283,12 +304,17 @@ class Fts:
 
     def exists(self, token: str, prefix: bool = False) -> bool:
         """Whether any article has the folded word ``token`` (or, ``prefix``, a word it starts)."""
+        key = ("exists", token, prefix)
+        cached = self.index.cache.get(key)
+        if cached is not None:
+            return bool(cached)
         try:
             row = self.conn.execute("SELECT 1 FROM fts WHERE fts MATCH ? LIMIT 1",
                                     (quote([token]) + ("*" if prefix else ""),)).fetchone()
         except sqlite3.OperationalError as error:
             self._fail(error)
             return False
+        self.index.cache.put(key, row is not None)
         return row is not None
 
     def count(self, expression: str) -> int:
@@ -301,37 +327,35 @@ class Fts:
             return 0
         return int(row[0])
 
-    def rowids(self, expression: str, allowed: set[int] | None = None) -> set[int]:
+    def rowids(self, expression: str, allowed: set[int] | None = None,
+               table: str = "fts") -> set[int]:
         """The rowids of the articles matching ``expression`` (within ``allowed``).
 
         One row comes back (``group_concat``), which is several times faster
         than a row per article. A small ``allowed`` set is applied inside SQLite.
+        ``table`` is ``fts`` (folded) or ``search_exact`` (accents kept).
         """
-        small = allowed is not None and len(allowed) <= max(SQL_FILTER_MAX, self.index.size // 2)
-        key = ("fts", expression, frozenset(allowed) if small and allowed is not None else None)
+        small = allowed is not None and len(allowed) <= SQL_FILTER_MAX
+        key = (table, expression, frozenset(allowed) if small and allowed is not None else None)
         cached = self.index.cache.get(key)
         if cached is not None:
-            return set(cached)
-        sql = "SELECT group_concat(rowid) FROM fts WHERE fts MATCH ?"
+            return set(cached) if allowed is None or small else set(cached) & allowed
+        sql = f"SELECT group_concat(rowid) FROM {table} WHERE {table} MATCH ?"
         args: tuple[Any, ...] = (expression,)
         if small and allowed is not None:
             # "+rowid": filter the matches; a plain rowid IN would probe FTS5 once per id.
             sql += " AND +rowid IN (SELECT value FROM json_each(?))"
-            args = (expression, "[" + ",".join(map(str, allowed)) + "]")
+            args = (expression, as_json(allowed))
         try:
             text = self.conn.execute(sql, args).fetchone()[0]
         except sqlite3.OperationalError as error:
             self._fail(error)
             return set()
-        found: set[int] = set()
-        if text:
-            found = set(map(int, text.split(",")))
-            if int(text[text.rfind(",") + 1 :]) > self.index.max_rowid:  # rowids ascend
-                found = {r for r in found if self.index.known(r)}  # newer than the index
-        if allowed is not None and not small:
-            found &= allowed
+        found: set[int] = set(map(int, text.split(","))) if text else set()
         if len(found) <= _CACHED_SET_MAX:
             self.index.cache.put(key, frozenset(found))
+        if allowed is not None and not small:
+            found &= allowed
         return found
 
     def _fail(self, error: sqlite3.OperationalError) -> None:

@@ -183,6 +183,18 @@ class Query:
         return not (self.terms or self.excluded or self.filters or self.bookmarked is not None
                     or self.read is not None)
 
+    @property
+    def flags(self) -> dict[str, bool]:
+        """The id sets ``is:`` asks for: name -> whether the article must be in it."""
+        found = {"bookmarked": self.bookmarked, "read": self.read}
+        return {name: wanted for name, wanted in found.items() if wanted is not None}
+
+    @property
+    def too_short(self) -> bool:
+        """Only one letter or digit typed, nothing else: too little to search for."""
+        return (not (self.excluded or self.filters or self.flags)
+                and sum(len(t) for term in self.terms for t in term.tokens) == 1)
+
 
 # -- lexing -------------------------------------------------------------------------
 @dataclass(slots=True)

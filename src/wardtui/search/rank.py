@@ -6,13 +6,14 @@ the criteria (:data:`Splitter` functions) and this module applies them.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Callable, Sequence
 
-__all__ = ["Criterion", "Key", "binary", "levels", "newest_first", "rank", "score"]
+__all__ = ["Criterion", "Key", "Newest", "binary", "levels", "rank", "score"]
 
 Key = tuple[int, ...]
 """One value per criterion, higher is better."""
+Newest = Callable[[set[int], int], list[int]]
+"""``newest(group, need)``: the ``need`` newest rowids of ``group``, newest first."""
 
 
 class Criterion:
@@ -30,28 +31,32 @@ class Criterion:
 
 
 def rank(candidates: set[int], criteria: Sequence[Criterion], limit: int,
-         place: Sequence[int], newest: Sequence[int]) -> list[tuple[Key, int]]:
+         newest: Newest) -> list[tuple[Key, int]]:
     """The best ``limit`` candidates as ``(key, rowid)``, best first.
 
     **The ranking rule.** Candidates are compared on these criteria in turn,
     each deciding only between candidates equal on all the ones before:
 
     1. **no typo** — matched without any typo correction;
-    2. **where** — every word found in the title, ward or byline, first; then
+    2. **where** — every word found in the title or ward, first; then every
+       word found in the title, ward or byline (``minh chau``: phường Minh Châu
+       and its titles before the articles bylined Minh Châu); then
        articles whose ward or byline has some of the words (the words of
        ``tay son hoi nghi`` in the ward *Tây Sơn* and the body); then the
        rest. So title and ward matches come before body-only matches. A word
-       typed with accents counts there only with exactly those accents (the
-       title ``Mỹ Hương`` is no title match for ``hưởng``);
+       typed with accents counts there only with those accents or one mark off
+       (the title ``Mỹ Hương`` is no title match for ``hưởng``, the ward ``Hội
+       Phú`` is one for ``hôi phú``);
     3. **phrase** — the words stand together and in order (in the title, ward
        or byline for the articles of the first group, else in the body);
     4. **accents** — more of the words typed with accents found with exactly
-       those accents (titles, wards and bylines of every candidate; the bodies
-       of the best few hundred candidates, which are then re-ordered);
+       those accents, a word one mark off counting half (titles, wards and
+       bylines of every candidate; the bodies of the best hundred candidates,
+       which are then re-ordered);
     5. **whole word** — the unfinished last word matched a whole word
        (``dan`` → ``Dân`` before ``Đảng``; bodies checked for the results shown);
-    6. **date** — newer first, undated last: ``newest`` lists the library's
-       rowids newest first and ``place[rowid]`` is a rowid's place in it.
+    6. **date** — newer first, undated last: ``newest(group, need)`` gives the
+       ``need`` newest of a group.
 
     Candidates are rowids. Each criterion splits the
     groups of candidates; the groups beyond the first ``limit`` candidates are
@@ -83,24 +88,8 @@ def rank(candidates: set[int], criteria: Sequence[Criterion], limit: int,
         need = limit - len(ranked)
         if need <= 0:
             break
-        ranked.extend((key, rowid) for rowid in newest_first(group, need, place, newest))
+        ranked.extend((key, rowid) for rowid in newest(group, need))
     return ranked
-
-
-def newest_first(group: set[int], need: int, place: Sequence[int], newest: Sequence[int]
-                 ) -> list[int]:
-    """The ``need`` newest rowids of ``group``, newest first."""
-    if len(group) <= need * 4:
-        return sorted(group, key=place.__getitem__)[:need]
-    if len(group) * 32 >= len(newest):  # dense: walk the library newest first
-        found: list[int] = []
-        for rowid in newest:
-            if rowid in group:
-                found.append(rowid)
-                if len(found) == need:
-                    break
-        return found
-    return heapq.nsmallest(need, group, key=place.__getitem__)
 
 
 def levels(sets: Sequence[frozenset[int]]) -> Criterion:

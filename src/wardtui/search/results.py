@@ -8,12 +8,12 @@ matched in all, and the hints about the query. Plain data, made by :mod:`.engine
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from ..library import ArticleSummary
 from .query import Query
 
-__all__ = ["SearchResponse", "SearchResult", "Span"]
+__all__ = ["TYPE_MORE", "SearchResponse", "SearchResult", "Span", "State"]
 
 Span = tuple[int, int]
 
@@ -48,12 +48,50 @@ class SearchResult:
         return data
 
 
+State = Literal["results", "no results", "type more", "empty"]
+TYPE_MORE = "Type at least two letters to search."
+
+
 @dataclass(slots=True)
 class SearchResponse:
-    """The best ``results`` (at most the limit), how many matched in all, and hints."""
+    """One page of results: ``results`` from place ``offset`` (0-based) of ``total``.
+
+    ``state`` says what to show: ``"results"``; ``"no results"``; ``"type more"``
+    (a query of one letter: nothing was searched, :data:`TYPE_MORE` says why);
+    ``"empty"`` (nothing typed). ``hints`` are whole sentences about the query.
+    """
 
     results: list[SearchResult]
     total: int
     hints: list[str] = field(default_factory=list)
     query: Query | None = None
     seconds: float = 0.0
+    offset: int = 0
+    state: State | None = None
+
+    def __post_init__(self) -> None:
+        if self.state is None:
+            empty = self.query is None or self.query.empty
+            self.state = ("results" if self.total else
+                          "empty" if empty and not self.hints else "no results")
+
+    @property
+    def first(self) -> int:
+        """The place of the first result shown, from 1 (0 when none)."""
+        return self.offset + 1 if self.results else 0
+
+    @property
+    def last(self) -> int:
+        """The place of the last result shown (0 when none)."""
+        return self.offset + len(self.results)
+
+    @property
+    def more(self) -> bool:
+        """Whether results follow this page."""
+        return self.last < self.total
+
+    def position(self) -> str:
+        """``51-100 of 3,626``, ``1-12 of 12``, or ``0 of 0``."""
+        if not self.results:
+            return f"0 of {self.total:,}"
+        return f"{self.first:,}-{self.last:,} of {self.total:,}"
