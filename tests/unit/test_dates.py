@@ -161,7 +161,9 @@ CASES = [
             "UBND xã Ea Tu tổ chức hội nghị tổng kết công tác, đánh giá kết quả thực hiện "
             "các chỉ tiêu kinh tế - xã hội.",
         ),
-        "2022",
+        # A year in a headline is the year of what the article tells (on real pages
+        # editors give no date here): not the article's date.
+        None,
     ),
     (
         "month-and-year",
@@ -241,7 +243,114 @@ CASES = [
             "Căn cứ Quyết định số 345/QĐ-UBND ngày 12/5/2022 của UBND thành phố, trong năm "
             "2022 phường Tân Lợi tập trung triển khai chuyển đổi số.",
         ),
+        None,  # neither the reference's date nor a year further on is the article's
+    ),
+    (
+        "year-opening-the-lead",
+        _text(
+            "Phường Tân Lợi triển khai chuyển đổi số",
+            "",
+            "Năm 2022, phường Tân Lợi tập trung triển khai chuyển đổi số trên mọi lĩnh vực.",
+        ),
         "2022",
+    ),
+    (
+        "anniversary-span-is-not-the-date",
+        _text(
+            "Xã Ea Tu gặp mặt kỷ niệm ngày thành lập Đảng",
+            "",
+            "Hướng tới kỷ niệm 94 năm ngày thành lập Đảng (3/2/1930 - 3/2/2024), ngày 1/2/2024, "
+            "Đảng ủy xã Ea Tu tổ chức buổi gặp mặt các đảng viên lão thành.",
+        ),
+        "2024-02-01",
+    ),
+    (
+        "anniversary-span-gives-the-year",
+        _text(
+            "Xã Ea Tu gặp mặt kỷ niệm ngày thành lập Đảng",
+            "",
+            "Chiều ngày 26/1, Đảng ủy xã Ea Tu tổ chức buổi gặp mặt nhân kỷ niệm 92 năm ngày "
+            "thành lập Đảng Cộng sản Việt Nam (3/2/1930-3/2/2022).",
+        ),
+        "2022-01-26",
+    ),
+    (
+        "range-of-two-days",
+        _text(
+            "Đại hội Đảng bộ xã Vĩnh Phú lần thứ XII",
+            "08/05/2020 - 10:46",
+            "",
+            "Trong 2 ngày 6 và 7-5, Đảng bộ xã Vĩnh Phú tiến hành Đại hội đại biểu lần thứ XII.",
+        ),
+        "2020-05-08",
+    ),
+    (
+        "range-first-day-year-at-the-end",
+        _text(
+            "Thanh niên xã Tân Dương tổ chức chương trình Xuân tình nguyện",
+            "",
+            "Xã đoàn Tân Dương tiếp nhận 60 sinh viên đến sinh hoạt từ ngày 16 đến 18-1-2026 "
+            "với nhiều hoạt động.",
+        ),
+        "2026-01-16",
+    ),
+    (
+        "range-without-year-in-lead-with-month-stamp",
+        _text(
+            "date 2024-09 Xã hội Trao quà cho học sinh xã Na Ngoi Trong hai ngày 18 và 19/9, "
+            "Hội Chữ thập đỏ tỉnh trao quà cho học sinh xã Na Ngoi.",
+            "",
+            "Tổng giá trị các phần quà trên 80 triệu đồng.",
+        ),
+        "2024-09-18",
+    ),
+    (
+        "month-stamp-keeps-month-precision",
+        _text(
+            "date 2019-07 Từ hơn 1 năm nay, Công an phường Lạch Tray có thêm 3 màn hình theo "
+            "dõi camera an ninh trên địa bàn phường.",
+            "",
+            "Hệ thống hoạt động rất hiệu quả.",
+        ),
+        "2019-07",
+    ),
+    (
+        "month-stamp-takes-the-day-of-that-month",
+        _text(
+            "date 2025-01 Ngày 16/1, Đảng bộ xã Bình Ba tổ chức thành công Đại hội Đại biểu "
+            "lần thứ VII, nhiệm kỳ 2025-2030.",
+        ),
+        "2025-01-16",
+    ),
+    (
+        "law-year-is-not-the-date",
+        _text(
+            "Xã Chí Minh tổ chức hội nghị đối thoại",
+            "",
+            "Thực hiện Luật Tổ chức chính quyền địa phương năm 2025, Chủ tịch UBND xã Chí Minh "
+            "sẽ tổ chức hội nghị đối thoại với Nhân dân ngày 29/10/2025.",
+        ),
+        "2025-10-29",
+    ),
+    (
+        "stamp-glued-before-the-lead",
+        _text(
+            "14:43 26/07/2019 Chiều 24-7, phường Minh Khai tổ chức Lễ kỉ niệm 72 năm Ngày "
+            "thương binh liệt sỹ (27/7/1947-27/7/2019).",
+        ),
+        "2019-07-26",
+    ),
+    (
+        "weekday-and-wordy-date",
+        _text(
+            "Thứ Năm, 28 tháng 1, 2010",
+            "",
+            "XÃ AN PHÚ TÂY",
+            "",
+            "Xã An Phú Tây có diện tích 5,8 km2, dân số 9.975 người, là xã nông thôn đang dần "
+            "đi lên đô thị hóa.",
+        ),
+        "2010-01-28",
     ),
     (
         "day-month-year-from-lead",

@@ -452,3 +452,68 @@ def test_ward_from_nfd_text_is_nfc() -> None:
 
 def test_unit_from_nfd_text_is_nfc() -> None:
     assert parse_text(NFD_ARTICLE).unit == "phường"
+
+
+# ------------------------------------------------------------------ real-page layouts
+
+REAL_PAGE_CASES = [
+    (
+        "cooperative-is-not-a-commune",
+        _text(
+            "Hợp tác xã Dịch vụ nông nghiệp Ea Kao tổng kết vụ lúa",
+            "",
+            "Sáng 12/3, Hợp tác xã Dịch vụ nông nghiệp của xã Ea Kao tổng kết vụ lúa đông xuân "
+            "với năng suất bình quân 7 tấn mỗi héc-ta.",
+        ),
+        ("Ea Kao", "xã"),
+    ),
+    (
+        "name-after-a-line-break",
+        _text(
+            "Phụ nữ ra quân làm đường hoa",
+            "",
+            "Từ ngày 14/10 đến 20/10/2023, Chi hội Phụ nữ ở 4/4 thôn của xã",
+            "Trà Tân đã ra quân trồng hoa dọc các tuyến đường nông thôn trong toàn xã.",
+        ),
+        ("Trà Tân", "xã"),
+    ),
+    (
+        "numbered-new-commune",
+        _text(
+            "Xã Bảo Lâm 5 tổ chức gặp mặt mừng Xuân",
+            "",
+            "Xã Bảo Lâm 5 có diện tích tự nhiên 51.188 ha với 8 thôn, dân số 11.596 người.",
+        ),
+        ("Bảo Lâm 5", "xã"),
+    ),
+    (
+        "title-case-headline-stops-at-the-verb",
+        _text(
+            "Xã Ngọc Trung Thực Hiện Tốt Công Tác Dân Vận",
+            "",
+            "Thời gian qua, công tác dân vận trên địa bàn được cấp ủy quan tâm, đạt nhiều kết "
+            "quả quan trọng trong năm.",
+        ),
+        ("Ngọc Trung", "xã"),
+    ),
+    (
+        "spelling-tie-goes-to-the-modern-spelling",
+        _text(
+            "Đảng ủy xã Duy Hoà trao huy hiệu Đảng",
+            "",
+            "Sáng ngày 30/1, Đảng ủy xã Duy Hòa long trọng tổ chức lễ trao huy hiệu Đảng cho "
+            "các đồng chí đảng viên.",
+        ),
+        ("Duy Hòa", "xã"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in REAL_PAGE_CASES],
+    ids=[c[0] for c in REAL_PAGE_CASES],
+)
+def test_ward_on_real_page_layouts(text: str, expected: tuple[str, str]) -> None:
+    article = parse_text(text)
+    assert (article.ward, article.unit) == expected

@@ -233,6 +233,10 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
     isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps]
     head = [title, *lead]
     head_years = [y for text in head for y in years_in(text)]
+    for text in (*head, *body):
+        found = _first_full_date(text, skip_doc_refs=True)
+        if found:
+            head_years.append(int(found[1][:4]))
     for iso in isos:
         if iso and len(iso) == 10:
             return iso
@@ -247,9 +251,11 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
     iso = event_date([*head, *body], head_years)
     if iso:
         return iso
-    if head_years:
-        return make_iso(max(head_years))
-    return None
+    # A year alone only when the lead opens with it ("Năm 2021, …", "Trong năm 2021, …"):
+    # a year further on is the year of something the article tells, not its date.
+    opening = " ".join((lead[0] if lead else title).split()[:8])
+    years = years_in(opening)
+    return make_iso(max(years)) if years else None
 
 
 _ISO_STAMP = re.compile(r"^(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$")

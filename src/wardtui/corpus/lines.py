@@ -39,7 +39,7 @@ class Line:
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _SHORTCODE = re.compile(r"\[/?(?:caption|gallery|embed|video|audio)\b[^\]\n]*\]", re.I)
 _LOST_EMOJI = re.compile(r"^\?+\s+(?=\S)")
-_PIPES = re.compile(r"^\|\s*|\s*\|$")
+_PIPES = re.compile(r"^[|\s]+|[|\s]+$")
 _WS = re.compile(r"\s+")
 _SYMBOLS = re.compile(
     "^[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u2190-\u21ff\u25a0-\u25ff]+\\s*"
@@ -175,7 +175,8 @@ _CONTINUES = re.compile(
     r"^[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]"
 )
 _OPEN_END = re.compile(
-    r"(?:,|\b(?:và|của|các|cho|với|trong|tại|là|được|đã|có|những|về|ngày|tháng|năm|số|lúc|từ|đến))$"
+    r"(?:,|\b(?:và|của|các|cho|với|trong|tại|là|được|đã|có|những|về|ngày|tháng|năm|số|lúc|từ|đến|"
+    r"xã|phường|thị\s+trấn|huyện|tỉnh))$"
 )
 
 

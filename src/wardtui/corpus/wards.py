@@ -44,7 +44,50 @@ _UNIT_WORDS = {
 _NAMED = re.compile(
     r"(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|P\.|TT\.)"
     rf"\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
+    # New communes are numbered after an old name: "Bảo Lâm 5", "A Lưới 3".
+    r"(?P<number> \d{1,2}(?![\d/.,:%]|\s*(?:tháng|năm|ngày|giờ|người|hộ|km|ha|m\b)))?"
 )
+# Two words that begin a predicate, not a name: "xã Ngọc Trung Thực Hiện Tốt …".
+_VERB_PAIRS = frozenset(
+    (
+        "tổ chức",
+        "thực hiện",
+        "tổng kết",
+        "triển khai",
+        "ra quân",
+        "phát động",
+        "khai mạc",
+        "hoàn thành",
+        "chào mừng",
+        "nâng cao",
+        "xây dựng",
+        "tham gia",
+        "tiếp tục",
+        "đạt chuẩn",
+        "long trọng",
+        "tưng bừng",
+        "sơ kết",
+        "trao tặng",
+        "bàn giao",
+        "khánh thành",
+        "đón nhận",
+        "công bố",
+        "ra mắt",
+        "thăm hỏi",
+        "tặng quà",
+        "vận động",
+        "đẩy mạnh",
+        "quán triệt",
+        "kỷ niệm",
+        "phối hợp",
+        "tuyên truyền",
+        "hưởng ứng",
+        "chăm lo",
+        "ra sức",
+    )
+)
+# "Hợp tác xã Dịch vụ …" is a cooperative, not a commune called "Dịch".
+_COOPERATIVE = re.compile(r"(?:hợp\s+tác|HTX)\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(
     r"(?P<unit>[Pp]hường|PHƯỜNG|P\.)\s*(?P<name>\d{1,2})(?![\d/,.]\d)"
     r"(?!\s*(?:tháng|năm|ngày|tuần|quý|lần|giờ|người|hộ|đồng|triệu|tỷ|km|m\b|%|/|-\s*\d))"
@@ -76,6 +119,8 @@ def _clean_name(raw: str, after: str) -> str | None:
         )
         if low in _STOP_BEFORE and nxt.strip(".,;:") in _STOP_BEFORE[low]:
             break
+        if f"{low} {nxt.strip('.,;:')}" in _VERB_PAIRS:
+            break
         kept.append(word)
     while kept and kept[-1] == "-":
         kept.pop()
@@ -104,6 +149,8 @@ def find_mentions(text: str) -> list[WardMention]:
         for match in pattern.finditer(text):
             if not _starts_word(text, match.start()):
                 continue
+            if _COOPERATIVE.search(text[max(0, match.start() - 9) : match.start()]):
+                continue
             unit = _UNIT_WORDS.get(re.sub(r"\s+", " ", match.group("unit").lower()))
             if unit is None:
                 continue
@@ -118,6 +165,9 @@ def find_mentions(text: str) -> list[WardMention]:
                     # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
                     continue
                 name = _clean_name(raw, text[match.end() : match.end() + 20])
+                number = match.groupdict().get("number")
+                if name and number and name.split()[-1] == raw.split()[-1]:
+                    name = f"{name}{number}"
             if not name:
                 continue
             weak = bool(_WEAK_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
@@ -156,5 +206,11 @@ def subject_ward(
     if not scores:
         return None
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
-    name = spellings[best].most_common(1)[0][0]
+    counts = spellings[best]
+    # Ties go to the spelling with the tone on the first vowel (Hòa, Thủy), as
+    # official lists write it.
+    name = max(counts, key=lambda n: (counts[n], -len(_OLD_TONE_PLACE.findall(n))))
     return name, best[0]
+
+
+_OLD_TONE_PLACE = re.compile("o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ]", re.IGNORECASE)

@@ -261,8 +261,11 @@ _LEAD_STAMP = re.compile(
     r"(?:\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=[A-ZĐÀ-Ỹ(])"
 )
 _TRAILING_STAMP = re.compile(
-    r"^(?P<head>.+?)\s+(?P<stamp>\(?\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d\)?"
-    r"(?:\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)$"
+    r"^(?P<head>.+?)\s+(?P<stamp>\(\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d\)"
+    r"|\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?"
+    r"|(?:ngày\s+cập\s+nhật|cập\s+nhật|ngày\s+đăng|đăng\s+ngày|ngày\s+xuất\s+bản)\s*:?\s*"
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)\d\d(?:\s*[,|\-–]?\s*\d{1,2}:\d{2}(?::\d{2})?)?)$",
+    re.IGNORECASE,
 )
 SOURCE_TAG = re.compile(
     r"^(?:\((?P<paren>[^()\n]{2,30})\)\s*[-–—:]?\s*"
@@ -360,12 +363,12 @@ def split_glued(text: str) -> list[tuple[str, str | None]]:
             text = text[s.end() :]
         parts.extend(_split_headline(text))
         return parts
-    if len(text) <= 160 and (text[-1:].isdigit() or text.endswith(")")):
-        iso = stamp_date(text)
+    if len(text) <= 200 and (text[-1:].isdigit() or text.endswith(")")):
+        iso = stamp_date(text) if len(text) <= 160 else None
         if iso:
             return [(text, iso)]
         t = _TRAILING_STAMP.match(text)
-        if t and len(t.group("head").split()) >= 2:
+        if t and len(t.group("head").split()) >= 2 and t.group("head")[-1:] not in "-–,":
             iso = stamp_date(t.group("stamp").strip("()"))
             if iso:
                 return [(t.group("head"), None), (t.group("stamp"), iso)]
