@@ -165,9 +165,9 @@ def find_mentions(text: str) -> list[WardMention]:
                     # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
                     continue
                 name = _clean_name(raw, text[match.end() : match.end() + 20])
-                number = match.groupdict().get("number")
-                if name and number and name.split()[-1] == raw.split()[-1]:
-                    name = f"{name}{number}"
+                suffix = match.groupdict().get("number")
+                if name and suffix and name.split()[-1] == raw.split()[-1]:
+                    name = f"{name}{suffix}"
             if not name:
                 continue
             weak = bool(_WEAK_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
