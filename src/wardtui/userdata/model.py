@@ -1,9 +1,11 @@
-"""What the user's own data is made of: bookmarks, their errors, and what they point at.
+"""What the user's own data is made of: bookmarks, history entries, their errors, and
+what they point at.
 
 A :class:`Bookmark` keeps the article's id with what is needed to show it and find it
 again (title, ward, unit, date, source path) and the user's note. :class:`ArticleLike`
-is what a bookmark is made from (an article or a library summary). The read/unread state
-and history of the reader will be defined beside them. No storage here: see :mod:`.store`.
+is what a bookmark, a read mark or a history entry is made from (an article or a library
+summary). A :class:`HistoryEntry` is one article opened. No storage here: see
+:mod:`.store`, :mod:`.readstate` and :mod:`.history`.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ __all__ = [
     "ArticleLike",
     "Bookmark",
     "BookmarkError",
+    "HistoryEntry",
     "ReconcileReport",
     "UnknownBookmark",
+    "UserDataError",
     "clean_note",
     "now",
 ]
@@ -30,8 +34,12 @@ __all__ = [
 MAX_NOTE = 2000  # characters
 
 
-class BookmarkError(Exception):
-    """The store could not do what was asked; the message says why, in one line."""
+class UserDataError(Exception):
+    """The user's data file could not do what was asked; the message says why, in one line."""
+
+
+class BookmarkError(UserDataError):
+    """The bookmarks could not be read or changed; the message says why, in one line."""
 
 
 class UnknownBookmark(BookmarkError, LookupError):
@@ -88,6 +96,20 @@ class Bookmark:
             "id": self.id, "title": self.title, "ward": self.ward, "unit": self.unit,
             "date": self.date, "note": self.note, "added": self.added, "missing": missing,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """One article opened: ``seq`` orders the entries (never reused), ``prev`` is the
+    entry the user came from (``None`` for a first one, or when it has been dropped);
+    ``opened`` is an ISO 8601 UTC timestamp."""
+
+    seq: int
+    id: str
+    prev: int | None
+    title: str
+    source: str
+    opened: str
 
 
 @dataclass(slots=True)

@@ -1,20 +1,25 @@
-"""Finding bookmarked articles again after the library changed, and re-keying them.
+"""Finding bookmarked, read and visited articles again after the library changed.
 
 An article's id changes when its file changes enough; a bookmark then finds it by its
 source path (when the title, or the ward and date, still match) or else by the same
 title, ward and date (when exactly one article matches). The SQL here runs inside the
-store's write transaction (:meth:`wardtui.userdata.BookmarkStore.reconcile`).
+store's write transaction (:meth:`wardtui.userdata.BookmarkStore.reconcile`). Read marks
+and history entries, which are many, are looked up in bulk (:func:`present_ids`,
+:func:`find_moved`: one query each, reading the library's tables) and only by their
+source path with the same title.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Collection, Mapping
 
 from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
 from ..vntext import fold
 from .model import Bookmark, clean_note
 
-__all__ = ["find_again", "fresh", "refresh", "rekey", "same_title"]
+__all__ = ["find_again", "find_moved", "fresh", "present_ids", "refresh", "rekey", "same_title"]
 
 
 def same_title(a: str, b: str) -> bool:
@@ -92,3 +97,42 @@ def rekey(conn: sqlite3.Connection, old: str, found: ArticleSummary) -> bool:
         )
     conn.execute("INSERT OR REPLACE INTO aliases (alias, id) VALUES (?, ?)", (old, new))
     return True
+
+
+def present_ids(library: Library, ids: Collection[str]) -> set[str]:
+    """Which of ``ids`` the library has (one query, whatever their number)."""
+    if not ids:
+        return set()
+    rows = library.conn.execute(
+        "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(ids)),),
+    )
+    return {str(row[0]) for row in rows}
+
+
+def find_moved(
+    library: Library, gone: Mapping[str, tuple[str, str]]
+) -> dict[str, ArticleSummary]:
+    """The articles that ids no longer in the library are now: ``gone`` maps each old id
+    to its ``(source, title)``; an article is found when its file is that source and its
+    title is the same (one query, whatever their number)."""
+    by_source: dict[str, list[str]] = {}
+    for old, (source, _title) in gone.items():
+        if source:
+            by_source.setdefault(source, []).append(old)
+    if not by_source:
+        return {}
+    rows = library.conn.execute(
+        "SELECT f.path AS path, a.id AS id FROM files AS f JOIN articles AS a"
+        " ON a.id = f.article_id WHERE f.path IN (SELECT value FROM json_each(?))",
+        (json.dumps(list(by_source)),),
+    ).fetchall()
+    found: dict[str, ArticleSummary] = {}
+    for row in rows:
+        current = library.summary(row["id"])
+        if current is None:
+            continue
+        for old in by_source[row["path"]]:
+            if old != current.id and same_title(gone[old][1], current.title):
+                found[old] = current
+    return found

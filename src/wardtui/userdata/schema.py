@@ -1,7 +1,9 @@
-"""The bookmarks file: its SQLite schema, opening it safely, setting a bad one aside.
+"""The user's data file: its SQLite schema, opening it safely, setting a bad one aside.
 
-The store lives in the user data folder (:func:`wardtui.paths.bookmarks_path`,
-``WARDTUI_DATA_DIR`` overrides it), apart from the disposable library cache. Connections
+One file holds the bookmarks, the read marks and the reading history (schema 2; a
+schema 1 file, bookmarks only, is migrated in place when opened). The store lives in
+the user data folder (:func:`wardtui.paths.bookmarks_path`, ``WARDTUI_DATA_DIR``
+overrides it), apart from the disposable library cache. Connections
 are in autocommit mode (transactions are explicit) with WAL, ``synchronous = FULL`` and a
 busy timeout. A file that cannot be read as a store (not SQLite, damaged, another
 program's database, a newer schema) is renamed aside with its journals and a notice says
@@ -31,7 +33,7 @@ __all__ = [
     "open_file",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 APPLICATION_ID = 0x5742_4B4D  # "WBKM"
 BUSY_TIMEOUT_MS = 15_000
 
@@ -53,6 +55,36 @@ _SCHEMA = (
     )""",
     "CREATE INDEX aliases_id ON aliases (id)",
 )
+
+# Schema 2: the read marks (with the source and title that find an article again after
+# its id changed, and the old ids as aliases) and the history, append-only: ``prev`` is
+# the entry the user came from, so "back" follows it and "forward" is the newest entry
+# that came from here. AUTOINCREMENT: a number is never reused after the oldest go.
+_SCHEMA_2 = (
+    """CREATE TABLE read_marks (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        at TEXT NOT NULL
+    )""",
+    """CREATE TABLE read_aliases (
+        alias TEXT PRIMARY KEY,
+        id TEXT NOT NULL REFERENCES read_marks (id) ON UPDATE CASCADE ON DELETE CASCADE
+    )""",
+    "CREATE INDEX read_aliases_id ON read_aliases (id)",
+    """CREATE TABLE history (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL,
+        prev INTEGER,
+        source TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        opened TEXT NOT NULL
+    )""",
+    "CREATE INDEX history_prev ON history (prev)",
+    "CREATE INDEX history_id ON history (id)",
+)
+_MIGRATIONS = {1: _SCHEMA_2}  # from schema N to N + 1
+_TABLES = {1: {"bookmarks", "aliases"}, 2: {"read_marks", "read_aliases", "history"}}
 
 # SQLite result codes that mean "these bytes are not a readable database".
 _UNREADABLE_CODES = {
@@ -114,7 +146,8 @@ def _check(path: Path) -> None:
                 raise Unreadable("it is not a wardtui bookmarks store")
             if version > SCHEMA_VERSION:
                 raise Unreadable(f"it was written by a newer wardtui (schema {version})")
-            if version < 1 or not {"bookmarks", "aliases"} <= tables:
+            needed = set().union(*(_TABLES[v] for v in range(1, version + 1)))
+            if version < 1 or not needed <= tables:
                 raise Unreadable(f"it has an unknown layout (schema {version})")
             result = conn.execute("PRAGMA quick_check").fetchone()[0]
             if result != "ok":
@@ -138,7 +171,8 @@ def _set_aside_with_journals(path: Path) -> Path:
 
 
 def initialise(conn: sqlite3.Connection) -> None:
-    """Create the schema in a fresh database (inside one immediate transaction).
+    """Create the schema in a fresh database, or migrate an older one, inside one
+    immediate transaction.
 
     A store that has its schema already is only read, so opening does not wait
     for another process's write.
@@ -149,10 +183,15 @@ def initialise(conn: sqlite3.Connection) -> None:
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            for statement in _SCHEMA:
+            for statement in (*_SCHEMA, *_SCHEMA_2):
                 conn.execute(statement)
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        while 0 < version < SCHEMA_VERSION:
+            for statement in _MIGRATIONS[version]:
+                conn.execute(statement)
+            version += 1
+            conn.execute(f"PRAGMA user_version = {version}")
         conn.execute("COMMIT")
     except BaseException:
         with contextlib.suppress(sqlite3.Error):

@@ -1,5 +1,8 @@
 """The bookmark store: the user's own list of articles, with notes, kept in SQLite.
 
+The same file holds the read marks and the history, reached as :attr:`BookmarkStore.reading`
+and :attr:`BookmarkStore.history`, with the same guarantees.
+
 It is the one thing wardtui must never lose, hence every change is one ``BEGIN
 IMMEDIATE`` transaction (two wardtui processes writing at once both keep their changes),
 the file is opened through :mod:`.schema` (a bad one set aside, never emptied), and a
@@ -21,6 +24,7 @@ from .. import paths
 from ..corpus import Article
 from ..library import Library, Missing
 from . import reconcile
+from .history import History
 from .model import (
     AmbiguousBookmark,
     ArticleLike,
@@ -28,17 +32,22 @@ from .model import (
     BookmarkError,
     ReconcileReport,
     UnknownBookmark,
+    UserDataError,
     clean_note,
     now,
 )
+from .readstate import ReadState
 from .schema import memory_connection, open_file
 
 __all__ = ["BookmarkStore"]
 
 
-def _failure(what: str, error: sqlite3.Error) -> BookmarkError:
-    """``the bookmarks could not be {what}: {reason}``."""
-    return BookmarkError(f"the bookmarks could not be {what}: {error or type(error).__name__}")
+def _failure(
+    what: str, error: sqlite3.Error, subject: str = "bookmarks",
+    kind: type[UserDataError] = BookmarkError,
+) -> UserDataError:
+    """``the {subject} could not be {what}: {reason}``."""
+    return kind(f"the {subject} could not be {what}: {error or type(error).__name__}")
 
 
 class BookmarkStore:
@@ -56,6 +65,8 @@ class BookmarkStore:
         self._lock = threading.RLock()
         self.path = path
         self.notices: list[str] = list(notices or [])
+        self._reading: ReadState | None = None
+        self._history: History | None = None
 
     # -- opening -----------------------------------------------------------
     @classmethod
@@ -106,20 +117,23 @@ class BookmarkStore:
 
     # -- transactions ------------------------------------------------------
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One ``BEGIN IMMEDIATE`` transaction; sqlite errors become :class:`BookmarkError`."""
+    def _write(
+        self, subject: str = "bookmarks", kind: type[UserDataError] = BookmarkError
+    ) -> Iterator[sqlite3.Connection]:
+        """One ``BEGIN IMMEDIATE`` transaction; sqlite errors become ``kind``
+        (:class:`BookmarkError`) saying ``the {subject} could not be changed``."""
         with self._lock:
             conn = self._conn
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as error:
-                raise _failure("changed", error) from None
+                raise _failure("changed", error, subject, kind) from None
             try:
                 yield conn
             except sqlite3.Error as error:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                raise _failure("changed", error) from None
+                raise _failure("changed", error, subject, kind) from None
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
@@ -129,10 +143,12 @@ class BookmarkStore:
             except sqlite3.Error as error:
                 with contextlib.suppress(sqlite3.Error):
                     conn.execute("ROLLBACK")
-                raise _failure("saved", error) from None
+                raise _failure("saved", error, subject, kind) from None
 
     @contextlib.contextmanager
-    def _read(self) -> Iterator[sqlite3.Connection]:
+    def _read(
+        self, subject: str = "bookmarks", kind: type[UserDataError] = BookmarkError
+    ) -> Iterator[sqlite3.Connection]:
         """A consistent read (one deferred transaction)."""
         with self._lock:
             conn = self._conn
@@ -143,7 +159,22 @@ class BookmarkStore:
                 finally:
                     conn.execute("COMMIT")
             except sqlite3.Error as error:
-                raise _failure("read", error) from None
+                raise _failure("read", error, subject, kind) from None
+
+    # -- the rest of the user's data in the same file ----------------------------
+    @property
+    def reading(self) -> ReadState:
+        """The read marks kept in this file (:class:`~wardtui.userdata.ReadState`)."""
+        if self._reading is None:
+            self._reading = ReadState(self)
+        return self._reading
+
+    @property
+    def history(self) -> History:
+        """The articles opened, kept in this file (:class:`~wardtui.userdata.History`)."""
+        if self._history is None:
+            self._history = History(self)
+        return self._history
 
     # -- reading -----------------------------------------------------------
     def bookmarks(self) -> list[Bookmark]:

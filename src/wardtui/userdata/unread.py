@@ -1,0 +1,98 @@
+"""Unread counts: how many articles of the library are unread, per ward, year and month.
+
+The library and the user's data are two SQLite files, so the read ids are handed to one
+grouped query on the library's connection as a JSON array (``json_each``: no temporary
+table, nothing written), which counts the unread articles per (ward, unit, year, month)
+in SQL; every coarser count (a ward, a year, a ward's year, a month's ward) is summed
+from those groups once, so each tree label is a dictionary look-up. Knows nothing of
+Textual.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from itertools import product
+
+from ..library import UNKNOWN_WARD, Library
+
+__all__ = ["UnreadCounts", "unread_counts"]
+
+Group = tuple[str | None, str | None, int, int]  # ward, unit, year, month
+
+# Only the ward, unit, date and rowid are read, so SQLite scans its (ward, unit, date)
+# index instead of the articles with their bodies (at 100,000 articles: ~0.3 s, not 1 s);
+# the year is the date's (as in Article.year).
+_GROUPS = (
+    "SELECT ward, unit, coalesce(CAST(substr(date, 1, 4) AS INTEGER), 0) AS y,"
+    " CASE WHEN length(date) >= 7 THEN CAST(substr(date, 6, 2) AS INTEGER) ELSE 0 END AS m,"
+    " count(*) AS n FROM articles"
+    " WHERE rowid NOT IN (SELECT rowid FROM articles"
+    " WHERE id IN (SELECT value FROM json_each(?)))"
+    " GROUP BY ward, unit, y, m"
+)
+
+# The sums kept: any of ward, unit, year, month, but a unit only with its ward and a
+# month only with its year.
+_MASKS = tuple(
+    mask for mask in product((False, True), repeat=4)
+    if not (mask[1] and not mask[0]) and not (mask[3] and not mask[2])
+)
+
+
+@dataclass(frozen=True)
+class UnreadCounts:
+    """Unread articles per group; ask with :meth:`count`.
+
+    ``groups`` maps ``(ward, unit, year, month)`` to a count: ``ward`` ``None``
+    for articles without a ward, ``year`` :data:`~wardtui.library.UNDATED` (0)
+    for undated ones, ``month`` 0 for a date known only to the year.
+    """
+
+    groups: dict[Group, int]
+    _sums: dict[tuple[object, ...], int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        sums: dict[tuple[object, ...], int] = {}
+        for (ward, unit, year, month), n in self.groups.items():
+            values = (ward, unit, year, month)
+            for mask in _MASKS:
+                key = (mask, *(v for v, keep in zip(values, mask, strict=True) if keep))
+                sums[key] = sums.get(key, 0) + n
+        object.__setattr__(self, "_sums", sums)
+
+    @property
+    def total(self) -> int:
+        """Every unread article."""
+        return self.count()
+
+    def count(
+        self,
+        ward: str | None = None,
+        unit: str | None = None,
+        year: int | None = None,
+        month: int | None = None,
+    ) -> int:
+        """The unread articles of a ward (``UNKNOWN_WARD``: those without one), a unit,
+        a year (``UNDATED``), a month (0: dated by year only), or any of these at once;
+        ``None`` is "any", as in :meth:`Library.summaries`."""
+        if ward == UNKNOWN_WARD:
+            values: tuple[object, ...] = (None, None, year, month)
+            mask = (True, False, year is not None, month is not None)
+        else:
+            values = (ward, unit, year, month)
+            mask = (ward is not None, unit is not None, year is not None, month is not None)
+        if mask not in _MASKS:
+            raise ValueError("a unit needs its ward, and a month its year")
+        key = (mask, *(v for v, keep in zip(values, mask, strict=True) if keep))
+        return self._sums.get(key, 0)
+
+
+def unread_counts(library: Library, read_ids: Collection[str]) -> UnreadCounts:
+    """Count the articles of ``library`` whose id is not in ``read_ids`` (one query)."""
+    rows = library.conn.execute(_GROUPS, (json.dumps(list(read_ids)),)).fetchall()
+    return UnreadCounts({
+        (r[0], r[1] if r[0] is not None else None, int(r[2]), int(r[3])): int(r[4])
+        for r in rows
+    })
