@@ -13,9 +13,13 @@ import argparse
 import sys
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ..labels import plural
 from .output import UserError, err, json_line, open_library, table
+
+if TYPE_CHECKING:
+    from ..library import Library
 
 __all__ = ["cmd_search", "register"]
 
@@ -77,7 +81,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not text.strip():
         raise UserError("give a query, e.g. wardtui search dan van kheo (see wardtui search -h)")
     library = open_library()
-    response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids)
+    response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids,
+                      read=lambda: _read_ids(library))
     for hint in response.hints:
         err(f"note: {hint}")
     if args.json:
@@ -108,3 +113,19 @@ def _bookmarked_ids() -> set[str]:
             return store.ids()
         except BookmarkError as error:
             raise UserError(f"the bookmarks cannot be read: {error}") from None
+
+
+def _read_ids(library: Library) -> set[str]:
+    """The ids of the articles read (read only when the query says ``is:read`` or
+    ``is:unread``); marks whose article has a new id are re-keyed first."""
+    from ..userdata import BookmarkStore, UserDataError
+
+    with BookmarkStore.open() as store:
+        for notice in store.notices:
+            err(notice)
+        try:
+            if store.persistent:
+                store.reading.reconcile(library)
+            return store.reading.ids()
+        except UserDataError as error:
+            raise UserError(f"the read marks cannot be read: {error}") from None
