@@ -318,3 +318,18 @@ def test_a_schema_2_file_without_its_tables_is_set_aside(tmp_path: Path) -> None
         assert aside.read_bytes() == original and str(aside) in notice
         store.reading.mark_read([summary("aaaa1111")])
         assert store.reading.ids() == {"aaaa1111"}
+
+
+def test_changes_by_another_process_are_seen_own_ones_are_not(tmp_path: Path) -> None:
+    path = tmp_path / "data.sqlite3"
+    with BookmarkStore.open(path) as mine, BookmarkStore.open(path) as theirs:
+        start = mine.outside_changes()
+        mine.reading.mark_read([summary("aaaa1111")])
+        mine.history.visit(summary("aaaa1111"), None)
+        assert mine.outside_changes() == start  # my own changes
+        theirs.reading.mark_read([summary("bbbb2222")])
+        moved = mine.outside_changes()
+        assert moved != start
+        assert mine.outside_changes() == moved  # nothing new since
+        theirs.add(summary("cccc3333"))  # a bookmark counts too
+        assert mine.outside_changes() != moved

@@ -197,6 +197,16 @@ class BookmarkStore:
         with self._read() as conn:
             return int(conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0])
 
+    def outside_changes(self) -> int:
+        """A number that changes when another connection (another process) has changed the
+        file since the last call, and never for this store's own changes (SQLite's
+        ``data_version``): cheap enough to poll, to re-read only when it moved."""
+        with self._lock:
+            try:
+                return int(self._conn.execute("PRAGMA data_version").fetchone()[0])
+            except sqlite3.Error as error:
+                raise _failure("read", error, "user data", UserDataError) from None
+
     def _canonical(self, conn: sqlite3.Connection, article_id: str) -> str | None:
         if conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (article_id,)).fetchone():
             return article_id
