@@ -240,7 +240,7 @@ def test_deleted_article_is_missing_never_dropped(
         items = store.articles(lib)
     assert store.get(MY_LONG).note == "đừng mất"  # type: ignore[union-attr]
     assert len(store) == 2
-    assert [type(i).__name__ for i in items] == ["Article", "Missing"]
+    assert [type(i).__name__ for i in items] == ["PlacedArticle", "Missing"]
     assert items[1] == Missing(MY_LONG, store.get(MY_LONG).title)  # type: ignore[union-attr]
 
 

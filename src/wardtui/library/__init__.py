@@ -16,9 +16,11 @@ from .model import (
     LibraryError,
     LibraryStats,
     Missing,
+    PlacedArticle,
     UnknownId,
     WardCount,
 )
+from .place_queries import PlaceCount, PlaceWard
 from .store import Library
 from .sync import SyncReport
 
@@ -31,6 +33,9 @@ __all__ = [
     "LibraryError",
     "LibraryStats",
     "Missing",
+    "PlaceCount",
+    "PlaceWard",
+    "PlacedArticle",
     "SyncReport",
     "UnknownId",
     "WardCount",

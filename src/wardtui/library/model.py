@@ -10,8 +10,9 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from ..corpus.model import ward_label
+from ..corpus.model import Article, ward_label
 from ..labels import ward_name
+from ..places import UNKNOWN, Placement, place_label
 from ..vntext import sort_key
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "LibraryError",
     "LibraryStats",
     "Missing",
+    "PlacedArticle",
     "UnknownId",
     "WardCount",
 ]
@@ -30,7 +32,10 @@ UNDATED = 0  # the "year" of articles without a date
 LibraryError = sqlite3.Error  # what a failing cache raises; callers need not import sqlite3
 UNKNOWN_WARD = ""  # the "ward" of articles whose ward was not found
 
-SUMMARY_COLUMNS = "id, title, ward, unit, date, author, category, source, words"
+SUMMARY_COLUMNS = (
+    "id, title, ward, unit, date, author, category, source, words, credit,"
+    " province, district, place_code, place_confidence, place_candidates"
+)
 
 
 class UnknownId(LookupError):
@@ -54,10 +59,29 @@ class ArticleSummary:
     category: str | None
     source: str
     words: int
+    credit: str | None = None
+    province: str | None = None
+    district: str | None = None
+    place_code: str | None = None
+    place_confidence: str | None = None  # unique, evidence, unknown; None: not placed yet
+    place_candidates: int = 0
 
     @property
     def ward_label(self) -> str | None:
         return ward_label(self.ward, self.unit)
+
+    @property
+    def placement(self) -> Placement:
+        """The stored placement (without the successor: see :class:`PlacedArticle`)."""
+        if self.place_confidence not in ("unique", "evidence", "unknown"):
+            return UNKNOWN
+        return Placement(self.province, self.district, self.place_code,
+                         self.place_confidence, self.place_candidates)  # type: ignore[arg-type]
+
+    @property
+    def place_label(self) -> str | None:
+        """``Phường 1, Thành phố Tân An, Long An`` or ``Phường 1 (place unknown: …)``."""
+        return place_label(self.ward, self.unit, self.placement)
 
     @property
     def year(self) -> int | None:
@@ -75,6 +99,11 @@ class ArticleSummary:
             "category": self.category,
             "source": self.source,
             "words": self.words,
+            "credit": self.credit,
+            "province": self.province,
+            "district": self.district,
+            "place_code": self.place_code,
+            "place_confidence": self.place_confidence,
         }
 
     @classmethod
@@ -89,7 +118,24 @@ class ArticleSummary:
             row["category"],
             row["source"],
             row["words"],
+            row["credit"],
+            row["province"],
+            row["district"],
+            row["place_code"],
+            row["place_confidence"],
+            row["place_candidates"] or 0,
         )
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedArticle(Article):
+    """An article as the library stores it: with its :attr:`placement` (issue 14)."""
+
+    placement: Placement = UNKNOWN
+
+    @property
+    def place_label(self) -> str | None:
+        return place_label(self.ward, self.unit, self.placement)
 
 
 @dataclass(frozen=True, slots=True)

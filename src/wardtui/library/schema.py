@@ -20,11 +20,19 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Version 2: a backslash in a file name is doubled in its key (see walk.path_key).
 # Migrating from 1 marks the files whose key holds a backslash as changed, so the
 # next sync reads them again under their new keys.
-MIGRATIONS = {1: "UPDATE files SET size = -1 WHERE instr(path, char(92)) > 0;"}
+# Version 3: each article's place (issue 14), credit and original title. Migrating
+# adds the columns an older table lacks (_added_columns), empty: place_confidence
+# NULL is "not placed yet", and the next sync places those rows from their stored
+# text (see .placing.place_pending).
+MIGRATIONS = {1: "UPDATE files SET size = -1 WHERE instr(path, char(92)) > 0;", 2: ""}
+ADDED_COLUMNS = (
+    "credit TEXT", "title_original TEXT", "province TEXT", "district TEXT", "place_code TEXT",
+    "place_confidence TEXT", "place_candidates INTEGER", "successor TEXT", "successor_code TEXT",
+)
 APPLICATION_ID = 0x57415244  # "WARD"
 
 SCHEMA = """
@@ -42,9 +50,19 @@ CREATE TABLE IF NOT EXISTS articles (
     source TEXT NOT NULL,
     encoding TEXT NOT NULL,
     words INTEGER NOT NULL,
-    body BLOB NOT NULL
+    body BLOB NOT NULL,
+    credit TEXT,
+    title_original TEXT,
+    province TEXT,
+    district TEXT,
+    place_code TEXT,
+    place_confidence TEXT,
+    place_candidates INTEGER,
+    successor TEXT,
+    successor_code TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_ward ON articles (ward, unit, date);
+CREATE INDEX IF NOT EXISTS articles_place ON articles (province, district, place_code, year);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE INDEX IF NOT EXISTS articles_year ON articles (year, date);
 CREATE TABLE IF NOT EXISTS files (
@@ -147,6 +165,22 @@ def _initialise(conn: sqlite3.Connection) -> None:
     half-made cache."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     migrate = "".join(MIGRATIONS[v] for v in sorted(MIGRATIONS) if version and v >= version)
+    if version and version < 3:
+        have = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
+        migrate += "".join(
+            f"ALTER TABLE articles ADD COLUMN {c};" for c in ADDED_COLUMNS
+            if c.split()[0] not in have
+        )
+    try:
+        _run_script(conn, migrate)
+    except sqlite3.OperationalError as error:  # another process migrated it meanwhile
+        if "duplicate column" not in str(error):
+            raise
+        conn.rollback()
+        _initialise(conn)
+
+
+def _run_script(conn: sqlite3.Connection, migrate: str) -> None:
     conn.executescript(
         "BEGIN IMMEDIATE;"
         + migrate

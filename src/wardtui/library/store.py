@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from .. import paths
-from ..corpus import Article
 from ..vntext import sort_key
 from .codec import unpack_paragraphs
 from .model import (
@@ -23,18 +22,21 @@ from .model import (
     AmbiguousId,
     ArticleSummary,
     LibraryStats,
+    PlacedArticle,
     UnknownId,
     WardCount,
     newest_first,
 )
+from .place_queries import PlaceQueries
+from .placing import PLACE_COLUMNS, placement_from_row
 from .schema import Location, connect, memory_location, open_location
 from .sync import Progress, SourcesArg, SyncReport, sync_sources
 
 __all__ = ["Library"]
 
 
-class Library:
-    """One connection to the cache; see the module docstring."""
+class Library(PlaceQueries):
+    """One connection to the cache; see the module docstring (places: :mod:`.place_queries`)."""
 
     def __init__(self, location: Location) -> None:
         self.location = location
@@ -174,13 +176,16 @@ class Library:
         wards: Sequence[str] | None = None,
         year: int | None = None,
         limit: int | None = None,
+        provinces: Sequence[str] | None = None,
+        districts: Sequence[str] | None = None,
     ) -> Iterator[ArticleSummary]:
         """Articles newest first (a year-only date before the full dates of its year,
         undated last, then in the order they were added), as the rows come.
 
         ``wards``: only articles whose ward is one of these names (as stored);
         ``year``: only that year (:data:`UNDATED` for undated ones); ``limit``: at most
-        that many. The filtering, ordering and limit are SQL, so the first row comes
+        that many; ``provinces``/``districts``: only articles placed in one of these.
+        The filtering, ordering and limit are SQL, so the first row comes
         without reading the rest.
         """
         clauses: list[str] = []
@@ -191,6 +196,10 @@ class Library:
         if year is not None:
             clauses.append("coalesce(year, 0) = ?")
             args.append(year)
+        for column, names in (("province", provinces), ("district", districts)):
+            if names is not None:
+                clauses.append(f"{column} IN ({', '.join('?' * len(names))})")
+                args.extend(names)
         sql = f"SELECT {SUMMARY_COLUMNS} FROM articles"
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
@@ -217,16 +226,16 @@ class Library:
         ).fetchone()
         return ArticleSummary.from_row(row) if row else None
 
-    def get(self, article_id: str) -> Article | None:
-        """The whole article, or ``None``."""
+    def get(self, article_id: str) -> PlacedArticle | None:
+        """The whole article with its placement, or ``None``."""
         row = self.conn.execute(
-            "SELECT id, title, ward, unit, date, author, category, source, encoding, body"
-            " FROM articles WHERE id = ?",
+            "SELECT id, title, ward, unit, date, author, category, source, encoding, body,"
+            f" credit, title_original, {', '.join(PLACE_COLUMNS)} FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
             return None
-        return Article(
+        return PlacedArticle(
             id=row["id"],
             title=row["title"],
             paragraphs=unpack_paragraphs(row["body"]),
@@ -237,6 +246,9 @@ class Library:
             category=row["category"],
             source=row["source"],
             encoding=row["encoding"],
+            credit=row["credit"],
+            title_original=row["title_original"],
+            placement=placement_from_row(row),
         )
 
     def resolve(self, prefix: str) -> str:

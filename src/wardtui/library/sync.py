@@ -32,11 +32,13 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..corpus import Article, Skipped, parse_bytes
+from ..corpus import Article, Skipped, decode_bytes, parse_text
 from ..corpus.model import ward_label
 from ..corpus.parse import MAX_FILE_BYTES
+from ..places import place_article
 from .codec import fts_values, pack_paragraphs, unpack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
+from .placing import PLACE_COLUMNS, PlaceValues, place_pending, placement_values
 from .walk import (
     RETRY_REASONS,
     UNREADABLE,
@@ -90,6 +92,7 @@ class ParseOutcome:
     packed: bytes = b""
     fts: tuple[str, str, str, str] = ("", "", "", "")
     words: int = 0
+    place: PlaceValues | None = None  # placed in the worker too (wardtui.places)
 
 
 def _read(found: FoundFile) -> bytes:
@@ -115,13 +118,15 @@ def _read(found: FoundFile) -> bytes:
 def parse_found(found: FoundFile) -> ParseOutcome:
     """Parse one file (runs in a worker process); never raises for bad input."""
     try:
-        article = parse_bytes(_read(found), source=found.path)
+        decoded = decode_bytes(_read(found))
+        article = parse_text(decoded.text, source=found.path, encoding=decoded.encoding)
     except Skipped as skip:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, skip.reason)
     except RecursionError:
         return ParseOutcome(found.path, found.size, found.mtime_ns, None, "too deeply nested")
     # Compress and prepare the index text here, in the worker, not in the writer,
-    # and send the paragraphs back only once (compressed).
+    # and send the paragraphs back only once (compressed). The whole page (banners,
+    # footers) is evidence of the place; the gazetteer loads on a worker's first file.
     return ParseOutcome(
         found.path,
         found.size,
@@ -131,6 +136,7 @@ def parse_found(found: FoundFile) -> ParseOutcome:
         pack_paragraphs(article.paragraphs),
         fts_values(article.title, article.ward_label, article.author, article.paragraphs),
         article.words,
+        placement_values(place_article(article, (decoded.text,))),
     )
 
 
@@ -253,7 +259,8 @@ class Writer:
             return  # the same text in another file: one article, several files
         cursor = self.conn.execute(
             "INSERT INTO articles (id, title, ward, unit, date, year, author, category, source,"
-            " encoding, words, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f" encoding, words, body, credit, title_original, {', '.join(PLACE_COLUMNS)})"
+            f" VALUES ({', '.join('?' * (14 + len(PLACE_COLUMNS)))})",
             (
                 article.id,
                 article.title,
@@ -267,6 +274,9 @@ class Writer:
                 article.encoding,
                 outcome.words,
                 outcome.packed,
+                article.credit,
+                article.title_original,
+                *(outcome.place or (None,) * len(PLACE_COLUMNS)),
             ),
         )
         self.conn.execute(
@@ -382,5 +392,7 @@ def sync_sources(
         flush()
     if progress:
         progress(done, total)
+    if not report.cancelled:  # rows of a cache older than places (schema 3)
+        place_pending(conn, should_cancel)
     report.seconds = time.perf_counter() - started
     return report
