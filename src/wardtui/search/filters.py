@@ -1,11 +1,14 @@
 """Field filters: the articles that ``ward:``, ``unit:``, ``author:``, ``year:``,
-``date:`` and ``is:NAME`` allow, as sets of rowids, asked of SQLite.
+``date:``, ``province:``, ``district:`` and ``is:NAME`` allow, as sets of rowids,
+asked of SQLite.
 
 Values arrive folded (see :mod:`.query`). Wards and units are compared folded to the
 library's distinct (ward, unit) pairs (one pass over the ``articles_ward`` index,
-cached); bylines through the ``author`` column of the full-text index; dates through
-the ``articles_date`` index. ``is:NAME`` takes a set of article ids from the caller
-(:data:`IdSets`: ``bookmarked``, ``read``…), read only when the query asks for it.
+cached), provinces and districts likewise to the distinct stored names (with and
+without their type word, ``Thành phố``); bylines through the ``author`` column of the
+full-text index; dates through the ``articles_date`` index. ``is:NAME`` takes a set
+of article ids from the caller (:data:`IdSets`: ``bookmarked``, ``read``…), read only
+when the query asks for it.
 Results are cached on the index.
 """
 
@@ -19,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..corpus.model import ward_label
+from ..places import strip_type
 from ..vntext import fold
 from .index import SearchIndex
 from .match import Fts, quote
@@ -78,6 +82,31 @@ def _ward_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str,
     return _rowids_of_groups(conn, [(g[0], g[1]) for g in groups])
 
 
+def _place_rowids(index: SearchIndex, conn: sqlite3.Connection, column: str, value: str,
+                  hints: list[str]) -> set[int]:
+    """``province:`` and ``district:``, matched like ``ward:`` (exactly, else by prefix)."""
+    names = index.cache.get(("place names", column))
+    if names is None:
+        rows = conn.execute(f"SELECT DISTINCT {column} FROM articles WHERE {column} NOT NULL")
+        names = [(r[0], " ".join(tokenize(fold(r[0]))), " ".join(tokenize(fold(strip_type(r[0])))))
+                 for r in rows]
+        index.cache.put(("place names", column), names)
+    wanted = " ".join(str(int(w)) if w.isdigit() else w for w in value.split())
+    chosen = [n for n, full, bare in names if wanted in (full, bare)]
+    if not chosen:
+        chosen = [n for n, full, bare in names
+                  if full.startswith(wanted) or bare.startswith(wanted)]
+    if not chosen:
+        best = process.extractOne(wanted, [full for _, full, _ in names], scorer=OSA.distance,
+                                  processor=None, score_cutoff=2)
+        suggestion = f'; did you mean {column}:"{names[best[2]][0]}"?' if best else ""
+        hints.append(f"no {column} matches {value!r}{suggestion}")
+        return set()
+    found = conn.execute(f"SELECT rowid FROM articles WHERE {column} IN"
+                         f" ({', '.join('?' * len(chosen))})", chosen).fetchall()
+    return {r[0] for r in found}
+
+
 def _unit_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str) -> set[int]:
     units = {g[1] for g in _ward_groups(index, conn) if g[1] and fold(g[1]) == value}
     found: set[int] = set()
@@ -122,6 +151,8 @@ def _filter_rowids(index: SearchIndex, fts: Fts, item: FieldFilter, hints: list[
         found = _author_rowids(fts, item.value, own)
     elif item.name == "unit":
         found = _unit_rowids(index, conn, item.value)
+    elif item.name in ("province", "district"):
+        found = _place_rowids(index, conn, item.name, item.value, own)
     else:
         found = _dated(conn, item)
     cache.put(key, (frozenset(found), own))

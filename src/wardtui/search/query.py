@@ -23,6 +23,11 @@ error: an item that cannot be understood is read literally or ignored, and a
     The article's ward: ``ward:"mỹ long"``, ``ward:"my long"``, ``ward:12``
     (Phường 12), ``ward:"phường tây sơn"``. A value that names no ward exactly
     matches the wards whose name starts with it.
+``province:VALUE``, ``district:VALUE``
+    Where the article's ward is (issue 14; articles whose place is unknown match
+    neither): ``province:"long an"``, ``province:"ho chi minh"``,
+    ``district:"quận 3"``, ``district:"tan an"`` (the type word is optional). A
+    value that names none exactly matches the names that start with it.
 ``unit:VALUE``
     ``unit:phường``, ``unit:xã`` (or ``unit:xa``), ``unit:"thị trấn"``.
 ``author:VALUE``
@@ -72,6 +77,7 @@ Search: type words; every word must match (accents and case optional).
   "giai phong mat bang" a phrase: the words together, in order
   -covid  -"tin cu"     leave out articles with a word or a phrase
   ward:"my long"        ward:12  ward:"phường tây sơn"
+  province:"long an"    district:"quận 3"  district:"tan an" (where the ward is)
   unit:xa               unit:phường  unit:"thị trấn"
   author:"thanh tam"    words of the byline
   year:2023             year:2019..2021
@@ -85,10 +91,12 @@ Best first: title and ward matches, then phrases, exact accents, newest."""
 MIN_PREFIX = 2
 """A last word shorter than this is matched whole, never as a prefix."""
 
-FieldName = Literal["ward", "unit", "author", "year", "date", "in", "is"]
+FieldName = Literal["ward", "unit", "author", "year", "date", "in", "is", "province",
+                    "district"]
 _FIELDS: dict[str, FieldName] = {
     "ward": "ward", "unit": "unit", "author": "author", "year": "year", "date": "date",
-    "in": "in", "is": "is",
+    "in": "in", "is": "is", "province": "province", "tinh": "province",
+    "district": "district", "huyen": "district",
 }
 _IN_FIELDS = {
     "title": "title", "titles": "title", "tieu de": "title", "tieude": "title",
