@@ -35,6 +35,7 @@ from typing import Any
 
 from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
+from ..library.model import SUMMARY_COLUMNS
 from .bodies import has_exact, lowered_body
 from .filters import IdSet, IdSets, allowed_rowids
 from .highlight import Pattern, fast_fold, find_spans, make_snippet, occurs
@@ -71,6 +72,8 @@ class _Search:
         self.matcher = Matcher(index, query.fields, self.fts, self.vocabulary, self.size)
         self.matches: list[TermMatch] = [self.matcher.match(t) for t in query.terms]
         self.allowed: set[int] | None = None
+        self.in_meta: set[int] | None = None  # every word in a title, ward or byline
+        self.accent_sets: dict[int, tuple[set[int], set[int]]] = {}  # term: (exact, close)
         columns = sorted(query.fields) if query.fields is not None else None
         self.columns = "{" + " ".join(columns) + "}: " if columns else ""
         self.fuzzy = any(m.fuzzy_parts for m in self.matches)
@@ -103,22 +106,20 @@ class _Search:
     # -- candidates -------------------------------------------------------------------------
     def candidates(self) -> tuple[set[int], int, bool]:
         """(candidates to rank, total, whether all have every word in their meta fields)."""
+        matcher = self.matcher
         full: set[int] | None = None
-        if self.matcher.meta_fields:
-            for m in sorted(self.matches, key=lambda m: len(m.strict)):
-                full = set(m.strict) if full is None else full & m.strict
-                if not full:
-                    break
+        if matcher.meta_fields:
+            full = matcher.every(self.matches, matcher.meta_fields, fuzzy=False)
         if (full is not None and self.allowed is None and not self.query.excluded
                 and len(full) >= self.wanted):
+            self.in_meta = full
             total = self.fts.count(self._expression())
             return full, max(total, len(full)), True
         found = self.fts.rowids(self._expression(), self.allowed)
         if self.fts.failed:  # titles, wards and bylines only
-            found = self.index.all_rowids(self.fts.conn) if self.allowed is None \
-                else set(self.allowed)
-            for m in self.matches:
-                found &= m.precise | m.fuzzy
+            found = matcher.every(self.matches, matcher.meta_fields, gated=False)
+            if self.allowed is not None:
+                found &= self.allowed
         return found, len(found), False
 
     # -- criteria ---------------------------------------------------------------------------
@@ -145,17 +146,17 @@ class _Search:
 
     def criteria(self, all_meta: bool) -> list[Criterion]:
         """The criteria of :func:`.rank.rank` that can tell these candidates apart."""
-        matches = self.matches
+        matches, matcher = self.matches, self.matcher
         chosen: list[Criterion] = []
         if not all_meta and self.fuzzy:
             chosen.append(self._fts_criterion(
                 lambda: self._expression(fuzzy=False), lambda group: (set(), group)))
-        main = frozenset.intersection(*(m.main for m in matches))
+        main = matcher.every(matches, matcher.main_fields)
         if all_meta:
             chosen.append(binary(lambda group: group & main))
         else:
-            everywhere = frozenset.intersection(*(m.in_meta for m in matches))
-            side = frozenset.union(*(m.side for m in matches))
+            everywhere = self.in_meta = matcher.every(matches, matcher.meta_fields)
+            side = matcher.some(matches, matcher.side_fields)
 
             def where(group: set[int]) -> list[tuple[int, set[int]]]:
                 in_main = group & main
@@ -167,13 +168,27 @@ class _Search:
             chosen.append(Criterion(where))
         if len(matches) > 1:
             chosen.append(self._phrase_criterion())
-        accented = [s for m in matches if m.term.accented for s in (m.accent, m.close)]
-        if accented:
-            chosen.append(levels(accented))
+        if any(m.exact for m in matches):
+            chosen.append(self._accent_criterion())
         if self._whole_criterion:
             last = matches[-1]
-            chosen.append(binary(lambda group: group & last.whole))  # bodies: _body_whole
+            whole = self.fts.rowids(matcher._columns(matcher.meta_fields) + last.whole(),
+                                    table="search_meta") if matcher.meta_fields else set()
+            chosen.append(binary(lambda group: group & whole))  # bodies: _body_whole
         return chosen
+
+    def _accent_criterion(self) -> Criterion:
+        """How many words typed with accents have them (2) or one mark left out (1)."""
+        sets: list[frozenset[int]] = []
+
+        def prepare(contenders: set[int]) -> None:
+            for i, m in enumerate(self.matches):
+                if m.exact:
+                    exact, close = self.matcher.accents(m, contenders)
+                    self.accent_sets[i] = (exact, close)
+                    sets.extend([frozenset(exact), frozenset(close)])
+
+        return Criterion(lambda group: levels(sets).split(group), prepare)
 
     @property
     def _whole_criterion(self) -> bool:
@@ -184,9 +199,10 @@ class _Search:
         return last.term.prefix and (len(last.lasts) > 1 or last.native)
 
     def _phrase_criterion(self) -> Criterion:
+        matcher = self.matcher
         tokens = [t for m in self.matches for t in m.term.tokens]
         last = self.matches[-1]
-        everywhere = frozenset.intersection(*(m.precise | m.fuzzy for m in self.matches))
+        everywhere = matcher.every(self.matches, matcher.meta_fields, gated=False)
         # The unfinished last word in the body: each alternative is a phrase query of its
         # own (~10 ms over 100,000 articles), so a known word stands for itself only.
         if last.native:
@@ -196,19 +212,21 @@ class _Search:
             lasts = last.lasts[:1] if known_word else last.lasts[:2]
             expression = self.columns + any_of([quote([*tokens[:-1], w]) for w in lasts])
 
-        in_meta_phrase: list[frozenset[int]] = []
+        in_meta_phrase: list[set[int]] = []
 
-        def meta_phrase() -> frozenset[int]:
+        def meta_phrase() -> set[int]:
             # Typo corrections count: "tay sonn" is a phrase in "phường Tây Sơn".
             if not in_meta_phrase:
-                choices = [[(m.term.tokens, m.lasts, m.term.prefix)]
-                           + [(p.tokens, p.tokens[-1:], False) for p in m.fuzzy_patterns]
+                choices = [[(m.term.tokens, m.term.prefix)]
+                           + [(p.tokens, False) for p in m.fuzzy_patterns]
                            for m in self.matches]
-                found: set[int] = set()
+                whole: list[list[str]] = []
+                unfinished: list[list[str]] = []
                 for combo in islice(product(*choices), _PHRASE_COMBINATIONS):
-                    words = [t for own, _, _ in combo for t in own]
-                    found |= self.matcher.phrase(words, combo[-1][1], combo[-1][2])
-                in_meta_phrase.append(frozenset(found))
+                    words = [t for own, _ in combo for t in own]
+                    (unfinished if combo[-1][1] else whole).append(words)
+                in_meta_phrase.append(matcher.phrase(whole, False)
+                                      | matcher.phrase(unfinished, True))
             return in_meta_phrase[0]
 
         def known(group: set[int]) -> tuple[set[int], set[int]]:
@@ -254,16 +272,17 @@ class _Search:
         """
         if not ranked or not self.limit:
             return []
-        accented = [m for m in self.matches if m.term.accented]
+        accented = [m for m in self.matches if m.exact]
         head_size = max(ACCENT_WINDOW if accented else 0,
                         WHOLE_WINDOW if self._whole_criterion else 0)
         head = ranked[:head_size]
         page_ids = {rowid for _, rowid in ranked[self.offset : self.wanted]}
         checked = {rowid for _, rowid in head} | page_ids
-        need_body = [r for r in checked if any(r not in m.in_meta for m in self.matches)]
+        in_meta = self.in_meta if self.in_meta is not None else set()
+        need_body = [r for r in checked if r not in in_meta]
         rows = self.fts.conn.execute(
-            "SELECT rowid, id, title, ward, unit, date, author, category, source, words,"
-            " CASE WHEN rowid IN (SELECT value FROM json_each(?1)) THEN body END"
+            f"SELECT rowid, date, CASE WHEN rowid IN (SELECT value FROM json_each(?1))"
+            f" THEN body END, {SUMMARY_COLUMNS}"
             " FROM articles WHERE rowid IN (SELECT value FROM json_each(?2))",
             (as_json(need_body), as_json(checked)),
         ).fetchall()
@@ -271,13 +290,13 @@ class _Search:
         if head:
             adjusted: list[tuple[Key, int]] = []
             for key, rowid in head:
-                blob = by_rowid[rowid][10] if rowid in by_rowid else None
+                blob = by_rowid[rowid][2] if rowid in by_rowid else None
                 if accented and blob is not None:
                     key = self._body_accents(key, rowid, blob, accented)
                 if self._whole_criterion and blob is not None and len(adjusted) < WHOLE_WINDOW:
                     key = self._body_whole(key, rowid, blob)
                 adjusted.append((key, rowid))
-            adjusted.sort(key=lambda item: (by_rowid[item[1]][5] or "", item[1])
+            adjusted.sort(key=lambda item: (by_rowid[item[1]][1] or "", item[1])
                           if item[1] in by_rowid else ("", item[1]), reverse=True)
             adjusted.sort(key=lambda item: tuple(-v for v in item[0]))
             ranked = adjusted + ranked[head_size:]
@@ -295,10 +314,10 @@ class _Search:
         results = []
         for key, rowid in page:
             row = by_rowid[rowid]
-            summary = ArticleSummary(*row[1:10])
+            summary = ArticleSummary(*row[3:])
             snippet = None
-            if row[10] is not None and patterns:
-                text = "\n".join(p.text for p in unpack_paragraphs(row[10]) if p.kind != "image")
+            if row[2] is not None and patterns:
+                text = "\n".join(p.text for p in unpack_paragraphs(row[2]) if p.kind != "image")
                 snippet = make_snippet(text, patterns, prefer=together, folded=fast_fold(text))
             results.append(SearchResult(
                 summary, score(key, base),
@@ -314,14 +333,17 @@ class _Search:
         """The accents criterion with the body's words as typed counted too.
 
         In the titles, wards and bylines a word counts 2 with its accents as typed,
-        1 one mark off; a word with its accents as typed in the body counts 2.
+        1 with one mark left out; a word with its accents as typed in the body counts 2.
         """
         if not key:
             return key
         lowered: str | None = None
         value = 0
-        for m in accented:
-            own = (rowid in m.accent) + (rowid in m.close)
+        for i, m in enumerate(self.matches):
+            if not m.exact:
+                continue
+            exact, close = self.accent_sets.get(i, (set(), set()))
+            own = (rowid in exact) + (rowid in close)
             if own < 2:
                 if lowered is None:
                     lowered = lowered_body(blob)
@@ -334,7 +356,7 @@ class _Search:
     def _body_whole(self, key: Key, rowid: int, blob: bytes) -> Key:
         """Set the whole-word criterion when the unfinished last word is whole in the body."""
         last = self.matches[-1]
-        if not key or key[-1] or rowid in last.precise:
+        if not key or key[-1]:
             return key
         text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
         if not occurs(fast_fold(text), Pattern(last.term.tokens)):

@@ -288,7 +288,8 @@ class SearchIndex:
         size = self.count(conn)
         if len(group) * len(group) > _WALK_FACTOR * need * max(size, 1) and len(group) > 64:
             found: list[int] = []
-            cursor = conn.execute("SELECT rowid FROM articles ORDER BY date DESC, rowid DESC")
+            cursor = conn.execute(
+                "SELECT rowid FROM search_dates ORDER BY date DESC, rowid DESC")
             while len(found) < need:
                 batch = cursor.fetchmany(512)
                 if not batch:
@@ -297,7 +298,7 @@ class SearchIndex:
             cursor.close()
             return found[:need]
         rows = conn.execute(
-            "SELECT rowid FROM articles WHERE rowid IN (SELECT value FROM json_each(?))"
+            "SELECT rowid FROM search_dates WHERE rowid IN (SELECT value FROM json_each(?))"
             " ORDER BY date DESC, rowid DESC LIMIT ?", (as_json(group), need)).fetchall()
         return [r[0] for r in rows]
 

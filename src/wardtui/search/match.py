@@ -12,7 +12,8 @@
   together (``tayson`` → ``tay son``);
 * a phrase matches where its words follow each other in one field;
 * a word typed with accents is looked up as written in ``search_exact``; the
-  spellings one mark away (``hôi``: ``hội``, ``hơi``) are *close*.
+  spellings with one mark left out (``hôi``: ``hội``, ``hồi``) are *close*
+  (:func:`.accents.left_out`).
 
 The articles of a word come from FTS5 (:class:`Fts`): an expression in which
 every token is double-quoted — the tokens are runs of letters and digits, so
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -32,7 +33,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..vntext import has_diacritics
-from .accents import marks_off
+from .accents import left_out
 from .highlight import Pattern, typo_budget
 from .index import META_FIELDS, SearchIndex, Vocabulary, as_json
 from .query import Term
@@ -72,34 +73,34 @@ def any_of(parts: Sequence[str]) -> str:
 
 @dataclass(frozen=True, slots=True)
 class TermMatch:
-    """What one query term matches.
+    """What one query term stands for, as FTS5 expressions (no sets: see :class:`Matcher`).
 
-    Sets of rowids, over the titles, wards and bylines allowed by ``in:``:
-    ``precise`` without typo, ``whole`` with an unfinished last word matched
-    whole, ``fuzzy`` only through a typo correction, ``accent`` with the accents
-    as typed, ``side`` in the ward or byline (not the title). ``lasts`` are the
-    meta words the last token stands for (itself first); with ``native``, the
-    body is asked for every word the last token starts (FTS5 ``"tok"*``).
+    ``lasts`` are the meta words the last token stands for (itself first); with
+    ``native``, every word the last token starts (FTS5 ``"tok"*``).
+    ``fuzzy_parts`` are FTS5 strings of its typo corrections (titles, wards and
+    bylines only) and ``fuzzy_patterns`` the same for highlights. For a term
+    typed with accents, ``exact`` holds, per accented word, the FTS5 string of the
+    word as typed and ``close`` its spellings with at most one mark left out (for
+    ``search_exact``).
     """
 
     term: Term
     lasts: tuple[str, ...]
     native: bool
-    precise: frozenset[int]
-    whole: frozenset[int]
-    fuzzy: frozenset[int]
-    accent: frozenset[int]
-    close: frozenset[int]  # every accented word as typed or one mark off
-    side: frozenset[int]
-    main: frozenset[int]  # found in the title or the ward (not only the byline)
-    in_meta: frozenset[int]  # found in the meta fields, for ranking (see Matcher.match)
-    strict: frozenset[int]  # ... without typo, with the accents as typed
-    fuzzy_parts: tuple[str, ...]  # FTS5 strings of the corrections
-    fuzzy_patterns: tuple[Pattern, ...]  # the corrections, for highlights
+    fuzzy_parts: tuple[str, ...] = ()
+    fuzzy_patterns: tuple[Pattern, ...] = ()
+    exact: tuple[str, ...] = ()
+    close: tuple[str, ...] = ()
 
     @property
     def pattern(self) -> Pattern:
         return Pattern(self.term.tokens, self.term.prefix)
+
+    @property
+    def gated(self) -> bool:
+        """Whether the term counts in titles, wards and bylines only with its accents
+        (as typed, or one mark left out): typed with accents and not a typo."""
+        return bool(self.exact) and not self.fuzzy_parts
 
     def fts(self) -> str:
         """The precise FTS5 expression: every token quoted, the last one expanded."""
@@ -108,18 +109,30 @@ class TermMatch:
             return quote(self.term.tokens) + "*"
         return any_of([quote([*head, word]) for word in self.lasts])
 
+    def meta(self, fuzzy: bool = True) -> str:
+        """The expression for titles, wards and bylines: with its typo corrections."""
+        own = self.fts()
+        return any_of([own, *self.fuzzy_parts]) if fuzzy and self.fuzzy_parts else own
+
+    def whole(self) -> str:
+        """The expression of the unfinished last word taken whole."""
+        return quote(self.term.tokens)
+
 
 class Matcher:
-    """Builds :class:`TermMatch` objects for one search; results are cached on the index.
+    """Reads the terms of one search and finds the articles of their words.
 
-    ``fts`` asks SQLite; ``vocabulary`` and ``size`` describe the library as the
-    search sees it.
+    ``fts`` asks SQLite (results cached on the index); ``vocabulary`` and
+    ``size`` describe the library as the search sees it. The sets it gives are
+    over the titles, wards and bylines allowed by ``in:``.
     """
 
     def __init__(self, index: SearchIndex, fields: frozenset[str] | None, fts: Fts,
                  vocabulary: Callable[[], Vocabulary], size: int) -> None:
         self.index = index
         self.meta_fields = tuple(f for f in META_FIELDS if fields is None or f in fields)
+        self.main_fields = tuple(f for f in self.meta_fields if f != "author")
+        self.side_fields = tuple(f for f in self.meta_fields if f != "title")
         self.cache = index.cache
         self.fts = fts
         self._vocabulary = vocabulary
@@ -137,36 +150,25 @@ class Matcher:
     def _columns(fields: Sequence[str]) -> str:
         return "{" + " ".join(fields) + "}: "
 
-    def _postings(self, words: Iterable[str], fields: Sequence[str] | None = None) -> set[int]:
-        fields = self.meta_fields if fields is None else fields
-        words = list(words)
-        if not fields or not words:
-            return set()
-        return self.fts.rowids(self._columns(fields) + any_of([quote([w]) for w in words]))
+    def _meta_exists(self, expression: str) -> bool:
+        return bool(self.meta_fields) and bool(self.fts.rowids(
+            self._columns(self.meta_fields) + expression, table="search_meta", limit=1))
 
-    def _exact(self, words: Sequence[str], prefix: bool, among: set[int]) -> set[int]:
-        """The rowids of ``among`` whose titles, wards or bylines have one of ``words``
-        as written (lower case; with ``prefix``, a word it starts)."""
-        if not among or not self.meta_fields:
-            return set()
-        parts = [quote([w]) + ("*" if prefix else "") for w in words]
-        return self.fts.rowids(self._columns(self.meta_fields) + any_of(parts), among,
-                               table="search_exact")
-
+    # -- reading a term ---------------------------------------------------------------------
     def expansions(self, token: str) -> tuple[tuple[str, ...], bool]:
         """The words an unfinished ``token`` stands for, and whether to ask FTS5 for all.
 
         In a library of up to :data:`NATIVE_PREFIX_MAX` articles the token stands
-        for every meta word it starts, and the body is asked for ``"token"*``.
-        In a bigger one, an FTS5 prefix query over a common word costs tens of
-        milliseconds, so the token stands for itself and the
-        :data:`PREFIX_EXPANSIONS` commonest meta words it starts, each asked by
-        name (titles, wards and bylines use most of a library's common words).
+        for every word it starts (``"token"*``). In a bigger one, an FTS5 prefix
+        query over a common word costs tens of milliseconds, so the token stands
+        for itself and the :data:`PREFIX_EXPANSIONS` commonest words of titles,
+        wards and bylines it starts, each asked by name (titles, wards and bylines
+        use most of a library's common words).
         """
+        if self.size <= NATIVE_PREFIX_MAX:
+            return (token,), True
         vocabulary = self.vocabulary
         words = [w for w in vocabulary.starting(token) if w != token]
-        if self.size <= NATIVE_PREFIX_MAX:
-            return (token, *words), True
         return (token, *heapq.nlargest(PREFIX_EXPANSIONS, words,
                                        key=vocabulary.frequency.__getitem__)), False
 
@@ -192,44 +194,8 @@ class Matcher:
         return [(token[:i], token[i:]) for i in range(2, len(token) - 1)
                 if token[:i] in frequency and token[i:] in frequency][:2]
 
-    def phrase(self, tokens: Sequence[str], lasts: Sequence[str], prefix: bool,
-               fields: Sequence[str] | None = None) -> frozenset[int]:
-        """The rowids where ``tokens`` follow each other in one meta field.
-
-        The last token is one of ``lasts``; with ``prefix``, any word the last
-        token starts.
-        """
-        fields = self.meta_fields if fields is None else tuple(fields)
-        if not fields:
-            return frozenset()
-        if prefix:
-            expression = quote(tokens) + "*"
-        else:
-            expression = any_of([quote([*tokens[:-1], word]) for word in lasts])
-        return frozenset(self.fts.rowids(self._columns(fields) + expression))
-
-    def _close(self, term: Term, precise: set[int]) -> tuple[set[int], set[int]]:
-        """(exact, close): the articles of ``precise`` with the accents as typed, and
-        those with every accented word at most one mark off (exact included)."""
-        exact = set(precise)
-        close = set(precise)
-        last = len(term.tokens) - 1
-        for i, (word, folded) in enumerate(zip(term.exact, term.tokens, strict=True)):
-            if not has_diacritics(word) or not (exact or close):
-                continue
-            prefix = term.prefix and i == last
-            if exact:
-                exact = self._exact([word], prefix, exact)
-            if prefix:  # an unfinished word: only as typed
-                close = self._exact([word], True, close)
-                continue
-            near = [w for w in self.vocabulary.spellings.get(folded, ())
-                    if marks_off(word, w) <= 1]
-            close = self._exact(near, False, close) if near else set()
-        return exact, close | exact
-
     def match(self, term: Term) -> TermMatch:
-        """What ``term`` matches (cached on the index)."""
+        """What ``term`` stands for (cached on the index)."""
         key = ("term", term.tokens, term.exact, term.prefix, self.meta_fields)
         cached = self.cache.get(key)
         if cached is not None:
@@ -237,60 +203,90 @@ class Matcher:
         tokens = term.tokens
         last = tokens[-1]
         lasts, native = self.expansions(last) if term.prefix else ((last,), False)
-        fuzzy: set[int] = set()
+        found = TermMatch(term, lasts, native)
         parts: list[str] = []
         patterns: list[Pattern] = []
-        side_fields = [f for f in self.meta_fields if f != "title"]
-        main_fields = [f for f in self.meta_fields if f != "author"]
-        if term.single:
-            precise = self._postings(lasts)
-            whole = self._postings([last]) if term.prefix else precise
-            side = self._postings(lasts, side_fields)
-            main = self._postings(lasts, main_fields)
-            correct = not precise and bool(self.meta_fields)  # in:body: no corrections
-            for word in self.corrections(last, term.prefix) if correct else []:
-                fuzzy.update(self._postings([word]))
-                side.update(self._postings([word], side_fields))
-                main.update(self._postings([word], main_fields))
+        if term.single and self.meta_fields and not self._meta_exists(found.fts()):
+            for word in self.corrections(last, term.prefix):
                 parts.append(quote([word]))
                 patterns.append(Pattern((word,)))
-            for pair in self.splits(last, term.prefix) if correct and not fuzzy else []:
-                fuzzy.update(self.phrase(pair, pair[1:], False))
-                side.update(self.phrase(pair, pair[1:], False, side_fields))
-                main.update(self.phrase(pair, pair[1:], False, main_fields))
+            for pair in [] if parts else self.splits(last, term.prefix):
                 parts.append(quote(pair))
                 patterns.append(Pattern(pair))
-        else:
-            precise = set(self.phrase(tokens, lasts, term.prefix))
-            whole = set(self.phrase(tokens, [last], False)) if term.prefix else precise
-            side = set(self.phrase(tokens, lasts, term.prefix, side_fields))
-            main = set(self.phrase(tokens, lasts, term.prefix, main_fields))
-        accent: set[int] = set()
-        close: set[int] = set()
+        exact: list[str] = []
+        close: list[str] = []
         if term.accented:
-            accent, close = self._close(term, precise)
-            side &= close | fuzzy
-        # Shared, not copied: these sets can hold most of the library.
-        frozen = frozenset(precise)
-        frozen_whole = frozen if whole is precise else frozenset(whole)
-        frozen_fuzzy = frozenset(fuzzy - precise)
-        frozen_accent = frozenset(accent)
-        frozen_close = frozenset(close)
-        # A word typed with accents counts as found in a title, ward or byline only with
-        # those accents, or one mark off (hôi for hội).
-        if term.accented:
-            in_meta = frozen_close | frozen_fuzzy if frozen_fuzzy else frozen_close
-            strict = frozen_close
-        else:
-            in_meta = frozen | frozen_fuzzy if frozen_fuzzy else frozen
-            strict = frozen
-        result = TermMatch(
-            term, lasts, native, frozen, frozen_whole, frozen_fuzzy, frozen_accent,
-            frozen_close, frozenset(side), in_meta & frozenset(main) if main else frozenset(),
-            in_meta, strict, tuple(parts), tuple(patterns),
-        )
+            end = len(tokens) - 1
+            for i, (word, folded) in enumerate(zip(term.exact, tokens, strict=True)):
+                if not has_diacritics(word):
+                    continue
+                if term.prefix and i == end:  # an unfinished word: only as typed
+                    exact.append(quote([word]) + "*")
+                    close.append(exact[-1])
+                    continue
+                exact.append(quote([word]))
+                near = [w for w in self.vocabulary.spellings.get(folded, ())
+                        if w != word and left_out(word, w) <= 1]
+                close.append(any_of([exact[-1], *(quote([w]) for w in near)]))
+        result = TermMatch(term, lasts, native, tuple(parts), tuple(patterns),
+                           tuple(exact), tuple(close))
         self.cache.put(key, result)
         return result
+
+    # -- sets over every term -----------------------------------------------------------------
+    def every(self, matches: Sequence[TermMatch], fields: Sequence[str], *,
+              fuzzy: bool = True, gated: bool = True,
+              within: set[int] | None = None) -> set[int]:
+        """The articles where every term is found in one of ``fields``.
+
+        ``fuzzy``: a typo correction counts; ``gated``: a term typed with accents
+        counts only with them, or one mark left out (:attr:`TermMatch.gated`).
+        """
+        if not fields or not matches:
+            return set()
+        columns = self._columns(fields)
+        found = self.fts.rowids(" AND ".join(columns + m.meta(fuzzy) for m in matches),
+                                within, table="search_meta")
+        accents = [c for m in matches if gated and m.gated for c in m.close]
+        if accents and found:
+            found = self.fts.rowids(" AND ".join(columns + c for c in accents), found,
+                                    table="search_exact")
+        return found
+
+    def some(self, matches: Sequence[TermMatch], fields: Sequence[str]) -> set[int]:
+        """The articles where some term is found in one of ``fields`` (a term typed with
+        accents: with them, or one mark left out)."""
+        if not fields or not matches:
+            return set()
+        plain = [m for m in matches if not m.gated]
+        found = self.fts.rowids(self._columns(fields) + any_of([m.meta() for m in plain]),
+                                table="search_meta") if plain else set()
+        for m in matches:
+            if m.gated:
+                found |= self.every([m], fields)
+        return found
+
+    def accents(self, match: TermMatch, within: set[int]) -> tuple[set[int], set[int]]:
+        """(as typed, at most one mark left out): the articles of ``within`` whose titles,
+        wards or bylines have every accented word of ``match`` so."""
+        if not match.exact or not self.meta_fields or not within:
+            return set(), set()
+        columns = self._columns(self.meta_fields)
+        close = self.fts.rowids(" AND ".join(columns + c for c in match.close), within,
+                                table="search_exact")
+        exact = self.fts.rowids(" AND ".join(columns + e for e in match.exact), close,
+                                table="search_exact") if close else set()
+        return exact, close
+
+    def phrase(self, phrases: Sequence[Sequence[str]], prefix: bool) -> set[int]:
+        """The articles where one of ``phrases`` stands in one meta field (the last
+        word unfinished with ``prefix``)."""
+        if not self.meta_fields or not phrases:
+            return set()
+        star = "*" if prefix else ""
+        return self.fts.rowids(self._columns(self.meta_fields)
+                               + any_of([quote(p) + star for p in phrases]),
+                               table="search_meta")
 
 
 class Fts:
@@ -328,15 +324,18 @@ class Fts:
         return int(row[0])
 
     def rowids(self, expression: str, allowed: set[int] | None = None,
-               table: str = "fts") -> set[int]:
+               table: str = "fts", limit: int | None = None) -> set[int]:
         """The rowids of the articles matching ``expression`` (within ``allowed``).
 
         One row comes back (``group_concat``), which is several times faster
         than a row per article. A small ``allowed`` set is applied inside SQLite.
-        ``table`` is ``fts`` (folded) or ``search_exact`` (accents kept).
+        ``table`` is ``fts`` (folded, bodies too), ``search_meta`` (folded titles,
+        wards and bylines) or ``search_exact`` (the same, accents kept). With
+        ``limit``, at most that many (any of them).
         """
         small = allowed is not None and len(allowed) <= SQL_FILTER_MAX
-        key = (table, expression, frozenset(allowed) if small and allowed is not None else None)
+        key = (table, expression, frozenset(allowed) if small and allowed is not None else None,
+               limit)
         cached = self.index.cache.get(key)
         if cached is not None:
             return set(cached) if allowed is None or small else set(cached) & allowed
@@ -346,6 +345,9 @@ class Fts:
             # "+rowid": filter the matches; a plain rowid IN would probe FTS5 once per id.
             sql += " AND +rowid IN (SELECT value FROM json_each(?))"
             args = (expression, as_json(allowed))
+        if limit is not None:
+            sql = sql.replace("SELECT group_concat(rowid) FROM", "SELECT group_concat(rowid)"
+                              " FROM (SELECT rowid FROM") + f" LIMIT {int(limit)})"
         try:
             text = self.conn.execute(sql, args).fetchone()[0]
         except sqlite3.OperationalError as error:

@@ -44,13 +44,13 @@ def rank(candidates: set[int], criteria: Sequence[Criterion], limit: int,
        articles whose ward or byline has some of the words (the words of
        ``tay son hoi nghi`` in the ward *Tây Sơn* and the body); then the
        rest. So title and ward matches come before body-only matches. A word
-       typed with accents counts there only with those accents or one mark off
+       typed with accents counts there only with those accents or one mark left out
        (the title ``Mỹ Hương`` is no title match for ``hưởng``, the ward ``Hội
        Phú`` is one for ``hôi phú``);
     3. **phrase** — the words stand together and in order (in the title, ward
        or byline for the articles of the first group, else in the body);
     4. **accents** — more of the words typed with accents found with exactly
-       those accents, a word one mark off counting half (titles, wards and
+       those accents, a word with one mark left out counting half (titles, wards and
        bylines of every candidate; the bodies of the best hundred candidates,
        which are then re-ordered);
     5. **whole word** — the unfinished last word matched a whole word
