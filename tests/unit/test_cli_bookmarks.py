@@ -141,8 +141,46 @@ def test_bookmarks_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert code == 1 and "2 already existed" in out and "use --force" in out
     code, out, _ = run(capsys, "bookmarks", "export", str(folder), "--format", "md", "--force")
     assert code == 0
-    code, out, err = run(capsys, "bookmarks", "export", str(tmp_path / "missing"))
-    assert code == 1 and "does not exist" in one_line_error(err)
+
+
+def test_bookmarks_export_creates_the_folder_and_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Issue 12 item 20: `bookmarks export FOLDER` creates a missing folder."""
+    run(capsys, "bookmarks", "add", MY_LONG)
+    folder = tmp_path / "new" / "deeper"
+    code, out, _ = run(capsys, "bookmarks", "export", str(folder))
+    assert code == 0
+    assert out.startswith(f"Created the folder {folder}\n1 file written to {folder}")
+    assert (folder / f"{MY_LONG_NAME}.txt").is_file()
+    (tmp_path / "plain").write_text("x", encoding="utf-8")
+    code, _, err = run(capsys, "bookmarks", "export", str(tmp_path / "plain"))
+    assert code == 1 and "is not a folder" in one_line_error(err)
+
+
+def test_a_note_over_the_cap_is_refused_not_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11 item 18: --note over the cap is an error naming the cap; nothing is changed."""
+    from wardtui.userdata import MAX_NOTE
+
+    code, _, err = run(capsys, "bookmarks", "add", MY_LONG, "--note", "x" * (MAX_NOTE + 1))
+    assert code == 1 and f"{MAX_NOTE:,} characters" in one_line_error(err)
+    code, out, _ = run(capsys, "bookmarks", "--json")
+    assert out == ""  # not bookmarked
+    run(capsys, "bookmarks", "add", MY_LONG, "--note", "short")
+    code, _, err = run(capsys, "bookmarks", "note", MY_LONG, "y" * (MAX_NOTE + 5))
+    assert code == 1 and f"{MAX_NOTE + 5:,}" in one_line_error(err)
+    code, out, _ = run(capsys, "bookmarks", "--json")
+    assert json.loads(out)["note"] == "short"
+    code, _, _ = run(capsys, "bookmarks", "note", MY_LONG, "z" * MAX_NOTE)
+    assert code == 0
+
+
+def test_a_short_bookmark_prefix_says_it_needs_four_characters(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    run(capsys, "bookmarks", "add", MY_LONG)
+    code, _, err = run(capsys, "bookmarks", "remove", MY_LONG[:3])
+    assert code == 1 and "4 or more characters" in one_line_error(err)
 
 
 # -- export -------------------------------------------------------------------------

@@ -46,11 +46,18 @@ def test_limit(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[-1] == "2 of 5 results (--limit N for more)."
 
 
-def test_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", [["search", "dang"], ["list"]])
+@pytest.mark.parametrize("value", ["0", "-2"])
+def test_bad_limit_is_an_error_in_every_command(
+    capsys: pytest.CaptureFixture[str], command: list[str], value: str
+) -> None:
+    """Issue 12 item 20, issue 11 item 18: `list` and `search` follow one --limit rule
+    (1 or more); 0 and negative numbers are one-line errors, exit status 1."""
     with pytest.raises(SystemExit) as raised:
-        main(["search", "--limit", "0", "dang"])
-    assert raised.value.code == 2
-    assert "--limit" in capsys.readouterr().err
+        main([*command, "--limit", value])
+    assert raised.value.code == 1
+    err = capsys.readouterr().err
+    assert "--limit" in err and "1 or more" in err and err.count("\n") == 1
 
 
 def test_no_result_is_not_an_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,11 +7,13 @@
     wardtui bookmarks remove ID                remove a bookmark (an old id works too)
     wardtui bookmarks note ID [TEXT]           set (or, without TEXT, clear) a note
     wardtui bookmarks export FOLDER [--format txt|md|json] [--force]
-                                               one file per bookmarked article
+                                               one file per bookmarked article (the
+                                               folder is created if missing, and said so)
 
-Registered by :mod:`wardtui.cli.main` through :func:`register`; prints through
-:mod:`.output`. The bookmark store is imported when a command runs. Never imports
-Textual.
+A note longer than :data:`wardtui.userdata.MAX_NOTE` characters is refused (nothing
+is changed), never cut. Registered by :mod:`wardtui.cli.main` through
+:func:`register`; prints through :mod:`.output` and :mod:`.table`. The bookmark store
+is imported when a command runs. Never imports Textual.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..corpus.clean import safe_line
-from .output import UserError, err, json_line, open_library, resolve, table
+from .output import UserError, json_line, open_library, resolve, tell
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -54,7 +56,7 @@ def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     p = actions.add_parser("export", help="write every bookmarked article into a folder",
                            description="Write every bookmarked article into FOLDER, one file "
                            "each, named like `wardtui export` names them.")
-    p.add_argument("folder", help="an existing folder")
+    p.add_argument("folder", help="the folder (created if missing)")
     p.add_argument("--format", choices=("txt", "md", "json"), default="txt")
     p.add_argument("--force", action="store_true", help="overwrite files that exist")
 
@@ -63,8 +65,7 @@ def _open_store() -> BookmarkStore:
     from ..userdata import BookmarkStore
 
     store = BookmarkStore.open()
-    for notice in store.notices:
-        err(notice)
+    tell(store.notices)
     return store
 
 
@@ -111,17 +112,28 @@ def _list(args: argparse.Namespace, store: BookmarkStore) -> int:
     if not items:
         print("No bookmarks yet. Add one with `wardtui bookmarks add ID` or `b` in the app.")
         return 0
-    rows = [
-        [b.id, b.date or "—", b.ward_label or "—",
-         ("(missing) " if b.id in missing else "") + b.title, b.note]
-        for b in items
-    ]
-    table(rows, ["id", "date", "ward", "title", "note"], sys.stdout)
+    from .table import Table
+
+    table = Table(["id", "date", "ward", "title", "note"], sys.stdout)
+    for b in items:
+        table.add([b.id, b.date, b.ward_label,
+                   ("(missing) " if b.id in missing else "") + b.title, b.note])
     return 0
+
+
+def _check_note(note: str | None) -> None:
+    """A :class:`UserError` for a note over the cap (it would otherwise be cut)."""
+    from ..corpus.clean import strip_controls
+    from ..userdata import MAX_NOTE
+
+    if note is not None and (length := len(" ".join(strip_controls(note).split()))) > MAX_NOTE:
+        raise UserError(f"a note can have at most {MAX_NOTE:,} characters, and this one has "
+                        f"{length:,}; nothing was changed")
 
 
 def _add(args: argparse.Namespace, store: BookmarkStore) -> int:
 
+    _check_note(args.note)
     _require_persistent(store)
     library = open_library()
     summary = library.summary(resolve(library, args.id))
@@ -141,6 +153,9 @@ def _resolve_bookmark(store: BookmarkStore, raw: str) -> str:
     try:
         return store.resolve(raw)
     except UnknownBookmark:
+        if len(raw.strip()) < 4:
+            raise UserError(f"an id prefix needs 4 or more characters, and {raw!r} is not "
+                            "a bookmark's id (see `wardtui bookmarks`)") from None
         raise UserError(f"no bookmark with id {raw!r} (see `wardtui bookmarks`)") from None
     except AmbiguousBookmark:
         raise UserError(f"id prefix {raw!r} matches several bookmarks; type more of it") from None
@@ -157,6 +172,7 @@ def _remove(args: argparse.Namespace, store: BookmarkStore) -> int:
 
 
 def _note(args: argparse.Namespace, store: BookmarkStore) -> int:
+    _check_note(args.text)
     _require_persistent(store)
     key = _resolve_bookmark(store, args.id)
     store.set_note(key, args.text)
@@ -169,6 +185,13 @@ def _export(args: argparse.Namespace, store: BookmarkStore) -> int:
 
     folder = Path(args.folder).expanduser().absolute()
     library = _open_reconciled(store)
+    if not folder.exists() and not folder.is_symlink():
+        try:
+            folder.mkdir(parents=True)
+        except OSError as error:
+            raise UserError(f"cannot create the folder {folder}: "
+                            f"{(error.strerror or str(error)).lower()}") from None
+        print(f"Created the folder {safe_line(str(folder))}")
     try:
         report = export_many(store.articles(library), folder, args.format, overwrite=args.force)
     except ExportError as error:

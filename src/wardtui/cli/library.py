@@ -1,24 +1,45 @@
 """The library commands: ``index`` (add sources, sync), ``list``, ``show`` and ``sources``.
 
 ``list`` asks the library for exactly the rows it prints (ward, year and limit are SQL:
-:meth:`wardtui.library.Library.query`), newest first; ``--json`` writes each row as it
-comes. ``show`` prints one article as text or JSON. Never imports Textual.
+:meth:`wardtui.library.Library.query`, a cursor) and prints each row as it comes, the
+first at once: the table of :mod:`.table` (tab-separated when piped) or JSON Lines.
+Finding nothing is not an error: a line on stderr says why. ``show`` prints one article
+as text or JSON. ``index`` takes only regular files and folders as sources, and every
+sync reads the sources as they are at that moment (``sources.current``). The library,
+the sources and the exporters are imported inside the commands. Never imports Textual.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
+import stat
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..config import Sources
-from ..corpus.clean import safe_line
-from ..library import Library, SyncReport
-from .output import UserError, err, json_line, open_library, resolve, table
+from ..corpus.clean import safe_line as safe
+from ..labels import UNTITLED, plural
+from .output import UserError, err, json_text, limit, open_library, resolve, tell
 
-__all__ = ["cmd_index", "cmd_list", "cmd_show", "cmd_sources", "print_report", "register"]
+if TYPE_CHECKING:
+    from ..config import Sources
+    from ..library import ArticleSummary, Library, LibraryStats, SyncReport
+
+__all__ = [
+    "check_paths",
+    "cmd_index",
+    "cmd_list",
+    "cmd_show",
+    "cmd_sources",
+    "print_report",
+    "register",
+    "safe",
+    "say_empty",
+    "size_line",
+]
 
 Sub = Callable[[str, str], argparse.ArgumentParser]
 
@@ -27,18 +48,20 @@ def register(sub: Sub) -> None:
     """Add ``index``, ``list``, ``show`` and ``sources`` (``sub(name, help)`` makes a parser)."""
     p = sub("index", "Add files or folders as sources and sync the library.")
     p.add_argument("paths", nargs="*", help="files or folders (none: sync the existing sources)")
-    p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
+    p.add_argument("--workers", type=limit, default=None, help="parser processes (default: cores)")
     p.set_defaults(func=cmd_index)
 
-    p = sub("list", "List the articles in the library, newest first.")
+    p = sub("list", "List the articles in the library, newest first, as they are read. "
+            "On a terminal, a table fitted to its width; piped, tab-separated values.")
     p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     p.add_argument("--ward", help="only this ward (accents optional)")
     p.add_argument("--year", type=int, help="only this year")
-    p.add_argument("--limit", type=int, default=0, help="at most N articles")
+    p.add_argument("--limit", type=limit, default=None, metavar="N",
+                   help="at most N articles (1 or more; without it, all)")
     p.set_defaults(func=cmd_list)
 
     p = sub("show", "Print one article.")
-    p.add_argument("id", help="the article id (or a unique prefix of it)")
+    p.add_argument("id", help="the article id (or a unique prefix of 4+ characters)")
     p.add_argument("--json", action="store_true", help="JSON with the paragraphs")
     p.set_defaults(func=cmd_show)
 
@@ -65,74 +88,141 @@ def _progress_printer(stream: TextIO) -> Callable[[int, int], None] | None:
     return show
 
 
+def size_line(stats: LibraryStats) -> str:
+    """``12 articles in 3 wards from 14 files.``"""
+    return (f"{plural(stats.articles, 'article')} in {plural(stats.wards, 'ward')} "
+            f"from {plural(stats.files, 'file')}.")
+
+
 def print_report(report: SyncReport, library: Library, out: TextIO) -> None:
     """What a sync did: counts, the files skipped or decoded, problems, the library's size."""
     print(
-        f"Synced in {report.seconds:.2f} s: {report.seen} files seen — {report.new} new, "
-        f"{report.changed} changed, {report.unchanged} unchanged, {report.removed} removed, "
-        f"{len(report.skipped)} skipped.",
+        f"Synced in {report.seconds:.2f} s: {plural(report.seen, 'file')} seen — "
+        f"{report.new:,} new, {report.changed:,} changed, {report.unchanged:,} unchanged, "
+        f"{report.removed:,} removed, {len(report.skipped):,} skipped.",
         file=out,
     )
     if report.skipped:
         print("Skipped:", file=out)
         for path, reason in report.skipped:
-            print(f"  {safe_line(path)}: {reason}", file=out)
+            print(f"  {safe(path)}: {safe(reason)}", file=out)
     if report.decoded:
         print("Decoded from other encodings:", file=out)
         for path, encoding in report.decoded:
-            print(f"  {safe_line(path)}: {encoding}", file=out)
+            print(f"  {safe(path)}: {safe(encoding)}", file=out)
     for problem in report.problems:
-        print(f"Note: {safe_line(problem)}", file=out)
+        print(f"Note: {safe(problem)}", file=out)
     if report.cancelled:
         print("Interrupted: the next run completes the sync.", file=out)
-    stats = library.stats()
-    print(f"Library: {stats.articles} articles in {stats.wards} wards from {stats.files} files.",
-          file=out)
+    print(f"Library: {size_line(library.stats())}", file=out)
 
 
-def check_paths(raw_paths: list[str]) -> None:
-    """A :class:`UserError` for the first path that does not exist."""
-    for raw in raw_paths:
-        if not Path(raw).expanduser().exists():
-            raise UserError(f"no such file or folder: {raw}")
+def check_paths(raw_paths: Iterable[str], *, commands: list[str] | None = None) -> None:
+    """A :class:`UserError` for the first path that is not a regular file or a folder.
+
+    With ``commands`` (``wardtui WORD``), a first word that is no path and has no
+    folder separator is taken for a mistyped command: ``unknown command 'lsit' (did
+    you mean list?)``.
+    """
+    for position, raw in enumerate(raw_paths):
+        try:
+            mode = Path(raw).expanduser().stat().st_mode
+        except (FileNotFoundError, NotADirectoryError):
+            if position == 0 and commands is not None and os.sep not in raw:
+                close = difflib.get_close_matches(raw, commands, n=1, cutoff=0.6)
+                if close:
+                    raise UserError(f"unknown command {raw!r} (did you mean {close[0]}?)") from None
+                raise UserError(f"{raw!r} is not a command (wardtui -h lists them) "
+                                "nor a file or folder") from None
+            raise UserError(f"no such file or folder: {raw}") from None
+        except OSError as error:
+            raise UserError(f"{raw}: {error.strerror or error}") from None
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise UserError(f"{raw} is not a regular file or a folder; only those can be sources")
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    sources = Sources()
+    from ..config import Sources
+
     check_paths(args.paths)
+    sources = Sources()
+    tell(sources.notices)
     added = sources.add(*args.paths)
     for path in added:
-        print(f"Added source {safe_line(str(path))}")
+        print(f"Added source {safe(str(path))}")
     library = open_library(sources, sync_if_empty=False)
-    report = library.sync(sources.effective, progress=_progress_printer(sys.stderr),
+    report = library.sync(sources.current, progress=_progress_printer(sys.stderr),
                           workers=args.workers)
+    tell(sources.notices)  # the list may have been re-read during the sync
     print_report(report, library, sys.stdout)
     return 0
 
 
 # -- list / show ----------------------------------------------------------------
+def say_empty(sources: Sources | None = None) -> None:
+    """The empty-library message, naming the sources (through the sanitiser)."""
+    if sources is None:
+        from ..config import Sources
+
+        sources = Sources()
+    names = ", ".join(safe(str(path)) for path in sources.effective)
+    err(f"the library has no articles: its sources ({names}) hold none that could be read. "
+        "Add a folder with `wardtui index PATH`; `wardtui index` lists what was skipped.")
+
+
+def _wards_named(library: Library, wanted: str) -> list[str]:
+    """The stored ward names that ``wanted`` names (accents and case optional)."""
+    from ..vntext import fold
+
+    key = fold(wanted)
+    names = library.ward_names()
+    found = [name for name in names if fold(name) == key]
+    if not found:
+        close = difflib.get_close_matches(key, [fold(n) for n in names], n=3, cutoff=0.75)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        err(f"no articles: no ward is named {wanted!r}{hint}")
+    return found
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     library = open_library()
     wards = None
     if args.ward:
-        from ..vntext import fold
-
-        wanted = fold(args.ward)
-        wards = [name for name in library.ward_names() if fold(name) == wanted]
-    rows = library.query(wards=wards, year=args.year or None, limit=args.limit or None)
-    if args.json:
-        for item in rows:
-            json_line(item.to_json(), sys.stdout)
-        return 0
-    table(
-        [[a.id, a.date or "—", a.ward_label or "—", a.title, a.author or ""] for a in rows],
-        ["id", "date", "ward", "title", "author"], sys.stdout,
-    )
+        wards = _wards_named(library, args.ward)
+        if not wards:
+            return 0
+    rows = library.query(wards=wards, year=args.year or None, limit=args.limit)
+    count = _print_json(rows, sys.stdout) if args.json else _print_table(rows, sys.stdout)
+    if count == 0:
+        if library.stats().articles == 0:
+            say_empty()
+        else:
+            err(f"no articles{f' in {args.year}' if args.year else ''}.")
     return 0
+
+
+def _print_json(rows: Iterable[ArticleSummary], out: TextIO) -> int:
+    write = out.write
+    count = 0
+    for count, item in enumerate(rows, 1):
+        write(json_text(item.to_json()) + "\n")
+        if count == 1:
+            out.flush()
+    return count
+
+
+def _print_table(rows: Iterable[ArticleSummary], out: TextIO) -> int:
+    from .table import Table
+
+    table = Table(["id", "date", "ward", "title", "author"], out)
+    for a in rows:
+        table.add([a.id, a.date, a.ward_label, a.title or UNTITLED, a.author or ""])
+    return table.count
 
 
 def cmd_show(args: argparse.Namespace) -> int:
     from ..export import to_json_data, to_txt
+    from .output import json_line
 
     library = open_library()
     article = library.get(resolve(library, args.id))
@@ -145,20 +235,22 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    from ..config import Sources
+
     sources = Sources()
-    for notice in sources.notices:
-        err(notice)
+    tell(sources.notices)
     if args.remove:
         if not sources.remove(args.remove):
             raise UserError(f"{args.remove} is not a source (see `wardtui sources`)")
-        print(f"Removed source {safe_line(args.remove)}; "
+        print(f"Removed source {safe(args.remove)}; "
               "run `wardtui index` to update the library.")
         return 0
     if sources.using_sample:
-        print(f"No sources added; using the sample corpus: {sources.effective[0]}")
+        print(f"No sources added; using the sample corpus: {safe(str(sources.effective[0]))}")
         print("Add a folder with `wardtui index PATH`.")
         return 0
     for path in sources.added:
         state = "" if path.exists() else "  (missing)"
-        print(f"{safe_line(str(path))}{state}")
+        print(f"{safe(str(path))}{state}")
+    tell(sources.notices)
     return 0

@@ -1,46 +1,41 @@
-"""What every command prints, and how: one-line errors, the table, JSON Lines, article ids.
+"""What every command prints, and how: one-line errors, JSON Lines, article ids, limits.
 
 Public helpers for the command modules of :mod:`wardtui.cli`: :class:`UserError` (a
-problem the user can fix: one line on stderr, exit status 1), :func:`err`,
-:func:`open_library` (the cache with its notices, filled on first use), :func:`resolve`
-(an id or a unique prefix of one), :func:`json_line` and :func:`table`. The table follows
-one rule for every command: ids and dates are never cut (they are what a user types
-next), a note is capped at :data:`NOTE_CAP` and other columns at :data:`COLUMN_CAP`, and
-the title takes the room the terminal has left (at least :data:`MIN_TITLE`), cut with an
-ellipsis. Text from files is printed without control characters. Never imports Textual.
+problem the user can fix: one line on stderr, exit status 1), :func:`err` and
+:func:`tell` (notices, each told once), :func:`open_library` (the cache with its
+notices, filled on first use), :func:`resolve` (an id or a unique prefix of one),
+:func:`json_line` (every JSON output: C1 controls, bidi controls, line separators and
+lone surrogates are written as ``\\uXXXX``, so no JSON output can steer a terminal)
+and :func:`limit` (the one ``--limit`` rule: 1 or more; without it, every row). The
+table is :mod:`.table`'s. Every string from a file or the file system is printed
+through :func:`wardtui.corpus.clean.safe_line`. Imports only what it needs, when it
+needs it (``wardtui --help`` and ``show`` stay fast); never imports Textual.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
-import shutil
+import re
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..config import Sources
-from ..corpus.clean import safe_line
-from ..labels import clip
-from ..library import AmbiguousId, Library, UnknownId
+if TYPE_CHECKING:
+    from ..config import Sources
+    from ..library import Library
 
 __all__ = [
-    "COLUMN_CAP",
-    "MIN_TITLE",
-    "NOTE_CAP",
-    "PIPE_WIDTH",
+    "JSON_UNSAFE",
     "UserError",
     "err",
+    "escape_json",
     "json_line",
+    "json_text",
+    "limit",
     "open_library",
     "resolve",
-    "table",
-    "terminal_width",
+    "tell",
 ]
-
-COLUMN_CAP = 24  # columns other than the id, the date, the title and a note
-NOTE_CAP = 40  # a bookmark's note
-MIN_TITLE = 20  # the title keeps this much even on a narrow terminal
-PIPE_WIDTH = 200  # the width assumed when the output is not a terminal
-_WHOLE = ("id", "date")  # never cut
 
 
 class UserError(Exception):
@@ -48,66 +43,93 @@ class UserError(Exception):
 
 
 def err(message: str) -> None:
-    """``wardtui: message`` on standard error, without control characters."""
+    """``wardtui: message`` on standard error, on one line, without control characters."""
+    from ..corpus.clean import safe_line
+
     print(f"wardtui: {safe_line(message)}", file=sys.stderr)
+
+
+_told: set[str] = set()
+
+
+def tell(notices: list[str]) -> None:
+    """Print the notices not told yet in this run (a list may grow during a sync)."""
+    for notice in notices:
+        if notice not in _told:
+            _told.add(notice)
+            err(notice)
+
+
+def limit(raw: str) -> int:
+    """The type of ``--limit`` (and other counts) in every command: a whole number, 1 or
+    more; 0 and negative numbers are errors, never "no limit" nor silently fewer rows."""
+    try:
+        value = int(raw)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {raw!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
 
 
 def open_library(sources: Sources | None = None, *, sync_if_empty: bool = True) -> Library:
     """Open the cache, print its notices (and the sources'), and fill it on first use."""
+    from ..library import Library
+
     library = Library.open()
-    for notice in library.notices:
-        err(notice)
+    tell(library.notices)
     if sources is not None:
-        for notice in sources.notices:
-            err(notice)
+        tell(sources.notices)
     if sync_if_empty and library.stats().files == 0:
-        library.sync((sources or Sources()).effective)
+        if sources is None:
+            from ..config import Sources
+
+            sources = Sources()
+        library.sync(sources.current)
+        tell(sources.notices)
     return library
 
 
 def resolve(library: Library, raw: str) -> str:
     """The article id for ``raw`` (an id or a unique prefix), or a :class:`UserError`."""
+    from ..library import AmbiguousId, UnknownId
+
     try:
         return library.resolve(raw)
     except UnknownId:
+        if len(raw.strip()) < 4:
+            raise UserError(
+                f"an id prefix needs 4 or more characters, and {raw!r} is not an id "
+                "(see `wardtui list`)"
+            ) from None
         raise UserError(f"no article with id {raw!r} (see `wardtui list`)") from None
     except AmbiguousId:
         raise UserError(f"id prefix {raw!r} matches several articles; type more of it") from None
 
 
-def json_line(data: dict[str, Any], out: TextIO) -> None:
-    """One JSON object on one line (UTF-8 text, not ``\\u`` escapes)."""
-    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+# What JSON leaves raw but a terminal may act on: DEL and the C1 controls, the Arabic
+# letter mark, bidi marks, embeddings, overrides and isolates, line and paragraph
+# separators, and lone surrogates (undecodable bytes of a file name). Outside strings
+# JSON has none of them, so each is replaced by its ``\uXXXX`` escape wherever it is.
+JSON_UNSAFE = re.compile(
+    "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
-def terminal_width(out: TextIO) -> int:
-    """The terminal's columns when ``out`` is one, else :data:`PIPE_WIDTH`."""
-    return shutil.get_terminal_size().columns if out.isatty() else PIPE_WIDTH
+def escape_json(match: re.Match[str]) -> str:
+    """The JSON escape of one matched character (``re.sub``'s replacement)."""
+    return f"\\u{ord(match.group()):04x}"
 
 
-def table(rows: list[list[str]], headers: list[str], out: TextIO) -> None:
-    """Print ``rows`` under ``headers`` by the one rule of the module docstring."""
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
+def json_text(data: Any) -> str:
+    """``data`` as JSON on one line: UTF-8 text, with :data:`JSON_UNSAFE` as ``\\u`` escapes."""
+    text = _ENCODER.encode(data)
+    if JSON_UNSAFE.search(text) is None:
+        return text
+    return JSON_UNSAFE.sub(escape_json, text)
 
-    width = terminal_width(out)
-    cells = [[safe_line(cell) for cell in row] for row in rows]
-    widths = []
-    for i, header in enumerate(headers):
-        widest = max([len(header), *(len(row[i]) for row in cells)])
-        cap = NOTE_CAP if header == "note" else COLUMN_CAP
-        widths.append(widest if header in (*_WHOLE, "title") else min(widest, cap))
-    gaps = 2 * (len(headers) - 1)
-    if "title" in headers:
-        t = headers.index("title")
-        room = width - sum(w for i, w in enumerate(widths) if i != t) - gaps
-        widths[t] = max(MIN_TITLE, min(widths[t], room))
-    console = Console(file=out, highlight=False, markup=False, emoji=False,
-                      width=max(width, sum(widths) + gaps))
-    grid = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    for header, column_width in zip(headers, widths, strict=True):
-        grid.add_column(header, overflow="ellipsis", no_wrap=True, width=column_width)
-    for row in cells:
-        grid.add_row(*(Text(clip(cell, w)) for cell, w in zip(row, widths, strict=True)))
-    console.print(grid)
+
+def json_line(data: Any, out: TextIO) -> None:
+    """One JSON object on one line (see :func:`json_text`)."""
+    out.write(json_text(data) + "\n")

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..labels import plural
-from .output import UserError, err, json_line, open_library, table
+from .output import UserError, err, json_line, limit, open_library, tell
 
 if TYPE_CHECKING:
     from ..library import Library
@@ -24,16 +24,6 @@ if TYPE_CHECKING:
 __all__ = ["cmd_search", "register"]
 
 DEFAULT_LIMIT = 20
-
-
-def _positive(raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {raw!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return value
 
 
 def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -46,8 +36,8 @@ def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
     parser.add_argument("query", nargs="*",
                         help="the query (several words are joined; -word excludes)")
     parser.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
-    parser.add_argument("--limit", type=_positive, default=DEFAULT_LIMIT, metavar="N",
-                        help=f"at most N results (default {DEFAULT_LIMIT})")
+    parser.add_argument("--limit", type=limit, default=DEFAULT_LIMIT, metavar="N",
+                        help=f"at most N results (1 or more; default {DEFAULT_LIMIT})")
     parser.set_defaults(func=cmd_search)
     # "-covid" or "-ward:12" are query words, not options: keep what argparse does not know.
     setattr(parser, "parse_args", _query_words_parser(parser))  # noqa: B010
@@ -83,7 +73,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = open_library()
     response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids,
                       read=lambda: _read_ids(library))
-    for hint in response.hints:
+    for hint in dict.fromkeys(response.hints):  # each hint once, however often it applies
         err(f"note: {hint}")
     if args.json:
         for result in response.results:
@@ -92,8 +82,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not response.results:
         print(f"No results for {safe_line(text)!r}.")
         return 0
-    table([[r.summary.id, r.summary.date or "—", r.summary.ward_label or "—", r.summary.title]
-           for r in response.results], ["id", "date", "ward", "title"], sys.stdout)
+    from .table import Table
+
+    table = Table(["id", "date", "ward", "title"], sys.stdout)
+    for r in response.results:
+        table.add([r.summary.id, r.summary.date, r.summary.ward_label, r.summary.title])
     shown = len(response.results)
     if response.total > shown:
         print(f"{shown} of {response.total} results (--limit N for more).")
@@ -107,8 +100,7 @@ def _bookmarked_ids() -> set[str]:
     from ..userdata import BookmarkError, BookmarkStore
 
     with BookmarkStore.open() as store:
-        for notice in store.notices:
-            err(notice)
+        tell(store.notices)
         try:
             return store.ids()
         except BookmarkError as error:
