@@ -1,6 +1,7 @@
 """The export formats: ``txt`` (default), ``md`` and ``json``, with the same content.
 
-A header (title, ward and unit, date, author, category, source, id), then the
+A header (title, the headline as written when it differs, ward and unit, the place
+when the library placed it, date, author, credit, category, source, id), then the
 paragraphs, captions and images marked. UTF-8, no hard wrapping, no control characters.
 :func:`to_txt` is also the text the app copies to the clipboard. Pure functions of an
 :class:`~wardtui.corpus.Article`; writing files is :mod:`.files`.
@@ -16,6 +17,7 @@ from urllib.parse import quote
 from ..corpus import Article
 from ..corpus.clean import strip_controls
 from ..labels import one_line
+from ..library.model import PlacedArticle
 
 __all__ = [
     "FORMATS",
@@ -36,11 +38,15 @@ FORMATS: tuple[Format, ...] = ("txt", "md", "json")
 # -- content -------------------------------------------------------------------
 def header_fields(article: Article) -> list[tuple[str, str]]:
     """The header lines every format carries, in order (empty values left out)."""
+    place = article.place_label if isinstance(article, PlacedArticle) else None
     fields = [
         ("Title", article.title),
+        ("Headline", article.title_original or ""),
         ("Ward", article.ward_label or ""),
+        ("Place", place or ""),
         ("Date", article.date or ""),
         ("Author", article.author or ""),
+        ("Credit", article.credit or ""),
         ("Category", article.category or ""),
         ("Source", article.source),
         ("Id", article.id),
@@ -104,15 +110,23 @@ def to_md(article: Article) -> str:
 
 
 def to_json_data(article: Article) -> dict[str, Any]:
-    """The article as JSON-ready data: the ``list --json`` keys plus the paragraphs with kinds."""
+    """The article as JSON-ready data: the ``list --json`` keys plus the headline as
+    written, the successor of its ward (July 2025) and the paragraphs with kinds."""
     def clean(value: str | None) -> str | None:
         return None if value is None else strip_controls(value)
+
+    placed = article.placement if isinstance(article, PlacedArticle) else None
 
     return {
         "id": article.id, "title": clean(article.title), "ward": clean(article.ward),
         "unit": article.unit, "date": article.date,
         "author": clean(article.author), "category": clean(article.category),
         "source": clean(article.source), "words": article.words,
+        "credit": clean(article.credit), "title_original": clean(article.title_original),
+        "province": placed and placed.province, "district": placed and placed.district,
+        "place_code": placed and placed.place_code,
+        "place_confidence": placed and placed.place_confidence,
+        "successor": placed and placed.successor,
         "paragraphs": [
             {"kind": p.kind, "text": strip_controls(p.text)} for p in article.paragraphs
         ],

@@ -5,11 +5,13 @@ The shapes are exactly those :mod:`wardtui.export` writes (a test renders
 articles with it and checks each is recognised):
 
 * ``txt``: header lines ``Key: value`` whose keys are, in this order, a selection
-  of Title, Ward, Date, Author, Category, Source, ending with ``Id: <hex id>``,
+  of Title, Headline, Ward, Place, Date, Author, Credit, Category, Source, ending
+  with ``Id: <hex id>``,
   then a blank line or the end;
 * ``md``: ``# Title``, a blank line, ``- **Key:** value`` lines in the same order
   ending with ``- **Id:** <hex id>``;
-* ``json``: an object with exactly the keys of ``to_json_data``.
+* ``json``: an object with exactly the keys of ``to_json_data`` (or those it had
+  before places and credits).
 
 Only the start of the file is looked at. Pure; knows nothing of SQLite.
 """
@@ -21,11 +23,14 @@ import re
 
 EXPORT_REASON = "a wardtui export (written by `wardtui export`), not a source article"
 
-_KEYS = ("Title", "Ward", "Date", "Author", "Category", "Source", "Id")
-_JSON_KEYS = frozenset(
+_KEYS = ("Title", "Headline", "Ward", "Place", "Date", "Author", "Credit", "Category",
+         "Source", "Id")
+_OLD_JSON_KEYS = frozenset(
     {"id", "title", "ward", "unit", "date", "author", "category", "source", "words",
      "paragraphs"}
 )
+_JSON_KEYS = _OLD_JSON_KEYS | {"credit", "title_original", "province", "district",
+                               "place_code", "place_confidence", "successor"}
 _ID = re.compile(r"[0-9a-f]{6,64}")
 _TXT_LINE = re.compile(r"([A-Z][a-z]+): (.*)")
 _MD_LINE = re.compile(r"- \*\*([A-Z][a-z]+):\*\* (.*)")
@@ -68,7 +73,7 @@ def export_kind(data: bytes) -> str | None:
             value = json.loads(data.decode("utf-8"))
         except ValueError:
             return None
-        if isinstance(value, dict) and set(value) == _JSON_KEYS:
+        if isinstance(value, dict) and set(value) in (_JSON_KEYS, _OLD_JSON_KEYS):
             return "json" if isinstance(value.get("paragraphs"), list) else None
         return None
     lines = head.split("\n")[: len(_KEYS) + 3]
