@@ -6,9 +6,11 @@
   FIFO or a device).
 * A file whose size and mtime are unchanged is not read, unless it was skipped
   as unreadable last time (a permission fixed changes neither). New and changed
-  files are parsed — in a process pool when there are many — and written by this
-  one thread in batches, each batch one transaction: an interrupted sync leaves
-  a consistent cache that the next run completes.
+  files are parsed — in a process pool when there are many (:mod:`.pool`) — and
+  written by this one thread in batches (:mod:`.writer`), each batch one
+  transaction: an interrupted sync leaves a consistent cache that the next run
+  completes. With nothing changed, a sync is one walk (a ``stat`` per file), one
+  query for the cache's files and a set lookup per file: no pool, no write.
 * A file that disappeared leaves the library; an article whose every file is
   gone is deleted. A source root that is missing, or a folder that cannot be
   listed, is reported and its articles are kept (an unplugged disk is not a
@@ -21,24 +23,20 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import Article, Skipped, decode_bytes, parse_text
-from ..corpus.model import ward_label
 from ..corpus.parse import MAX_FILE_BYTES
 from ..places import place_article
-from .codec import fts_values, pack_paragraphs, unpack_paragraphs
+from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
-from .placing import PLACE_COLUMNS, PlaceValues, place_pending, placement_values
+from .placing import PlaceValues, place_pending, placement_values
+from .pool import parse_all
 from .walk import (
     RETRY_REASONS,
     UNREADABLE,
@@ -49,11 +47,12 @@ from .walk import (
     read_regular,
     walk_sources,
 )
+from .writer import ENCODING, Record, Writer, article_row
 
 __all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", "walk_sources"]
 
-BATCH = 500
-POOL_THRESHOLD = 400
+BATCH = 2000  # files per transaction (at most; see FLUSH_SECONDS)
+FLUSH_SECONDS = 1.0  # a batch is written at least this often, for the progress shown
 
 Progress = Callable[[int, int], None]
 SourcesArg = Sequence[Path] | Callable[[], Sequence[Path]]
@@ -131,7 +130,7 @@ def parse_found(found: FoundFile) -> ParseOutcome:
         found.path,
         found.size,
         found.mtime_ns,
-        replace(article, paragraphs=()),
+        article,
         None,
         pack_paragraphs(article.paragraphs),
         fts_values(article.title, article.ward_label, article.author, article.paragraphs),
@@ -140,149 +139,26 @@ def parse_found(found: FoundFile) -> ParseOutcome:
     )
 
 
-def _watch_parent(pid: int) -> None:
-    """In a pool worker: exit when the syncing process is gone (killed with -9).
-
-    Pool workers otherwise wait forever for work that will never come.
-    """
-
-    def watch() -> None:
-        while True:
-            time.sleep(0.5)
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:
-                continue
-
-    threading.Thread(target=watch, name="wardtui-parent-watch", daemon=True).start()
+def compact(outcome: ParseOutcome) -> Record:
+    """``outcome`` as the tuple the writer takes (and a worker sends back)."""
+    article = outcome.article
+    if article is None:
+        return (outcome.path, outcome.size, outcome.mtime_ns, outcome.reason, None, None)
+    row = article_row(article, outcome.words, outcome.packed, outcome.place)
+    return (outcome.path, outcome.size, outcome.mtime_ns, None, row, outcome.fts)
 
 
-def _parse_all(todo: list[FoundFile], workers: int | None) -> Iterator[ParseOutcome]:
-    """Parse ``todo`` in order: in a process pool when there are many files.
+def parse_one(found: FoundFile) -> Record:
+    return compact(parse_found(found))
 
-    If the pool cannot start or breaks (no ``/dev/shm``, a killed worker), the
-    files not yet parsed are parsed here instead: slower, never lost.
-    """
-    if workers == 1 or len(todo) < POOL_THRESHOLD:
-        yield from map(parse_found, todo)
-        return
-    count = workers or os.cpu_count() or 1
-    done = 0
-    try:
-        context = multiprocessing.get_context("forkserver")
-        pool = ProcessPoolExecutor(
-            max_workers=count,
-            mp_context=context,
-            initializer=_watch_parent,
-            initargs=(os.getpid(),),
-        )
-    except (OSError, ValueError):
-        yield from map(parse_found, todo)
-        return
-    try:
-        for outcome in pool.map(parse_found, todo, chunksize=64):
-            done += 1
-            yield outcome
-    except (BrokenProcessPool, OSError):
-        yield from map(parse_found, todo[done:])
-    finally:
-        # On cancel (the generator closed early) drop the work not yet started.
-        pool.shutdown(wait=True, cancel_futures=True)
+
+def parse_chunk(files: list[FoundFile]) -> list[Record]:
+    """In a pool worker: parse a chunk of files, read by the worker itself."""
+    return [compact(parse_found(found)) for found in files]
 
 
 def _under(path: str, roots: Iterable[str]) -> bool:
     return any(path == r or path.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
-
-
-class Writer:
-    """Applies parse outcomes to the cache; one instance per sync, on one connection."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
-
-    def _drop_article_if_orphan(self, article_id: str) -> None:
-        still = self.conn.execute(
-            "SELECT 1 FROM files WHERE article_id = ? LIMIT 1", (article_id,)
-        ).fetchone()
-        if still:
-            return
-        row = self.conn.execute(
-            "SELECT rowid, title, ward, unit, author, body FROM articles WHERE id = ?",
-            (article_id,),
-        ).fetchone()
-        if row is None:
-            return
-        values = fts_values(
-            row["title"],
-            ward_label(row["ward"], row["unit"]),
-            row["author"],
-            unpack_paragraphs(row["body"]),
-        )
-        self.conn.execute(
-            "INSERT INTO fts (fts, rowid, title, ward, author, body)"
-            " VALUES ('delete', ?, ?, ?, ?, ?)",
-            (row["rowid"], *values),
-        )
-        self.conn.execute("DELETE FROM articles WHERE rowid = ?", (row["rowid"],))
-
-    def remove_file(self, path: str) -> None:
-        row = self.conn.execute("SELECT article_id FROM files WHERE path = ?", (path,)).fetchone()
-        self.conn.execute("DELETE FROM files WHERE path = ?", (path,))
-        if row and row["article_id"]:
-            self._drop_article_if_orphan(row["article_id"])
-
-    def store(self, outcome: ParseOutcome) -> None:
-        old = self.conn.execute(
-            "SELECT article_id FROM files WHERE path = ?", (outcome.path,)
-        ).fetchone()
-        article = outcome.article
-        self.conn.execute(
-            "INSERT OR REPLACE INTO files (path, size, mtime_ns, article_id, encoding, skip_reason)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                outcome.path,
-                outcome.size,
-                outcome.mtime_ns,
-                article.id if article else None,
-                article.encoding if article else None,
-                outcome.reason,
-            ),
-        )
-        if old and old["article_id"] and (article is None or old["article_id"] != article.id):
-            self._drop_article_if_orphan(old["article_id"])
-        if article is None:
-            return
-        exists = self.conn.execute("SELECT 1 FROM articles WHERE id = ?", (article.id,)).fetchone()
-        if exists:
-            return  # the same text in another file: one article, several files
-        cursor = self.conn.execute(
-            "INSERT INTO articles (id, title, ward, unit, date, year, author, category, source,"
-            f" encoding, words, body, credit, title_original, {', '.join(PLACE_COLUMNS)})"
-            f" VALUES ({', '.join('?' * (14 + len(PLACE_COLUMNS)))})",
-            (
-                article.id,
-                article.title,
-                article.ward,
-                article.unit,
-                article.date,
-                article.year,
-                article.author,
-                article.category,
-                article.source,
-                article.encoding,
-                outcome.words,
-                outcome.packed,
-                article.credit,
-                article.title_original,
-                *(outcome.place or (None,) * len(PLACE_COLUMNS)),
-            ),
-        )
-        self.conn.execute(
-            "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)",
-            (cursor.lastrowid, *outcome.fts),
-        )
 
 
 def _current(sources: SourcesArg) -> list[str]:
@@ -308,8 +184,24 @@ def sync_sources(
     started = time.perf_counter()
     report = SyncReport()
     roots = _current(sources)
+    plain = conn.cursor()
+    plain.row_factory = None  # tuples
+    # The cache's files as (path, size, mtime_ns), in one query: the walk drops each
+    # file it finds among them. Files skipped for a reason that may change with
+    # neither size nor mtime (a permission fixed) are not among them: read again.
+    retry_clause = " OR ".join("substr(skip_reason, 1, ?) = ?" for _ in RETRY_REASONS)
+    retry_args = [value for reason in RETRY_REASONS for value in (len(reason), reason)]
+    unchanged: set[tuple[str, int, int]] = set(plain.execute(
+        f"SELECT path, size, mtime_ns FROM files WHERE skip_reason IS NULL OR NOT ({retry_clause})",
+        retry_args,
+    ))
+    retry = {row[0] for row in plain.execute(
+        f"SELECT path FROM files WHERE {retry_clause}", retry_args
+    )}
     log = WalkLog(problems=report.problems, skipped=report.skipped)
-    found = list(walk_sources([Path(r) for r in roots], log, follow_outside=follow_outside))
+    todo = list(walk_sources(
+        [Path(r) for r in roots], log, follow_outside=follow_outside, unchanged=unchanged
+    ))
     report.links_outside = log.links_outside
     if log.links_outside:
         count = len(log.links_outside)
@@ -318,78 +210,60 @@ def sync_sources(
             f"{'their source were' if count != 1 else 'its source was'} not followed "
             f"(a source is read only inside its folder), e.g. {log.links_outside[0]}"
         )
-    report.seen = len(found)
-    plain = conn.cursor()
-    plain.row_factory = None  # tuples: 100,000 rows load a third faster than sqlite3.Row
-    known: dict[str, tuple[int, int]] = {}
-    retry: set[str] = set()
-    for path, size, mtime_ns, reason in plain.execute(
-        "SELECT path, size, mtime_ns, skip_reason FROM files"
-    ):
-        known[path] = (size, mtime_ns)
-        if reason is not None and reason.startswith(RETRY_REASONS):
-            retry.add(path)
-    todo: list[FoundFile] = []
-    for item in found:
-        before = known.get(item.path)
-        if before == (item.size, item.mtime_ns) and item.path not in retry:
-            report.unchanged += 1
-        else:
-            todo.append(item)
-    present = {item.path for item in found}
-    present.update(path for path, _ in log.skipped)  # met but not readable: not "gone"
-    walked = [path_key(r) for r in roots]
-    # Read the sources again now: one added by another process since the start
-    # (and perhaps already synced by it) is not ours to empty.
-    current = [path_key(r) for r in _current(sources)] if callable(sources) else walked
-    kept = [path_key(folder) for folder in log.unlisted]  # missing or not listable
-    gone = [
-        path
-        for path in known
-        if path not in present
-        and not (kept and _under(path, kept))
-        and (_under(path, walked) or not _under(path, current))
-    ]
+    report.unchanged = log.unchanged
+    report.seen = log.unchanged + len(todo)
+    # The cache's files not found unchanged: changed, to retry, or gone.
+    known = {row[0] for row in unchanged} | retry
     writer = Writer(conn)
-    if gone:
-        with conn:
-            for path in gone:
-                writer.remove_file(path)
-        report.removed = len(gone)
+    if known:
+        present = {item.path for item in todo}
+        present.update(path for path, _ in log.skipped)  # met but not readable: not "gone"
+        walked = [path_key(r) for r in roots]
+        # Read the sources again now: one added by another process since the start
+        # (and perhaps already synced by it) is not ours to empty.
+        current = [path_key(r) for r in _current(sources)] if callable(sources) else walked
+        kept = [path_key(folder) for folder in log.unlisted]  # missing or not listable
+        gone = [
+            path
+            for path in sorted(known)
+            if path not in present
+            and not (kept and _under(path, kept))
+            and (_under(path, walked) or not _under(path, current))
+        ]
+        if gone:
+            writer.remove_files(gone)
+            report.removed = len(gone)
     total = len(todo)
     done = 0
     if progress:
         progress(0, total)
-    batch: list[ParseOutcome] = []
-
-    def flush() -> None:
-        with conn:
-            for outcome in batch:
-                writer.store(outcome)
-        batch.clear()
-
-    for outcome in _parse_all(todo, workers):
-        if outcome.path in retry and outcome.reason:
+    batch: list[Record] = []
+    flushed = time.monotonic()
+    for record in parse_all(todo, workers, parse_one, parse_chunk):
+        path, reason, row = record[0], record[3], record[4]
+        if path in retry and reason:
             pass  # still unreadable: listed as skipped, not counted as changed
-        elif outcome.path in known:
+        elif path in known:
             report.changed += 1
         else:
             report.new += 1
-        if outcome.reason:
-            report.skipped.append((outcome.path, outcome.reason))
-        elif outcome.article and outcome.article.encoding != "utf-8":
-            report.decoded.append((outcome.path, outcome.article.encoding))
-        batch.append(outcome)
+        if reason:
+            report.skipped.append((path, reason))
+        elif row is not None and row[ENCODING] != "utf-8":
+            report.decoded.append((path, row[ENCODING]))
+        batch.append(record)
         done += 1
         if should_cancel and should_cancel():
             report.cancelled = True
             break
-        if len(batch) >= BATCH:
-            flush()
+        if len(batch) >= BATCH or time.monotonic() - flushed >= FLUSH_SECONDS:
+            writer.store(batch, known)
+            batch.clear()
+            flushed = time.monotonic()
             if progress:
                 progress(done, total)
     if batch:
-        flush()
+        writer.store(batch, known)
     if progress:
         progress(done, total)
     if not report.cancelled:  # rows of a cache older than places (schema 3)

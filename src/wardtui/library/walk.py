@@ -1,7 +1,10 @@
 """Finding the files of the sources, and reading one of them safely.
 
 * :func:`walk_sources` yields every candidate file (``*.txt`` in folders, any
-  file named directly). Hidden entries are skipped and symlink loops end. A
+  file named directly). Hidden entries are skipped and symlink loops end. Given
+  the cache's ``(key, size, mtime_ns)`` rows as a set, it yields only the files
+  not among them and removes the ones it meets from the set: an unchanged file
+  costs one ``stat`` (the cached ``DirEntry`` one) and one set lookup, no object. A
   symbolic link that leads out of its source root is not followed (a source is
   what the user pointed at, not ``/etc``): it is counted in the log. A folder
   that cannot be listed is logged as *unlisted* so the sync keeps its articles,
@@ -19,6 +22,7 @@ import os
 import stat as stat_mod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -28,6 +32,9 @@ UNREADABLE = "unreadable"
 # Skip reasons that may change without the file's size or mtime changing (a permission
 # fixed, a FIFO replaced): such files are read again at every sync.
 RETRY_REASONS = (UNREADABLE, NOT_REGULAR)
+# A cache row as the walk compares it: (path key, size, mtime_ns).
+Row = tuple[str, int, int]
+_BY_NAME = attrgetter("name")
 
 
 @dataclass(slots=True)
@@ -38,6 +45,7 @@ class WalkLog:
     skipped: list[tuple[str, str]] = field(default_factory=list)
     unlisted: list[str] = field(default_factory=list)  # roots/folders whose files are kept
     links_outside: list[str] = field(default_factory=list)
+    unchanged: int = 0  # files found among the ``unchanged`` rows (and not yielded)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,14 +94,23 @@ def _inside(path: str, root: str) -> bool:
 
 
 def walk_sources(
-    sources: Sequence[Path], log: WalkLog | list[str], *, follow_outside: bool = False
+    sources: Sequence[Path],
+    log: WalkLog | list[str],
+    *,
+    follow_outside: bool = False,
+    unchanged: set[Row] | None = None,
 ) -> Iterator[FoundFile]:
     """Every candidate file under ``sources``; what else was met goes to ``log``.
 
     ``log`` may be a plain list, which then receives the problem sentences only.
+    ``unchanged``: rows ``(key, size, mtime_ns)`` known to the cache; a file that
+    matches one is not yielded but removed from the set and counted in
+    ``log.unchanged`` (what is left in the set afterwards was not met as it was).
     """
     if isinstance(log, list):
         log = WalkLog(problems=log)
+    if unchanged is None:
+        unchanged = set()
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[str] = set()
     for source in sources:
@@ -105,12 +122,17 @@ def walk_sources(
             log.unlisted.append(str(source))
             continue
         if stat_mod.S_ISDIR(info.st_mode):
-            yield from _walk_dir(source, seen_dirs, seen_files, log, follow_outside)
+            yield from _walk_dir(source, seen_dirs, seen_files, log, follow_outside, unchanged)
         elif stat_mod.S_ISREG(info.st_mode):
             key = str(source)
             if key not in seen_files:
                 seen_files.add(key)
-                yield FoundFile.of(key, info.st_size, info.st_mtime_ns, follow=True)
+                row = (path_key(key), info.st_size, info.st_mtime_ns)
+                if row in unchanged:
+                    unchanged.remove(row)
+                    log.unchanged += 1
+                else:
+                    yield FoundFile.of(key, info.st_size, info.st_mtime_ns, follow=True)
         else:
             log.problems.append(f"source {source} is not a file or a folder")
 
@@ -121,8 +143,10 @@ def _walk_dir(
     seen_files: set[str],
     log: WalkLog,
     follow_outside: bool,
+    unchanged: set[Row],
 ) -> Iterator[FoundFile]:
     real_root = os.path.realpath(root)
+    met = 0  # files found unchanged (added to log.unchanged at the end)
     stack: list[tuple[str, bool]] = [(str(root), False)]
     while stack:
         folder, via_link = stack.pop()
@@ -133,7 +157,7 @@ def _walk_dir(
                 continue  # a symlink loop, or a folder reached twice
             seen_dirs.add(key)
             with os.scandir(folder) as entries:
-                listing = sorted(entries, key=lambda e: e.name)
+                listing = sorted(entries, key=_BY_NAME)
         except OSError as error:
             log.problems.append(
                 f"folder {path_key(folder)} cannot be read ({error.strerror}); kept its articles"
@@ -145,7 +169,6 @@ def _walk_dir(
             name = entry.name
             if name[0] == ".":
                 continue
-            path = entry.path
             try:
                 is_dir = entry.is_dir()
                 if not is_dir and name[name.rfind(".") :].lower() not in TEXT_SUFFIXES:
@@ -153,6 +176,7 @@ def _walk_dir(
                 linked = entry.is_symlink()
             except OSError:
                 continue
+            path = entry.path
             if len(path) >= PATH_MAX // 4 and _too_long(path):
                 what = "folder" if is_dir else "file"
                 log.skipped.append((
@@ -174,14 +198,22 @@ def _walk_dir(
             except OSError as error:
                 log.skipped.append((path_key(path), f"{UNREADABLE} ({error.strerror})"))
                 continue
-            if path not in seen_files:
-                seen_files.add(path)
-                name_key = path_key(path)
-                yield FoundFile(
-                    name_key, st.st_size, st.st_mtime_ns, None if name_key == path else path,
-                    linked or via_link,
-                )
+            if path in seen_files:
+                continue
+            seen_files.add(path)
+            # most names are ASCII without a backslash: their key is the name itself
+            name_key = path if path.isascii() and "\\" not in path else path_key(path)
+            row = (name_key, st.st_size, st.st_mtime_ns)
+            if row in unchanged:
+                unchanged.remove(row)
+                met += 1
+                continue
+            yield FoundFile(
+                name_key, st.st_size, st.st_mtime_ns, None if name_key == path else path,
+                linked or via_link,
+            )
         stack.extend(reversed(subfolders))
+    log.unchanged += met
 
 
 def read_regular(path: str, *, follow: bool, limit: int) -> bytes:

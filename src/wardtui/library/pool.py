@@ -1,0 +1,126 @@
+"""Parsing the files a sync must read: in this process for a few, in a pool for many.
+
+* Up to :data:`INLINE_MAX` files are parsed here, one by one: starting worker
+  processes costs more than it saves (a 1% re-sync of 10,000 files is 100 files).
+* More go to a pool started only then: ``forkserver`` processes (safe beside the
+  app's threads) forked from a server that imported the parser once
+  (:data:`PRELOAD`), fed chunks of up to :data:`CHUNK` files that they read
+  themselves. A chunk comes back as one list of whatever ``chunk_fn`` returns
+  (the sync sends compact tuples, not dataclasses: less to pickle).
+* Results come back in the order of ``todo``, a few chunks per worker submitted
+  ahead, so the writer never waits for the slowest of many chunks and memory
+  stays bounded.
+* If the pool cannot start or breaks (no ``/dev/shm``, a killed worker), the
+  files not yet parsed are parsed here instead: slower, never lost. Closing the
+  generator early (a cancelled sync) drops the chunks not yet started.
+
+Knows nothing of SQLite: the caller writes what comes back.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+__all__ = ["CHUNK", "INLINE_MAX", "PRELOAD", "chunk_size", "parse_all"]
+
+INLINE_MAX = 48  # files parsed in this process; more start the pool
+CHUNK = 64  # files per task sent to a worker
+AHEAD = 4  # chunks in flight per worker
+PRELOAD = ["wardtui.library.sync"]  # imported once by the forkserver, before forking
+
+In = TypeVar("In")
+Out = TypeVar("Out")
+
+
+def _watch_parent(pid: int) -> None:
+    """In a pool worker: exit when the syncing process is gone (killed with -9).
+
+    Pool workers otherwise wait forever for work that will never come.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(0.5)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                continue
+
+    threading.Thread(target=watch, name="wardtui-parent-watch", daemon=True).start()
+
+
+def chunk_size(files: int, workers: int) -> int:
+    """Files per chunk: :data:`CHUNK`, fewer when there are few files, so that every
+    worker gets several chunks and none waits at the end for a long last one."""
+    return max(1, min(CHUNK, -(-files // (workers * AHEAD))))
+
+
+def _start(workers: int) -> ProcessPoolExecutor | None:
+    try:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOAD)
+        return ProcessPoolExecutor(
+            max_workers=workers,
+            mp_context=context,
+            initializer=_watch_parent,
+            initargs=(os.getpid(),),
+        )
+    except (OSError, ValueError):
+        return None
+
+
+def parse_all(
+    todo: Sequence[In],
+    workers: int | None,
+    one: Callable[[In], Out],
+    chunk_fn: Callable[[list[In]], list[Out]],
+) -> Iterator[Out]:
+    """``one(item)`` for every item of ``todo``, in order; see the module docstring.
+
+    ``chunk_fn`` (a module-level function, so that it can be sent to a worker) does
+    the same for a list of items in a worker process.
+    """
+    count = workers or os.cpu_count() or 1
+    if count == 1 or len(todo) <= INLINE_MAX:
+        yield from map(one, todo)
+        return
+    pool = _start(count)
+    if pool is None:
+        yield from map(one, todo)
+        return
+    size = chunk_size(len(todo), count)
+    starts = iter(range(0, len(todo), size))
+    flight: deque[tuple[int, Future[list[Out]]]] = deque()
+    done = 0  # items yielded so far
+
+    def submit() -> None:
+        start = next(starts, None)
+        if start is not None:
+            flight.append((start, pool.submit(chunk_fn, list(todo[start : start + size]))))
+
+    try:
+        try:
+            for _ in range(count * AHEAD):
+                submit()
+            while flight:
+                _, future = flight.popleft()
+                results = future.result()
+                submit()
+                for result in results:
+                    done += 1
+                    yield result
+        except (BrokenProcessPool, OSError):
+            yield from map(one, todo[done:])
+    finally:
+        # On cancel (the generator closed early) drop the work not yet started.
+        pool.shutdown(wait=True, cancel_futures=True)

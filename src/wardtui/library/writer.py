@@ -1,0 +1,156 @@
+"""Writing what a sync parsed into the cache, a batch at a time.
+
+A parsed file arrives as a :data:`Record`, a plain tuple (cheap to send from a
+worker process): ``(path, size, mtime_ns, skip_reason, row, fts)`` where ``row``
+holds the article's values in :data:`ARTICLE_COLUMNS` order (``None`` for a
+skipped file) and ``fts`` its four full-text fields.
+
+:meth:`Writer.store` applies a batch in one transaction with a few statements
+for the whole batch (``executemany``), not several per file: the files' rows are
+upserted, articles that lost their last file are deleted (from the full-text
+index too: a contentless FTS5 table needs the old text to delete a row), and
+articles not yet in the cache are inserted with the rowids they get, so their
+full-text rows go in with one more ``executemany``. An article whose id is
+already stored (the same text in another file) is not written twice.
+
+A new column of ``articles`` is one name in :data:`ARTICLE_COLUMNS` and one value
+in :func:`article_row`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Container, Iterable, Iterator, Sequence
+from typing import Any
+
+from ..corpus.model import Article, ward_label
+from .codec import fts_values, unpack_paragraphs
+from .placing import PLACE_COLUMNS, PlaceValues
+
+__all__ = ["ARTICLE_COLUMNS", "Record", "Writer", "article_row"]
+
+ARTICLE_COLUMNS = (
+    "id", "title", "ward", "unit", "date", "year", "author", "category", "source",
+    "encoding", "words", "body", "credit", "title_original", *PLACE_COLUMNS,
+)
+ENCODING = ARTICLE_COLUMNS.index("encoding")
+Record = tuple[str, int, int, str | None, tuple[Any, ...] | None, tuple[str, str, str, str] | None]
+_PART = 500  # ids or paths per ``IN (...)`` query (SQLite allows 32,766 variables)
+
+_INSERT_FILES = (
+    "INSERT OR REPLACE INTO files (path, size, mtime_ns, article_id, encoding, skip_reason)"
+    " VALUES (?, ?, ?, ?, ?, ?)"
+)
+_INSERT_ARTICLES = (
+    f"INSERT INTO articles (rowid, {', '.join(ARTICLE_COLUMNS)})"
+    f" VALUES (?{', ?' * len(ARTICLE_COLUMNS)})"
+)
+_INSERT_FTS = "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)"
+_DELETE_FTS = (
+    "INSERT INTO fts (fts, rowid, title, ward, author, body) VALUES ('delete', ?, ?, ?, ?, ?)"
+)
+
+
+def article_row(
+    article: Article, words: int, packed: bytes, place: PlaceValues | None
+) -> tuple[Any, ...]:
+    """The values of :data:`ARTICLE_COLUMNS` for ``article`` (its paragraphs ``packed``)."""
+    return (
+        article.id, article.title, article.ward, article.unit, article.date, article.year,
+        article.author, article.category, article.source, article.encoding, words, packed,
+        article.credit, article.title_original,
+        *(place or (None,) * len(PLACE_COLUMNS)),
+    )
+
+
+def _parts(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _PART):
+        yield items[start : start + _PART]
+
+
+def _marks(count: int) -> str:
+    return ", ".join("?" * count)
+
+
+class Writer:
+    """Applies records to the cache; one instance per sync, on one connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.plain = conn.cursor()
+        self.plain.row_factory = None  # tuples
+
+    def _article_ids(self, paths: Sequence[str]) -> set[str]:
+        ids: set[str] = set()
+        for part in _parts(paths):
+            ids.update(
+                row[0]
+                for row in self.plain.execute(
+                    f"SELECT article_id FROM files WHERE path IN ({_marks(len(part))})"
+                    " AND article_id IS NOT NULL",
+                    part,
+                )
+            )
+        return ids
+
+    def _drop_orphans(self, ids: Iterable[str]) -> None:
+        """Delete the articles among ``ids`` that no file refers to any more."""
+        for part in _parts(sorted(ids)):
+            rows = self.plain.execute(
+                "SELECT rowid, title, ward, unit, author, body FROM articles"
+                f" WHERE id IN ({_marks(len(part))}) AND NOT EXISTS"
+                " (SELECT 1 FROM files WHERE files.article_id = articles.id)",
+                part,
+            ).fetchall()
+            if not rows:
+                continue
+            self.plain.executemany(
+                _DELETE_FTS,
+                [
+                    (rowid, *fts_values(title, ward_label(ward, unit), author,
+                                        unpack_paragraphs(body)))
+                    for rowid, title, ward, unit, author, body in rows
+                ],
+            )
+            self.plain.executemany(
+                "DELETE FROM articles WHERE rowid = ?", [(row[0],) for row in rows]
+            )
+
+    def remove_files(self, paths: Sequence[str]) -> None:
+        """Forget ``paths`` (one transaction), and the articles left without a file."""
+        with self.conn:
+            ids = self._article_ids(paths)
+            for part in _parts(paths):
+                self.plain.execute(f"DELETE FROM files WHERE path IN ({_marks(len(part))})", part)
+            self._drop_orphans(ids)
+
+    def store(self, records: Sequence[Record], known: Container[str]) -> None:
+        """Write ``records`` in one transaction; ``known``: the paths the cache had."""
+        with self.conn:
+            old_ids = self._article_ids([r[0] for r in records if r[0] in known])
+            self.plain.executemany(
+                _INSERT_FILES,
+                [
+                    (path, size, mtime, row[0] if row else None,
+                     row[ENCODING] if row else None, reason)
+                    for path, size, mtime, reason, row, _ in records
+                ],
+            )
+            if old_ids:
+                self._drop_orphans(old_ids)
+            fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str]]] = {}
+            for _, _, _, _, row, fts in records:
+                if row is not None and fts is not None and row[0] not in fresh:
+                    fresh[row[0]] = (row, fts)
+            ids = list(fresh)
+            for part in _parts(ids):
+                for (stored,) in self.plain.execute(
+                    f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
+                ):
+                    del fresh[stored]  # the same text in another file: one article
+            if not fresh:
+                return
+            last = self.plain.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
+            values = [(n, row, fts) for n, (row, fts) in enumerate(fresh.values(), last + 1)]
+            self.plain.executemany(_INSERT_ARTICLES, [(rowid, *row) for rowid, row, _ in values])
+            self.plain.executemany(_INSERT_FTS, [(rowid, *fts) for rowid, _, fts in values])
