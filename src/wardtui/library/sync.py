@@ -241,15 +241,13 @@ def sync_sources(
     flushed = time.monotonic()
     for record in parse_all(todo, workers, parse_one, parse_chunk):
         path, reason, row = record[0], record[3], record[4]
-        if path in retry and reason:
-            pass  # still unreadable: listed as skipped, not counted as changed
+        if reason:  # counted once: as skipped (with why), never also as new or changed
+            report.skipped.append((path, reason))
         elif path in known:
             report.changed += 1
         else:
             report.new += 1
-        if reason:
-            report.skipped.append((path, reason))
-        elif row is not None and row[ENCODING] != "utf-8":
+        if not reason and row is not None and row[ENCODING] != "utf-8":
             report.decoded.append((path, row[ENCODING]))
         batch.append(record)
         done += 1
