@@ -170,3 +170,14 @@ def test_a_cache_of_schema_2_is_migrated_and_placed_by_the_next_sync(tmp_path: P
         report = lib.sync([root], workers=1)
         assert (report.unchanged, report.new, report.changed) == (5, 0, 0)
         assert [p.name for p in lib.provinces()] == ["An Giang", "Gia Lai", "Ninh Thuận", None]
+
+
+def test_the_worker_places_with_the_page_as_place_article_does() -> None:
+    from wardtui.corpus import decode_bytes, parse_text
+    from wardtui.library.placing import place_page, placement_values
+    from wardtui.places import place_article
+
+    pages = [decode_bytes(p.read_bytes()).text for p in sorted(SEEDS.glob("*.txt"))]
+    for text in [*pages, *FIXTURES.values()]:
+        article = parse_text(text)
+        assert place_page(article, text) == placement_values(place_article(article, [text]))

@@ -32,10 +32,9 @@ from pathlib import Path
 
 from ..corpus import Article, Skipped, decode_bytes, parse_text
 from ..corpus.parse import MAX_FILE_BYTES
-from ..places import place_article
 from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
-from .placing import PlaceValues, place_pending, placement_values
+from .placing import PlaceValues, place_page, place_pending
 from .pool import parse_all
 from .walk import (
     RETRY_REASONS,
@@ -135,7 +134,7 @@ def parse_found(found: FoundFile) -> ParseOutcome:
         pack_paragraphs(article.paragraphs),
         fts_values(article.title, article.ward_label, article.author, article.paragraphs),
         article.words,
-        placement_values(place_article(article, (decoded.text,))),
+        place_page(article, decoded.text),
     )
 
 
