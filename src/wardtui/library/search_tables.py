@@ -27,9 +27,10 @@ writes: the sync, a test, a future tool. The ward column holds ``unit ward`` in 
 case (the tokenizer folds case), which is what :func:`wardtui.corpus.model.ward_label`
 gives up to case.
 
-:data:`SCHEMA` creates the tables for a new cache; :data:`MIGRATION` creates and fills
-them for a cache made before them; :func:`ensure` does the latter when they are
-missing (a cache opened by an older schema module).
+:data:`SCHEMA` creates the tables (``IF NOT EXISTS``); :data:`MIGRATION` creates and
+fills them for a cache made before them; :func:`ensure`, called when the cache is
+opened (and by the search, for a cache opened otherwise), runs the migration when the
+tables are missing or were created empty beside articles.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ CREATE TABLE IF NOT EXISTS search_dates (rowid INTEGER PRIMARY KEY, date TEXT);
 CREATE INDEX IF NOT EXISTS search_dates_date ON search_dates (date, rowid);
 CREATE TABLE IF NOT EXISTS search_state (key TEXT PRIMARY KEY, value);
 INSERT OR IGNORE INTO search_state (key, value) VALUES ('changes', 0);
+INSERT OR IGNORE INTO search_state (key, value)
+    SELECT 'filled', 1 WHERE NOT EXISTS (SELECT 1 FROM articles);
 CREATE TRIGGER IF NOT EXISTS search_articles_insert AFTER INSERT ON articles BEGIN
     {_insert("new.")}
     {_BUMP}
@@ -120,15 +123,20 @@ INSERT INTO search_exact (rowid, title, ward, author)
 INSERT INTO search_meta (rowid, title, ward, author)
     SELECT rowid, {_d(_title)}, {_d(_ward)}, {_d(_author)} FROM articles;
 INSERT INTO search_dates (rowid, date) SELECT rowid, date FROM articles;
+INSERT OR REPLACE INTO search_state (key, value) VALUES ('filled', 1);
 """
 """For a cache made before the search's tables: (re)create them and fill them."""
 
 
 def has_tables(conn: sqlite3.Connection) -> bool:
-    """Whether the search's tables are in the cache."""
+    """Whether the search's tables are in the cache, and filled (``filled`` in
+    ``search_state``: set by :data:`MIGRATION`, or by :data:`SCHEMA` on a cache with no
+    article yet, which the triggers then fill)."""
     names = ", ".join(f"'{name}'" for name in _TABLES)
     row = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({names})").fetchone()
-    return int(row[0]) == len(_TABLES)
+    if int(row[0]) != len(_TABLES):
+        return False
+    return conn.execute("SELECT 1 FROM search_state WHERE key = 'filled'").fetchone() is not None
 
 
 def ensure(conn: sqlite3.Connection) -> bool:

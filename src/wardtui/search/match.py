@@ -220,9 +220,10 @@ class Matcher:
             for i, (word, folded) in enumerate(zip(term.exact, tokens, strict=True)):
                 if not has_diacritics(word):
                     continue
-                if term.prefix and i == end:  # an unfinished word: only as typed
+                if term.prefix and i == end:  # an unfinished word: the words it starts
                     exact.append(quote([word]) + "*")
-                    close.append(exact[-1])
+                    close.append(any_of([exact[-1], *(quote([w]) for w in
+                                                      self._close_starts(word, folded))]))
                     continue
                 exact.append(quote([word]))
                 near = [w for w in self.vocabulary.spellings.get(folded, ())
@@ -232,6 +233,15 @@ class Matcher:
                            tuple(exact), tuple(close))
         self.cache.put(key, result)
         return result
+
+    def _close_starts(self, typed: str, folded: str) -> list[str]:
+        """Written words that start like ``typed`` with one mark left out (at most
+        :data:`FUZZY_CHOICES` * 4, the commonest)."""
+        vocabulary = self.vocabulary
+        size = len(typed)
+        near = [(vocabulary.exact[w], w) for f in vocabulary.starting(folded)[:500]
+                for w in vocabulary.spellings[f] if left_out(typed, w[:size]) == 1]
+        return [w for _, w in heapq.nlargest(FUZZY_CHOICES * 4, near)]
 
     # -- sets over every term -----------------------------------------------------------------
     def every(self, matches: Sequence[TermMatch], fields: Sequence[str], *,
