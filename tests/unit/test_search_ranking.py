@@ -12,7 +12,7 @@ from wardtui.search import TYPE_MORE, SearchIndex, parse_query, search
 from wardtui.search.accents import left_out, marks_off
 
 # name: (title, date, body, byline)
-ARTICLES = {
+ARTICLES: dict[str, tuple[str, str | None, str, str | None]] = {
     # minh chau: the wards first, then the articles bylined Minh Châu (newer)
     "phuong_minhchau": ("Phường Minh Châu ra quân vệ sinh môi trường", "02/03/2021",
                         "Đông đảo người dân tham gia dọn dẹp đường làng, khơi thông cống rãnh và "
