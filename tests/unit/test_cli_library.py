@@ -18,7 +18,8 @@ EXPECTED = {
     "003_6df8933de2da7189.txt": ("Tây Sơn", "phường", "2023-07-12", "Hoàng Bình"),
     "004_1d81fa788f9b7cee.txt": ("Hội Phú", "phường", "2019-10-07", "Nhật Quang"),
 }
-LIST_KEYS = ["id", "ward", "unit", "date", "title", "author", "category", "source", "words"]
+LIST_KEYS = ["id", "ward", "unit", "date", "title", "author", "category", "source", "words",
+             "credit", "province", "district", "place_code", "place_confidence"]
 
 
 def _json_lines(text: str) -> list[dict[str, object]]:

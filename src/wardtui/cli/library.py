@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 from ..corpus.clean import safe_line as safe
 from ..labels import UNTITLED, plural
 from .output import UserError, err, json_text, limit, open_library, resolve, tell
+from .places import add_place_arguments, places_named
 
 if TYPE_CHECKING:
     from ..config import Sources
@@ -56,6 +57,7 @@ def register(sub: Sub) -> None:
     p.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
     p.add_argument("--ward", help="only this ward (accents optional)")
     p.add_argument("--year", type=int, help="only this year")
+    add_place_arguments(p)
     p.add_argument("--limit", type=limit, default=None, metavar="N",
                    help="at most N articles (1 or more; without it, all)")
     p.set_defaults(func=cmd_list)
@@ -191,7 +193,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         wards = _wards_named(library, args.ward)
         if not wards:
             return 0
-    rows = library.query(wards=wards, year=args.year or None, limit=args.limit)
+    provinces, districts = places_named(library, args.province, args.district)
+    if provinces == [] or districts == []:
+        return 0
+    rows = library.query(wards=wards, year=args.year or None, limit=args.limit,
+                         provinces=provinces, districts=districts)
     count = _print_json(rows, sys.stdout) if args.json else _print_table(rows, sys.stdout)
     if count == 0:
         if library.stats().articles == 0:
