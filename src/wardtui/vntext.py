@@ -135,8 +135,11 @@ def sort_key(name: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], s
 
 def is_upper_text(text: str) -> bool:
     """True when ``text`` has letters and none of them is lower-case."""
-    letters = [ch for ch in text if ch.isalpha()]
-    return bool(letters) and all(not ch.islower() for ch in letters)
+    if text.isupper():  # one C-level pass: cased letters, all upper-case
+        return True
+    if any(ch.islower() for ch in text):
+        return False
+    return any(ch.isalpha() for ch in text)  # letters without case (e.g. CJK)
 
 
 def proper_case(name: str) -> str:

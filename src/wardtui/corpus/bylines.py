@@ -96,8 +96,10 @@ def _is_office(text: str) -> bool:
 
 def parse_byline(line: str) -> Byline | None:
     """The author and/or credit of a byline line, or ``None`` if it is not one."""
+    if len(line) > 400:
+        return None
     text = line.strip().strip("*_ ").rstrip(".")
-    url = _URL.search(text)
+    url = _URL.search(text) if "http" in text or "www." in text else None
     if url and _LINK_LABEL.match(text):
         return Byline(credit=url.group(1) or url.group(0))
     if not text or len(_URL.sub("", text)) > 120 or len(text.split()) > 14:

@@ -198,14 +198,23 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     return best
 
 
-def event_date(texts: Iterable[str], article_years: list[int]) -> str | None:
+def event_date(
+    texts: Iterable[str],
+    article_years: list[int],
+    full: dict[str, tuple[int, str] | None] | None = None,
+) -> str | None:
     """The first event date in ``texts`` (title, lead …), document references skipped.
 
     A day/month without a year takes the latest of ``article_years`` (the years the
     article's title and lead name); without any, it gives nothing.
     """
+    texts = list(texts)
     for text in texts:
-        found = _first_full_date(text, skip_doc_refs=True)
+        found = (
+            full[text]
+            if full is not None and text in full
+            else _first_full_date(text, skip_doc_refs=True)
+        )
         partial = _partial(text, article_years)
         if partial and (found is None or partial[0] < found[0]):
             if partial[1]:
@@ -233,8 +242,8 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
     isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps]
     head = [title, *lead]
     head_years = [y for text in head for y in years_in(text)]
-    for text in (*head, *body):
-        found = _first_full_date(text, skip_doc_refs=True)
+    full = {text: _first_full_date(text, skip_doc_refs=True) for text in (*head, *body)}
+    for found in full.values():
         if found:
             head_years.append(int(found[1][:4]))
     for iso in isos:
@@ -248,7 +257,7 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
                 if partial and partial[1] and partial[1].startswith(iso):
                     return partial[1]
             return iso
-    iso = event_date([*head, *body], head_years)
+    iso = event_date([*head, *body], head_years, full)
     if iso:
         return iso
     # A year alone only when the lead opens with it ("Năm 2021, …", "Trong năm 2021, …"):

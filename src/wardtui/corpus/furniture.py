@@ -194,12 +194,12 @@ def reads_as_sentence(line: str, min_words: int = 12) -> bool:
 
 def is_short_item(line: str) -> bool:
     """A short line with no sentence punctuation: a menu item, a heading, a name."""
-    return len(line.split()) <= 8 and not _SENTENCE_END.search(line) and not LEAD_CUE.match(line)
+    return line.count(" ") < 8 and line[-1:] not in ".!?…:;," and not LEAD_CUE.match(line)
 
 
 def is_counter(line: str) -> bool:
     """``Lượt xem: 117``, ``Trực tuyến: 145``, or several joined by ``|``."""
-    if len(line) > 120 or not any(ch.isdigit() for ch in line[-12:]):
+    if len(line) > 120 or not (line[-1:].isdigit() or line[-2:-1].isdigit()):
         return False
     parts = [p for p in re.split(r"\s*\|\s*", line) if p]
     return bool(parts) and all(_COUNTER.match(p) for p in parts)
@@ -274,8 +274,8 @@ def is_caption(line: str, *, after_image: bool = False) -> bool:
     Lines that open like running text (``Qua…``, ``Trên lĩnh vực…``, ``Cũng tại…``)
     or announce a list (ending with ``:``) are text even right after an image.
     """
-    words = line.split()
-    if not words or len(words) > 45:
+    spaces = line.count(" ")
+    if not line or spaces >= 45:
         return False
     if _CAPTION_CREDIT.search(line):
         return True
@@ -284,9 +284,9 @@ def is_caption(line: str, *, after_image: bool = False) -> bool:
     sentences = len(re.findall(r"[.!?](?:\s|$)", line.rstrip(".").rstrip()))
     if sentences > 0:
         return False
-    if after_image and len(words) <= 40:
+    if after_image and spaces < 40:
         return True
-    return bool(CAPTION_START.match(line)) and len(words) <= 35
+    return spaces < 35 and bool(CAPTION_START.match(line))
 
 
 def byline_name(line: str) -> tuple[str, bool] | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..vntext import is_upper_text
 from . import furniture as fx
@@ -48,9 +49,11 @@ _SYMBOLS = re.compile(
 
 def _tidy(raw: str) -> str:
     """One line without markup: images, shortcodes, table pipes, a lost emoji's ``?``."""
-    text = " ".join(raw.split())
+    text = raw.strip()
     if not text:
         return text
+    if "  " in text or "\t" in text or "\xa0" in text:
+        text = " ".join(text.split())
     if "](" in text:
         text = _MARKDOWN_IMAGE.sub("", text)
     if "[" in text and "]" in text:
@@ -70,15 +73,25 @@ def _tidy(raw: str) -> str:
 
 def _is_caption_markup(raw: str) -> bool:
     """``| caption |`` under a markdown image, or text after a ``[caption …]`` shortcode."""
+    first = raw.lstrip()[:1]
+    if first not in ("|", "["):
+        return False
     raw = raw.strip()
     if raw.startswith("|") and raw.endswith("|") and len(raw) > 2:
         return True
     return raw.lower().startswith("[caption")
 
 
+@lru_cache(maxsize=8192)
+def _short_kind(text: str) -> str:
+    """:func:`_kind` of a short line, remembered: a site's furniture repeats on every page."""
+    return _kind(text)
+
+
 def _kind(text: str) -> str:
     """The kind of one tidy line (``text`` when no furniture rule applies)."""
-    if len(text) > LONG_LINE:
+    if len(text) > 200 or (len(text) > 120 and text[-1:] in '.!?…”"'):
+        # Long lines and sentences are running text; a footer or image names may hide there.
         if fx.is_footer(text):
             return "end"
         return "image" if fx.is_image_line(text) else "text"
@@ -130,6 +143,8 @@ def classify(text: str) -> list[Line]:
             iso = stamp_date(part) if len(part) <= 160 else None
             if iso:
                 lines.append(Line("stamp", part, blank, iso))
+            elif len(part) <= 120:
+                lines.append(Line(_short_kind(part), part, blank))
             else:
                 lines.append(Line(_kind(part), part, blank))
             blank = False
@@ -183,19 +198,27 @@ _OPEN_END = re.compile(
 def _join_wrapped(lines: list[Line]) -> list[Line]:
     """Join a text line to the one before it when it continues a broken sentence."""
     out: list[Line] = []
+    parts: list[str] = []  # the pieces of out[-1] while it grows (joined once: linear)
     for line in lines:
+        prev = out[-1] if out else None
+        last = parts[-1] if parts else ""
         if (
-            out
+            prev is not None
             and line.kind == "text"
-            and out[-1].kind == "text"
+            and prev.kind == "text"
             and not line.blank_before
-            and (_CONTINUES.match(line.text) or _OPEN_END.search(out[-1].text))
-            and not is_upper_text(out[-1].text)
-            and out[-1].text[-1:] not in ".!?…:;"
+            and (_CONTINUES.match(line.text) or _OPEN_END.search(last[-16:]))
+            and last[-1:] not in ".!?…:;"
+            and not (len(parts) == 1 and is_upper_text(last))
         ):
-            out[-1].text = f"{out[-1].text} {line.text}"
+            parts.append(line.text)
             continue
+        if prev is not None and len(parts) > 1:
+            prev.text = " ".join(parts)
         out.append(line)
+        parts = [line.text]
+    if out and len(parts) > 1:
+        out[-1].text = " ".join(parts)
     return out
 
 

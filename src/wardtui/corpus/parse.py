@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,26 +85,41 @@ class _Head:
     author: str | None
 
 
+MAX_CANDIDATES = 15  # headline candidates: the text lines nearest the lead
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
+    """The nearest line before (step -1) or after (step 1) ``i`` that is not a tool or junk."""
+    j = i + step
+    for _ in range(8):
+        if not 0 <= j < len(lines):
+            return None
+        if lines[j].kind not in ("tool", "junk"):
+            return lines[j]
+        j += step
+    return None
+
+
 def _header(lines: list[Line], lead: int) -> _Head:
     """Choose the title among the text lines before the lead."""
-    texts = [i for i in range(lead) if lines[i].kind == "text"]
+    texts = [i for i in range(lead) if lines[i].kind == "text"][-MAX_CANDIDATES:]
     folded = [fold(lines[i].text) for i in texts]
+    seen = Counter(folded)
     lead_text = lines[lead].text if lead < len(lines) else ""
+    lead_key = fold(lead_text[:400])
     candidates: list[scoring.Candidate] = []
     for pos, i in enumerate(texts):
         text = wx.strip_section(lines[i].text)
-        before = next((ln for ln in reversed(lines[:i]) if ln.kind not in ("tool", "junk")), None)
-        after = next((ln for ln in lines[i + 1 :] if ln.kind not in ("tool", "junk")), None)
+        before = _neighbour(lines, i, -1)
+        after = _neighbour(lines, i, 1)
         doubled = fx.is_doubled(text)
         f = scoring.features(
             doubled or text,
             distance=len(texts) - 1 - pos,
             stamp_after=after is not None and after.kind in ("stamp", "source"),
             after_furniture=before is not None and before.kind in _FURNITURE_BEFORE,
-            repeated=bool(doubled)
-            or folded.count(folded[pos]) > 1
-            or fold(text) == fold(lead_text),
-            is_section=fold(text) in wx.SECTIONS or fx.is_menu_item(text),
+            repeated=bool(doubled) or seen[folded[pos]] > 1 or folded[pos] == lead_key,
+            is_section=folded[pos] in wx.SECTIONS or fx.is_menu_item(text),
             is_name=looks_like_name(text),
             has_ward=bool(find_mentions(text)),
             lead=lead_text,
@@ -172,7 +188,7 @@ def _body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
             after_image = True
             continue
         if line.kind == "caption":
-            text = _PHOTO_CREDIT.sub("", line.text).strip()
+            text = _strip_photo_credit(line.text)
             if text:
                 paragraphs.append(Paragraph(text, "caption"))
             continue
@@ -186,14 +202,30 @@ def _body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
             after_image = True
             if not text:
                 continue
-        if fx.is_caption(text, after_image=after_image) or _PHOTO_CREDIT.search(text):
-            stripped = _PHOTO_CREDIT.sub("", text).strip()
+        credited = _has_photo_credit(text)
+        if credited or fx.is_caption(text, after_image=after_image):
+            stripped = _strip_photo_credit(text) if credited else text
             if stripped:
                 paragraphs.append(Paragraph(stripped, "caption"))
         else:
             paragraphs.append(Paragraph(text, "text"))
         after_image = False
     return paragraphs, stamps, _take_byline(paragraphs)
+
+
+_CREDIT_WORDS = ("Ảnh", "ẢNH", "Hình", "Photo")
+
+
+def _has_photo_credit(text: str) -> bool:
+    tail = text[-120:]
+    return any(w in tail for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(tail) is not None
+
+
+def _strip_photo_credit(text: str) -> str:
+    if not any(w in text[-120:] for w in _CREDIT_WORDS):
+        return text.strip()
+    head, tail = text[:-120], text[-120:]
+    return (head + _PHOTO_CREDIT.sub("", tail)).strip()
 
 
 def _take_byline(paragraphs: list[Paragraph]) -> Byline:
@@ -226,7 +258,11 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     The text is cleaned first (:func:`.clean.clean_text`: NFC, no controls), so
     callers may pass raw decoded text.
     """
-    text = clean_text(text)
+    return _parse_clean(clean_text(text), source, encoding)
+
+
+def _parse_clean(text: str, source: str, encoding: str) -> Article:
+    """:func:`parse_text` on text that :func:`.clean.clean_text` has already cleaned."""
     lines = classify(text)
     lead = _find_lead(lines)
     if lead is None:
@@ -247,7 +283,7 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     )
     paragraphs, body_stamps, byline = _body(lines[start:])
     texts = [p.text for p in paragraphs if p.kind == "text"]
-    if sum(len(t.split()) for t in texts) < MIN_ARTICLE_WORDS:
+    if not _has_words(texts, MIN_ARTICLE_WORDS):
         raise Skipped("no article text (page furniture only)")
     if head.title is None:
         title = first_sentence(texts[0])
@@ -270,8 +306,9 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     author = head.author or byline.author
     credit = credit or byline.credit
     date = article_date(header_stamps + body_stamps, subject_line, texts[:1], texts[1:2])
-    body_text = " ".join(texts[1:])[:MAX_WARD_SCAN]
-    ward = subject_ward(subject_line, texts[0] if texts else "", body_text, author or credit)
+    body_text = _joined(texts[1:], MAX_WARD_SCAN)
+    lead_text = texts[0][:MAX_WARD_SCAN] if texts else ""
+    ward = subject_ward(subject_line[:MAX_WARD_SCAN], lead_text, body_text, author or credit)
     return Article(
         id=article_id(text),
         title=title,
@@ -286,6 +323,28 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
         credit=credit,
         title_original=original,
     )
+
+
+def _joined(texts: list[str], limit: int) -> str:
+    """The first ``limit`` characters of ``texts`` joined by spaces, without joining them all."""
+    parts: list[str] = []
+    size = 0
+    for text in texts:
+        parts.append(text[: limit - size])
+        size += len(parts[-1]) + 1
+        if size >= limit:
+            break
+    return " ".join(parts)
+
+
+def _has_words(texts: list[str], enough: int) -> bool:
+    """At least ``enough`` words in ``texts`` (counting stops as soon as there are)."""
+    count = 0
+    for text in texts:
+        count += text[:400].count(" ") + 1
+        if count >= enough:
+            return True
+    return False
 
 
 def _keeps_title(lines: list[Line], index: int) -> bool:
@@ -318,8 +377,8 @@ def parse_bytes(data: bytes, source: str = "") -> Article:
     """Decode and parse one file's bytes; raises :class:`Skipped`."""
     if len(data) > MAX_FILE_BYTES:
         raise Skipped(f"too large for an article ({len(data) / 1_048_576:.0f} MB)")
-    decoded = decode_bytes(data)
-    return parse_text(decoded.text, source=source, encoding=decoded.encoding)
+    decoded = decode_bytes(data)  # cleaned by the decoder
+    return _parse_clean(decoded.text, source, decoded.encoding)
 
 
 def parse_file(path: Path) -> Article:

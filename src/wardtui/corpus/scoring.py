@@ -108,7 +108,7 @@ def features(
     first = text[:1]
     if first.isalpha() and first.islower():
         f["lowercase_start"] = 1.0
-    digits = sum(ch.isdigit() for ch in text)
+    digits = sum(map(str.isdigit, text))
     if digits * 3 > len(text.replace(" ", "")):
         f["digits"] = 1.0
     if has_ward:

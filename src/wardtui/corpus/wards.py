@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..vntext import fold, is_upper_text, proper_case
 
@@ -41,9 +42,12 @@ _UNIT_WORDS = {
     "thị trấn": "thị trấn",
     "tt.": "thị trấn",
 }
+# Capitalised syllables are checked in Python (_capitalised_prefix): a regex with the
+# class of every upper-case letter is ten times slower.
+_WORDISH = r"[^\W\d_][\w'’]*"
 _NAMED = re.compile(
     r"(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|P\.|TT\.)"
-    rf"\s*(?P<name>{_SYLLABLE}(?:[ \-]{_SYLLABLE}){{0,4}})"
+    rf"\s*(?P<name>{_WORDISH}(?:[ \-]{_WORDISH}){{0,4}})"
     # New communes are numbered after an old name: "Bảo Lâm 5", "A Lưới 3".
     r"(?P<number> \d{1,2}(?![\d/.,:%]|\s*(?:tháng|năm|ngày|giờ|người|hộ|km|ha|m\b)))?"
 )
@@ -142,38 +146,122 @@ def _starts_word(text: str, start: int) -> bool:
     return text[max(0, start - 4) : start].lower() != "thị "
 
 
+_KEYS = (("hường", 1), ("HƯỜNG", 1), ("xã", 0), ("Xã", 0), ("XÃ", 0), ("P.", 0), ("TT.", 0))
+_TRAN = ("rấn", "RẤN")
+_THI_END = re.compile(r"(?:[Tt]hị|THỊ)\s+$")
+
+
+def _unit_starts(text: str) -> list[int]:
+    """Where a unit word may start in ``text``: literal searches, much faster than a regex scan."""
+    starts: set[int] = set()
+    for key, back in _KEYS:
+        pos = text.find(key)
+        while pos >= 0:
+            starts.add(pos - back)
+            pos = text.find(key, pos + 1)
+    for key in _TRAN:
+        pos = text.find(key)
+        while pos >= 0:
+            window = text[max(0, pos - 9) : pos - 1]
+            m = _THI_END.search(window)
+            if m is not None:
+                starts.add(max(0, pos - 9) + m.start())
+            pos = text.find(key, pos + 1)
+    return sorted(s for s in starts if s >= 0)
+
+
+_SPLIT_NAME = re.compile(r"([ \-])")
+
+
+def _is_syllable(word: str) -> bool:
+    """``Mỹ``, ``M'gar``: a capital, then lower-case letters (an apostrophe before a letter)."""
+    if not word[:1].isupper() or word[-1:] in "'’":
+        return False
+    after_apostrophe = False
+    for ch in word[1:]:
+        if ch in "'’":
+            if after_apostrophe:
+                return False
+            after_apostrophe = True
+        elif after_apostrophe:
+            if not ch.isalpha():
+                return False
+            after_apostrophe = False
+        elif not ch.islower():
+            return False
+    return True
+
+
+def _capitalised_prefix(raw: str) -> str:
+    """The leading capitalised syllables of ``raw`` (with their separators)."""
+    parts = _SPLIT_NAME.split(raw)
+    kept = 0
+    for i in range(0, len(parts), 2):
+        if not _is_syllable(parts[i]):
+            break
+        kept = i + 1
+    return "".join(parts[:kept])
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    for start in _unit_starts(text):
+        for pattern in (_NAMED, _NUMBERED):
+            m = pattern.match(text, start)
+            if m is not None:
+                out.append(m)
+    return out
+
+
 def find_mentions(text: str) -> list[WardMention]:
     """Every ward mentioned in ``text``, in order."""
     found: list[WardMention] = []
-    for pattern in (_NAMED, _NUMBERED):
-        for match in pattern.finditer(text):
-            if not _starts_word(text, match.start()):
+    caps_text: bool | None = None
+    for match in _matches(text):
+        start = match.start()
+        if not _starts_word(text, start):
+            continue
+        if start and _COOPERATIVE.search(text[max(0, start - 9) : start]):
+            continue
+        unit = _UNIT_WORDS.get(_SPACES.sub(" ", match.group("unit").lower()))
+        if unit is None:
+            continue
+        raw = match.group("name")
+        if raw.isdigit():
+            if int(raw) == 0:
                 continue
-            if _COOPERATIVE.search(text[max(0, match.start() - 9) : match.start()]):
+            name: str | None = str(int(raw))
+        else:
+            prefix = _capitalised_prefix(raw)
+            if not prefix:
                 continue
-            unit = _UNIT_WORDS.get(re.sub(r"\s+", " ", match.group("unit").lower()))
-            if unit is None:
+            name_end = match.start("name") + len(prefix)
+            if caps_text is None:
+                caps_text = is_upper_text(text)
+            if not caps_text and is_upper_text(text[start:name_end]):
+                # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
                 continue
-            raw = match.group("name")
-            if raw.isdigit():
-                number = int(raw)
-                if number == 0:
-                    continue
-                name: str | None = str(number)
-            else:
-                if is_upper_text(match.group(0)) and not is_upper_text(text):
-                    # "PHƯỜNG MỸ LONG TỔ CHỨC…" in a caps line: where the name ends is unknown.
-                    continue
-                name = _clean_name(raw, text[match.end() : match.end() + 20])
-                suffix = match.groupdict().get("number")
-                if name and suffix and name.split()[-1] == raw.split()[-1]:
-                    name = f"{name}{suffix}"
-            if not name:
-                continue
-            weak = bool(_WEAK_BEFORE.search(text[max(0, match.start() - 12) : match.start()]))
-            found.append(WardMention(unit, name, match.start(), weak))
+            following = text[name_end : name_end + 20].split(maxsplit=1)[:1]
+            suffix = match.group("number") if prefix == raw else None
+            name = _name_of(prefix, following[0] if following else "", suffix)
+        if not name:
+            continue
+        weak = bool(start and _WEAK_BEFORE.search(text[max(0, start - 12) : start]))
+        found.append(WardMention(unit, name, start, weak))
     found.sort(key=lambda m: m.start)
     return found
+
+
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def _name_of(prefix: str, following: str, suffix: str | None) -> str | None:
+    """The ward name in capitalised ``prefix`` (then ``following``, and a number ``suffix``)."""
+    name = _clean_name(prefix, following)
+    if name and suffix and name.split()[-1] == prefix.split()[-1]:
+        name = f"{name}{suffix}"
+    return name
 
 
 def subject_ward(
