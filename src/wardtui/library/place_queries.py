@@ -21,7 +21,7 @@ from ..places import district_sort_key, province_sort_key, strip_type
 from ..vntext import fold, sort_key
 from .model import SUMMARY_COLUMNS, UNDATED, ArticleSummary, newest_first
 
-__all__ = ["PlaceCount", "PlaceQueries", "PlaceWard", "match_place_names"]
+__all__ = ["PlaceCount", "PlaceQueries", "PlaceWard", "match_place_names", "starts_with"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,13 +65,23 @@ def _district_key(item: PlaceCount) -> tuple[object, ...]:
 
 def match_place_names(value: str, names: Sequence[str]) -> list[str]:
     """The names ``value`` means, accents and type words optional: ``long an`` is
-    ``Long An``; ``tan an`` and ``tp tân an`` are ``Thành phố Tân An``."""
-    wanted = fold(value).strip()
-    exact = [n for n in names if fold(n) == wanted]
-    if exact:
-        return exact
-    bare = fold(strip_type(value)).strip()
-    return [n for n in names if fold(strip_type(n)) in (wanted, bare)]
+    ``Long An``; ``tan an`` and ``tp tân an`` are ``Thành phố Tân An``. A value that
+    names none exactly means the names that start with it (``gia`` for ``Gia Lai``)."""
+    wanted = " ".join(fold(value).split())
+    bare = " ".join(fold(strip_type(value)).split())
+    keys = [(n, fold(n), fold(strip_type(n))) for n in names]
+    exact = [n for n, full, short in keys if wanted == full]
+    if not exact:
+        exact = [n for n, _, short in keys if short in (wanted, bare)]
+    return exact or [n for n, full, short in keys
+                     if wanted and (starts_with(full, wanted) or starts_with(short, bare))]
+
+
+def starts_with(name: str, prefix: str) -> bool:
+    """``name`` starts with ``prefix``, a number whole: ``quan 1`` is not ``quan 10``."""
+    if not prefix or not name.startswith(prefix):
+        return False
+    return not (prefix[-1].isdigit() and name[len(prefix):][:1].isdigit())
 
 
 class PlaceQueries:

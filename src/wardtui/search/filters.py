@@ -22,6 +22,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from ..corpus.model import ward_label
+from ..library.place_queries import starts_with
 from ..places import strip_type
 from ..vntext import fold
 from .index import SearchIndex
@@ -95,7 +96,7 @@ def _place_rowids(index: SearchIndex, conn: sqlite3.Connection, column: str, val
     chosen = [n for n, full, bare in names if wanted in (full, bare)]
     if not chosen:
         chosen = [n for n, full, bare in names
-                  if full.startswith(wanted) or bare.startswith(wanted)]
+                  if starts_with(full, wanted) or starts_with(bare, wanted)]
     if not chosen:
         best = process.extractOne(wanted, [full for _, full, _ in names], scorer=OSA.distance,
                                   processor=None, score_cutoff=2)
