@@ -71,7 +71,7 @@ def test_show_json_has_clean_paragraphs(capsys: pytest.CaptureFixture[str]) -> N
     for article_id in ids:
         assert main(["show", article_id, "--json"]) == 0
         data = json.loads(capsys.readouterr().out)
-        assert set(data) == {*LIST_KEYS, "paragraphs"}
+        assert set(data) == {*LIST_KEYS, "title_original", "successor", "paragraphs"}
         for paragraph in data["paragraphs"]:
             assert set(paragraph) == {"text", "kind"}
             if paragraph["kind"] == "text":
