@@ -90,3 +90,11 @@ def test_a_province_not_in_the_library_gives_a_hint(index: SearchIndex) -> None:
     assert any("no province matches 'gai lai'" in h and 'province:"Gia Lai"' in h
                for h in response.hints)
     assert any("no district matches" in h for h in search(index, "district:xyz").hints)
+
+
+def test_search_json_carries_the_place(index: SearchIndex) -> None:
+    (result,) = search(index, 'district:"quan 3"').results
+    data = result.to_json()
+    assert (data["province"], data["district"]) == ("Hồ Chí Minh", "Quận 3")
+    assert data["place_confidence"] == "evidence" and data["place_code"].count("-") == 2
+    assert "credit" in data

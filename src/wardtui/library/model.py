@@ -76,7 +76,7 @@ class ArticleSummary:
         if self.place_confidence not in ("unique", "evidence", "unknown"):
             return UNKNOWN
         return Placement(self.province, self.district, self.place_code,
-                         self.place_confidence, self.place_candidates)  # type: ignore[arg-type]
+                         self.place_confidence, self.place_candidates or 0)  # type: ignore[arg-type]
 
     @property
     def place_label(self) -> str | None:
