@@ -12,7 +12,7 @@ import pytest
 
 from wardtui.library import Library
 from wardtui.library import pool as pool_module
-from wardtui.library.pool import INLINE_MAX, chunk_size, parse_all
+from wardtui.library.pool import INLINE_MAX, chunk_size, parse_all, start_pool
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -106,12 +106,13 @@ def test_many_files_go_through_the_pool_with_the_inline_result(
             "SELECT rowid FROM articles")}
 
 
-def test_parse_all_keeps_order_and_falls_back_inline_when_the_pool_cannot_start(
+def test_parse_all_without_a_pool_parses_inline_in_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(pool_module, "_start", lambda workers: None)
+    assert start_pool(2, lambda: None) is None  # e.g. no /dev/shm
     items = list(range(INLINE_MAX * 3))
-    assert list(parse_all(items, 2, lambda n: n * 2, list)) == [n * 2 for n in items]
+    assert list(parse_all(items, None, 2, lambda n: n * 2, list)) == [n * 2 for n in items]
 
 
 def test_chunks_are_small_when_files_are_few() -> None:

@@ -2,9 +2,11 @@
 
 * Up to :data:`INLINE_MAX` files are parsed here, one by one: starting worker
   processes costs more than it saves (a 1% re-sync of 10,000 files is 100 files).
-* More go to a pool started only then: ``forkserver`` processes (safe beside the
-  app's threads) forked from a server that imported the parser once
-  (:data:`PRELOAD`), fed chunks of up to :data:`CHUNK` files that they read
+* More go to a pool started only then (:func:`start_pool`, called by the sync as
+  soon as its walk has found that many, so the workers start while it walks on):
+  ``forkserver`` processes (safe beside the app's threads) forked from a server
+  that imported the parser once (:data:`PRELOAD`), each warmed at once (the
+  gazetteer loaded), then fed chunks of up to :data:`CHUNK` files that they read
   themselves. A chunk comes back as one list of whatever ``chunk_fn`` returns
   (the sync sends compact tuples, not dataclasses: less to pickle).
 * Results come back in the order of ``todo``, a few chunks per worker submitted
@@ -29,7 +31,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-__all__ = ["CHUNK", "INLINE_MAX", "PRELOAD", "chunk_size", "parse_all"]
+__all__ = ["CHUNK", "INLINE_MAX", "PRELOAD", "chunk_size", "parse_all", "start_pool", "workers_for"]
 
 INLINE_MAX = 48  # files parsed in this process; more start the pool
 CHUNK = 64  # files per task sent to a worker
@@ -65,6 +67,11 @@ def chunk_size(files: int, workers: int) -> int:
     return max(1, min(CHUNK, -(-files // (workers * AHEAD))))
 
 
+def workers_for(workers: int | None) -> int:
+    """How many worker processes: ``workers``, or one per core."""
+    return workers or os.cpu_count() or 1
+
+
 def _start(workers: int) -> ProcessPoolExecutor | None:
     try:
         context = multiprocessing.get_context("forkserver")
@@ -79,25 +86,39 @@ def _start(workers: int) -> ProcessPoolExecutor | None:
         return None
 
 
+def start_pool(workers: int, warm: Callable[[], None]) -> ProcessPoolExecutor | None:
+    """A pool of ``workers`` processes, each already running ``warm`` (a module-level
+    function); ``None`` when no pool can start here."""
+    pool = _start(workers)
+    if pool is not None:
+        try:
+            for _ in range(workers):
+                pool.submit(warm)
+        except (BrokenProcessPool, OSError):
+            pool.shutdown(wait=False, cancel_futures=True)
+            return None
+    return pool
+
+
 def parse_all(
     todo: Sequence[In],
-    workers: int | None,
+    pool: ProcessPoolExecutor | None,
+    workers: int,
     one: Callable[[In], Out],
     chunk_fn: Callable[[list[In]], list[Out]],
 ) -> Iterator[Out]:
     """``one(item)`` for every item of ``todo``, in order; see the module docstring.
 
-    ``chunk_fn`` (a module-level function, so that it can be sent to a worker) does
-    the same for a list of items in a worker process.
+    Without a ``pool`` (or with few items), here; else ``chunk_fn`` (a module-level
+    function, so that it can be sent to a worker) does the same for chunks of items
+    in the pool's ``workers`` processes. The pool is shut down when the generator ends.
     """
-    count = workers or os.cpu_count() or 1
-    if count == 1 or len(todo) <= INLINE_MAX:
+    if pool is None or len(todo) <= INLINE_MAX:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
         yield from map(one, todo)
         return
-    pool = _start(count)
-    if pool is None:
-        yield from map(one, todo)
-        return
+    count = workers
     size = chunk_size(len(todo), count)
     starts = iter(range(0, len(todo), size))
     flight: deque[tuple[int, Future[list[Out]]]] = deque()

@@ -27,15 +27,17 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import Article, Skipped, decode_bytes, parse_text
 from ..corpus.parse import MAX_FILE_BYTES
+from ..places import gazetteer
 from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
 from .placing import PlaceValues, place_page, place_pending
-from .pool import parse_all
+from .pool import INLINE_MAX, parse_all, start_pool, workers_for
 from .walk import (
     RETRY_REASONS,
     UNREADABLE,
@@ -151,6 +153,11 @@ def parse_one(found: FoundFile) -> Record:
     return compact(parse_found(found))
 
 
+def warm() -> None:
+    """In a new pool worker: load what the first parse would (the gazetteer)."""
+    gazetteer()
+
+
 def parse_chunk(files: list[FoundFile]) -> list[Record]:
     """In a pool worker: parse a chunk of files, read by the worker itself."""
     return [compact(parse_found(found)) for found in files]
@@ -165,42 +172,21 @@ def _current(sources: SourcesArg) -> list[str]:
     return [str(Path(os.path.abspath(s))) for s in listed]
 
 
-def sync_sources(
+def _apply(
     conn: sqlite3.Connection,
     sources: SourcesArg,
-    *,
-    progress: Progress | None = None,
-    should_cancel: Callable[[], bool] | None = None,
-    workers: int | None = None,
-    follow_outside: bool = False,
-) -> SyncReport:
-    """Bring the cache up to date with ``sources``; see the module docstring.
-
-    ``sources`` is a list, or a callable returning the current list (read again
-    before removing anything). ``follow_outside`` follows symbolic links that
-    lead out of their source root (off by default).
-    """
-    started = time.perf_counter()
-    report = SyncReport()
-    roots = _current(sources)
-    plain = conn.cursor()
-    plain.row_factory = None  # tuples
-    # The cache's files as (path, size, mtime_ns), in one query: the walk drops each
-    # file it finds among them. Files skipped for a reason that may change with
-    # neither size nor mtime (a permission fixed) are not among them: read again.
-    retry_clause = " OR ".join("substr(skip_reason, 1, ?) = ?" for _ in RETRY_REASONS)
-    retry_args = [value for reason in RETRY_REASONS for value in (len(reason), reason)]
-    unchanged: set[tuple[str, int, int]] = set(plain.execute(
-        f"SELECT path, size, mtime_ns FROM files WHERE skip_reason IS NULL OR NOT ({retry_clause})",
-        retry_args,
-    ))
-    retry = {row[0] for row in plain.execute(
-        f"SELECT path FROM files WHERE {retry_clause}", retry_args
-    )}
-    log = WalkLog(problems=report.problems, skipped=report.skipped)
-    todo = list(walk_sources(
-        [Path(r) for r in roots], log, follow_outside=follow_outside, unchanged=unchanged
-    ))
+    roots: list[str],
+    todo: list[FoundFile],
+    unchanged: set[tuple[str, int, int]],
+    retry: set[str],
+    log: WalkLog,
+    report: SyncReport,
+    pool: ProcessPoolExecutor | None,
+    count: int,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+) -> None:
+    """After the walk: remove what is gone, parse and store what is new or changed."""
     report.links_outside = log.links_outside
     if log.links_outside:
         count = len(log.links_outside)
@@ -238,7 +224,7 @@ def sync_sources(
         progress(0, total)
     batch: list[Record] = []
     flushed = time.monotonic()
-    for record in parse_all(todo, workers, parse_one, parse_chunk):
+    for record in parse_all(todo, pool, count, parse_one, parse_chunk):
         path, reason, row = record[0], record[3], record[4]
         if reason:  # counted once: as skipped (with why), never also as new or changed
             report.skipped.append((path, reason))
@@ -263,6 +249,56 @@ def sync_sources(
         writer.store(batch, known)
     if progress:
         progress(done, total)
+
+
+def sync_sources(
+    conn: sqlite3.Connection,
+    sources: SourcesArg,
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+    workers: int | None = None,
+    follow_outside: bool = False,
+) -> SyncReport:
+    """Bring the cache up to date with ``sources``; see the module docstring.
+
+    ``sources`` is a list, or a callable returning the current list (read again
+    before removing anything). ``follow_outside`` follows symbolic links that
+    lead out of their source root (off by default).
+    """
+    started = time.perf_counter()
+    report = SyncReport()
+    roots = _current(sources)
+    plain = conn.cursor()
+    plain.row_factory = None  # tuples
+    # The cache's files as (path, size, mtime_ns), in one query: the walk drops each
+    # file it finds among them. Files skipped for a reason that may change with
+    # neither size nor mtime (a permission fixed) are not among them: read again.
+    retry_clause = " OR ".join("substr(skip_reason, 1, ?) = ?" for _ in RETRY_REASONS)
+    retry_args = [value for reason in RETRY_REASONS for value in (len(reason), reason)]
+    unchanged: set[tuple[str, int, int]] = set(plain.execute(
+        f"SELECT path, size, mtime_ns FROM files WHERE skip_reason IS NULL OR NOT ({retry_clause})",
+        retry_args,
+    ))
+    retry = {row[0] for row in plain.execute(
+        f"SELECT path FROM files WHERE {retry_clause}", retry_args
+    )}
+    log = WalkLog(problems=report.problems, skipped=report.skipped)
+    count = workers_for(workers)
+    pool: ProcessPoolExecutor | None = None
+    todo: list[FoundFile] = []
+    for item in walk_sources(
+        [Path(r) for r in roots], log, follow_outside=follow_outside, unchanged=unchanged
+    ):
+        todo.append(item)
+        if len(todo) == INLINE_MAX + 1 and count > 1:
+            pool = start_pool(count, warm)  # its workers start while the walk goes on
+    try:
+        _apply(conn, sources, roots, todo, unchanged, retry, log, report, pool, count,
+               progress, should_cancel)
+    finally:
+        if pool is not None:  # (parse_all shuts it down; this is for an error before)
+            pool.shutdown(wait=True, cancel_futures=True)
     if not report.cancelled:  # rows of a cache older than places (schema 3)
         place_pending(conn, should_cancel)
     report.seconds = time.perf_counter() - started
