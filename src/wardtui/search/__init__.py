@@ -35,8 +35,9 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .engine import search
     from .filters import Bookmarked, IdSet, IdSets
-    from .highlight import Pattern, find_spans, highlight_spans, make_snippet
+    from .highlight import Pattern, find_spans, make_snippet
     from .index import SearchIndex
+    from .marks import article_spans, highlight_spans
     from .match import PREFIX_EXPANSIONS
     from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
     from .results import TYPE_MORE, SearchResponse, SearchResult
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
 # index, the engine or rapidfuzz.
 _HOMES = {
     "search": "engine", "Bookmarked": "filters", "Pattern": "highlight",
-    "find_spans": "highlight", "highlight_spans": "highlight", "make_snippet": "highlight",
+    "find_spans": "highlight", "highlight_spans": "marks", "article_spans": "marks",
+    "make_snippet": "highlight",
     "SearchIndex": "index", "PREFIX_EXPANSIONS": "match", "QUERY_HELP": "query",
     "DateRange": "query", "FieldFilter": "query", "Query": "query", "Term": "query",
     "parse_query": "query", "SearchResponse": "results", "SearchResult": "results",
@@ -68,6 +70,7 @@ __all__ = [
     "SearchResponse",
     "SearchResult",
     "Term",
+    "article_spans",
     "find_spans",
     "highlight_spans",
     "make_snippet",

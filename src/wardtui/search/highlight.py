@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz.distance import OSA
 
 from ..vntext import fold
-from .query import Query, parse_query
+from .query import Query
 
 __all__ = [
     "SNIPPET_WIDTH",
@@ -27,10 +27,13 @@ __all__ = [
     "find_spans",
     "highlight_spans",
     "make_snippet",
+    "merge_spans",
     "occurs",
     "patterns_of",
     "typo_budget",
+    "word_spans",
 ]
+# The choice of what to highlight among the matches is :mod:`.marks`.
 
 SNIPPET_WIDTH = 110
 """About how many characters a snippet shows."""
@@ -77,7 +80,8 @@ def patterns_of(query: Query) -> list[Pattern]:
     return [Pattern(term.tokens, term.prefix) for term in query.terms]
 
 
-def _merge(spans: Iterable[Span]) -> list[Span]:
+def merge_spans(spans: Iterable[Span]) -> list[Span]:
+    """``spans`` in order, overlapping ones joined."""
     merged: list[Span] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -88,7 +92,8 @@ def _merge(spans: Iterable[Span]) -> list[Span]:
     return merged
 
 
-def _words(folded: str) -> list[tuple[int, int, str]]:
+def word_spans(folded: str) -> list[tuple[int, int, str]]:
+    """The words of folded text: (start, end, word)."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(folded)]
 
 
@@ -142,10 +147,10 @@ def find_spans(text: str, patterns: Sequence[Pattern], *, fuzzy: bool = False,
     for pattern in set(patterns):  # each on its own: patterns may overlap
         spans.extend(m.span() for m in _regex((pattern,)).finditer(folded, start, end))
     if fuzzy:
-        words = _words(folded[:end])
+        words = word_spans(folded[:end])
         for pattern in patterns:
             spans.extend(s for s in _fuzzy_spans(words, pattern) if s[0] >= start)
-    return _merge(spans)
+    return merge_spans(spans)
 
 
 def occurs(folded: str, pattern: Pattern) -> bool:
@@ -154,16 +159,10 @@ def occurs(folded: str, pattern: Pattern) -> bool:
 
 
 def highlight_spans(text: str, query: str | Query, *, fuzzy: bool = False) -> list[Span]:
-    """The ``(start, end)`` slices of ``text`` to highlight for ``query``, in order.
+    """The spans of ``text`` to highlight for ``query``: see :func:`.marks.highlight_spans`."""
+    from .marks import highlight_spans as chosen
 
-    Accents and case are ignored (``dang`` highlights ``Đảng``); a phrase is
-    highlighted as a whole, the unfinished last word only as far as typed;
-    excluded words and field filters highlight nothing. With ``fuzzy``, words
-    with a typo are highlighted too (as titles and wards are searched). The
-    reader can step through the spans for ``n`` / ``N``.
-    """
-    parsed = parse_query(query) if isinstance(query, str) else query
-    return find_spans(text, patterns_of(parsed), fuzzy=fuzzy)
+    return chosen(text, query, fuzzy=fuzzy)
 
 
 def make_snippet(
@@ -204,5 +203,7 @@ def make_snippet(
         offset -= 1
     if end < para_end:
         line += "…"
-    spans = find_spans(text, patterns, folded=folded, start=start, end=end)
-    return line, [(s - offset, e - offset) for s, e in spans]
+    from .marks import choose_spans
+
+    spans = choose_spans([text[start:end]], patterns)[0]
+    return line, [(s + start - offset, e + start - offset) for s, e in spans]
