@@ -67,7 +67,7 @@ def test_marks_are_found_once_with_the_parsed_query(monkeypatch: pytest.MonkeyPa
     def no_search(*_args: object, **_kwargs: object) -> object:
         raise AssertionError("painting again must not search the text again")
 
-    monkeypatch.setattr(article_text, "highlight_spans", no_search)
+    monkeypatch.setattr(article_text, "article_spans", no_search)
     styles = ArticleStyles.plain()
     for _ in range(2):  # e.g. a resize, then a theme change: the same marks, painted
         title = article_blocks(article, styles, marks)[0]

@@ -5,7 +5,7 @@ from markup) after :func:`wardtui.labels.clean`, so ``[bold]`` stays ``[bold]``
 and escape sequences never reach the terminal.
 
 A search query's matches are found once per article: :func:`find_marks` runs
-:func:`wardtui.search.highlight_spans` over the title and every paragraph with
+:func:`wardtui.search.article_spans` over the title and the paragraphs at once with
 the query already parsed, and keeps the spans in :class:`Marks`; painting the
 blocks again (a new width, a new theme, a change of focus) only re-applies them.
 Uses rich; knows nothing of Textual.
@@ -23,7 +23,7 @@ from rich.text import Text
 
 from ..corpus import Article
 from ..labels import UNTITLED, clean, date_text, one_line, ward_name
-from ..search import Query, highlight_spans
+from ..search import Query, article_spans
 
 IMAGE_MARK = "▣ "
 SEPARATOR = " · "
@@ -81,12 +81,10 @@ def find_marks(article: Article, query: Query | None) -> Marks:
     """Every match of the parsed ``query`` in ``article`` (once, when it is opened)."""
     if query is None:
         return NO_MARKS
-    paragraphs = [
-        [] if paragraph.kind == "image"
-        else highlight_spans(paragraph_text(paragraph.text), query)
-        for paragraph in article.paragraphs
-    ]
-    return Marks(highlight_spans(title_text(article), query, fuzzy=True), paragraphs)
+    title, paragraphs = article_spans(title_text(article), [
+        None if paragraph.kind == "image" else paragraph_text(paragraph.text)
+        for paragraph in article.paragraphs], query)  # decided for the whole article
+    return Marks(title, paragraphs)
 
 
 def _marked(text: str, style: Style | str, spans: Sequence[Span], highlight: Style) -> Text:
