@@ -31,8 +31,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..corpus import Article, Skipped, decode_bytes, parse_text
-from ..corpus.parse import MAX_FILE_BYTES
+from ..corpus import Article, Skipped
 from ..places import gazetteer
 from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
@@ -98,6 +97,8 @@ class ParseOutcome:
 def _read(found: FoundFile) -> bytes:
     """The file's bytes; raises :class:`Skipped` for anything that is not a readable
     regular file, too big, or one of wardtui's own exports."""
+    from ..corpus.parse import MAX_FILE_BYTES  # the parser loads only when a file is read
+
     name = found.real or found.path
     try:
         data = read_regular(name, follow=found.follow, limit=MAX_FILE_BYTES)
@@ -117,6 +118,9 @@ def _read(found: FoundFile) -> bytes:
 
 def parse_found(found: FoundFile) -> ParseOutcome:
     """Parse one file (runs in a worker process); never raises for bad input."""
+    from ..corpus.decode import decode_bytes
+    from ..corpus.parse import parse_text
+
     try:
         decoded = decode_bytes(_read(found))
         article = parse_text(decoded.text, source=found.path, encoding=decoded.encoding)
