@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
+HEAD_SCAN = 3_000  # characters of the title, the lead and the next paragraph read for dates
 MIN_YEAR = 1990
 MAX_YEAR = date.today().year + 1
 
@@ -239,7 +240,11 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
     stamp with a month only (``2019-07``) takes its day from a date of that month
     in the title or the lead.
     """
-    isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps]
+    isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps[:20]]
+    # An article's dates are in its opening: scanning a little is enough, and linear.
+    title = title[:HEAD_SCAN]
+    lead = [text[:HEAD_SCAN] for text in lead]
+    body = [text[:HEAD_SCAN] for text in body]
     head = [title, *lead]
     head_years = [y for text in head for y in years_in(text)]
     full = {text: _first_full_date(text, skip_doc_refs=True) for text in (*head, *body)}

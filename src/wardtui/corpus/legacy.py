@@ -176,6 +176,18 @@ def fix_legacy(text: str) -> str:
         if _STRONG_RE.search(line) is None:
             out.append(line)
             continue
+        if len(line) > 2_000 and max(line) <= "\xff":
+            # A long line without a Unicode-only letter: the whole line is one run.
+            sample = line[:2_000].split()
+            if sum(1 for w in sample if _LEGACY_WORD.search(w)) >= 2:
+                converted = _convert_run(sample)
+                if converted is not None:
+                    joined = " ".join(sample)
+                    vni = len(_VNI_BIGRAM.findall(joined))
+                    tcvn3 = len(_TCVN3_ONLY.findall(joined))
+                    line = tcvn3_to_unicode(line) if tcvn3 >= vni else vni_to_unicode(line)
+            out.append(line)
+            continue
         parts = re.split(r"(\s+)", line)
         words = parts[0::2]
         runs: list[tuple[int, int]] = []

@@ -122,11 +122,23 @@ def _kind(text: str) -> str:
     return "text"
 
 
+MAX_LINES = 2_000  # lines read one by one; a real article has a few hundred at most
+
+
 def classify(text: str) -> list[Line]:
-    """The non-empty lines of cleaned ``text``, classified (see the module docstring)."""
+    """The non-empty lines of cleaned ``text``, classified (see the module docstring).
+
+    Past :data:`MAX_LINES` non-empty lines (no article is that long: a log, a list,
+    a dump) the rest of the text is kept as plain paragraphs, one per run of lines
+    between blank lines, so that parsing stays linear and fast on any file.
+    """
     lines: list[Line] = []
     blank = False
-    for raw in text.split("\n"):
+    raws = text.split("\n")
+    for number, raw in enumerate(raws):
+        if len(lines) >= MAX_LINES:
+            lines.extend(_plain_paragraphs(raws[number:]))
+            break
         tidy = _tidy(raw)
         if not tidy:
             blank = True
@@ -150,6 +162,16 @@ def classify(text: str) -> list[Line]:
             blank = False
     _mark_menu_blocks(lines)
     return _join_wrapped(lines)
+
+
+def _plain_paragraphs(raws: list[str]) -> list[Line]:
+    """Runs of lines between blank lines as text lines, whitespace normalised, unclassified."""
+    out: list[Line] = []
+    for block in "\n".join(raws).split("\n\n"):
+        words = block.split()
+        if words:
+            out.append(Line("text", " ".join(words), True))
+    return out
 
 
 def _mark_menu_blocks(lines: list[Line]) -> None:
