@@ -1,7 +1,11 @@
 """Parsing the files a sync must read: in this process for a few, in a pool for many.
 
 * Up to :data:`INLINE_MAX` files are parsed here, one by one: starting worker
-  processes costs more than it saves (a 1% re-sync of 10,000 files is 100 files).
+  processes (a new interpreter importing the parser, ~0.35 s of CPU on this
+  2-core machine, the gazetteer loaded in each worker) costs more than it saves
+  below a few hundred files at ~2 ms each, unless it overlaps the walk (a 1%
+  re-sync of 10,000 files is 100 files: inline; of 100,000, 1,000 files: the pool,
+  started when the walk has found the 151st and warm when it ends).
 * More go to a pool started only then (:func:`start_pool`, called by the sync as
   soon as its walk has found that many, so the workers start while it walks on):
   ``forkserver`` processes (safe beside the app's threads) forked from a server
@@ -33,10 +37,12 @@ from typing import TypeVar
 
 __all__ = ["CHUNK", "INLINE_MAX", "PRELOAD", "chunk_size", "parse_all", "start_pool", "workers_for"]
 
-INLINE_MAX = 48  # files parsed in this process; more start the pool
+INLINE_MAX = 150  # files parsed in this process; more start the pool
 CHUNK = 64  # files per task sent to a worker
 AHEAD = 4  # chunks in flight per worker
-PRELOAD = ["wardtui.library.sync"]  # imported once by the forkserver, before forking
+# Imported once by the forkserver, before forking its workers ("__main__" is the
+# default this replaces: without it every worker would import the main module).
+PRELOAD = ["__main__", "wardtui.library.sync", "wardtui.corpus.decode", "wardtui.corpus.parse"]
 
 In = TypeVar("In")
 Out = TypeVar("Out")
