@@ -188,3 +188,180 @@ def test_list_filters_by_ward_year_and_limit(capsys: pytest.CaptureFixture[str])
     assert dates == ["2023-07-12", "2023-06-28"]
     assert main(["list", "--json", "--ward", "nowhere"]) == 0
     assert capsys.readouterr().out == ""
+
+
+# -- issue 12 items 18-20, issue 11 items 16-18 (CLI side) ----------------------------------
+def test_a_mistyped_command_is_named_as_one(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 12 item 19: a word that is no path and no command: unknown command."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["lsit"]) == 1
+    assert capsys.readouterr().err == "wardtui: unknown command 'lsit' (did you mean list?)\n"
+    assert main(["bookmark"]) == 1
+    assert "(did you mean bookmarks?)" in capsys.readouterr().err
+    assert main(["zzzz"]) == 1
+    err = capsys.readouterr().err
+    assert "'zzzz' is not a command" in err and err.count("\n") == 1
+    assert main(["no/such/folder"]) == 1
+    assert capsys.readouterr().err == "wardtui: no such file or folder: no/such/folder\n"
+    (tmp_path / "lsit").mkdir()  # an existing path is a source, never a command
+    assert main(["lsit", "--summary"]) == 0
+    assert main(["sources"]) == 0
+    assert capsys.readouterr().out.strip().endswith(str(tmp_path / "lsit"))
+
+
+def test_index_refuses_what_is_not_a_file_or_a_folder(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 12 item 20: `index /dev/null` is refused, not added as a source."""
+    assert main(["index", "/dev/null"]) == 1
+    err = capsys.readouterr().err
+    assert "/dev/null is not a regular file or a folder" in err and err.count("\n") == 1
+    assert main(["sources"]) == 0
+    assert "sample corpus" in capsys.readouterr().out
+
+
+def test_list_of_an_unknown_ward_says_so_on_stderr(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 12 item 20: no lone header; a clear message on stderr; not an error."""
+    for extra in ([], ["--json"]):
+        assert main(["list", "--ward", "khong co", *extra]) == 0
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err == "wardtui: no articles: no ward is named 'khong co'\n"
+    assert main(["list", "--ward", "my lng"]) == 0
+    assert "(did you mean my long?)" in capsys.readouterr().err
+    assert main(["list", "--year", "1990"]) == 0
+    assert capsys.readouterr() == ("", "wardtui: no articles in 1990.\n")
+
+
+def test_counts_and_plurals_count_an_empty_file_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 12 item 20: an empty file is skipped (not new as well), said again later,
+    and the counts take the right plural."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    seed = Path(__file__).parents[2] / "seeds" / "001_94c45868fd98c6ab.txt"
+    (corpus / "a.txt").write_bytes(seed.read_bytes())
+    (corpus / "empty.txt").write_bytes(b"")
+    assert main(["index", str(corpus)]) == 0
+    out = capsys.readouterr().out
+    assert "2 files seen — 1 new, 0 changed, 0 unchanged, 0 removed, 1 skipped." in out
+    assert f"Skipped:\n  {corpus / 'empty.txt'}: empty file\n" in out
+    assert "Library: 1 article in 1 ward from 2 files." in out
+    assert main(["index"]) == 0
+    out = capsys.readouterr().out
+    assert "2 files seen — 0 new, 0 changed, 2 unchanged, 0 removed, 0 skipped." in out
+    assert (f"Still skipped (unchanged since an earlier sync):\n"
+            f"  {corpus / 'empty.txt'}: empty file\n") in out
+    (corpus / "a.txt").unlink()
+    assert main(["index"]) == 0
+    assert "1 file seen — 0 new" in capsys.readouterr().out
+
+
+class _Recorder:
+    """A pipe that remembers what had been flushed when it was told to."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.flushed = ""
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.flushed = "".join(self.parts)
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize("json_output", [False, True])
+def test_list_prints_the_first_row_before_reading_the_rest(
+    monkeypatch: pytest.MonkeyPatch, json_output: bool
+) -> None:
+    """Issue 12 item 18 / issue 15: `list` streams: the first row is written and
+    flushed as soon as it is read, before the library gives the second."""
+    from wardtui.library import Library
+
+    name = "query_json" if json_output else "query"
+    real = getattr(Library, name)
+
+    def first_then_fail(self: Library, **kwargs: object):  # type: ignore[no-untyped-def]
+        rows = real(self, **kwargs)
+        yield next(rows)
+        raise KeyboardInterrupt  # as if the reader stopped us while the rest was read
+
+    main(["list", "--json"])  # fill the cache first
+    recorder = _Recorder()
+    monkeypatch.setattr(Library, name, first_then_fail)
+    monkeypatch.setattr(sys, "stdout", recorder)
+    assert main(["list", *(["--json"] if json_output else [])]) == 130
+    lines = recorder.flushed.splitlines()
+    if json_output:
+        assert len(lines) == 1 and json.loads(lines[0])["date"] == "2023-07-12"
+    else:
+        assert lines[0] == "id\tdate\tward\ttitle\tauthor"
+        assert len(lines) == 2 and lines[1].split("\t")[1] == "2023-07-12"
+
+
+def test_index_syncs_the_sources_as_they_are_then(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """SAFETY_LEFTOVERS: the CLI's syncs read the current sources (a callable)."""
+    from wardtui.config import Sources
+    from wardtui.library import Library
+
+    given: list[object] = []
+    real = Library.sync
+
+    def spy(self: Library, sources: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        given.append(sources)
+        return real(self, sources, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "sync", spy)
+    assert main(["index", str(seeds_copy)]) == 0
+    assert main(["list", "--json"]) == 0
+    assert given and all(callable(s) for s in given)
+    assert [getattr(s, "__func__", None) for s in given] == [Sources.current] * len(given)
+
+
+def test_a_sources_notice_is_told_once_even_if_it_comes_during_the_sync(
+    seeds_copy: Path, isolated_dirs: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """SAFETY_LEFTOVERS: the sources' notices are shown, once each, also those that
+    arise while the sync re-reads the list (another process wrote a bad entry)."""
+    from wardtui.library import Library
+
+    config = isolated_dirs / "config"
+    config.mkdir(parents=True)
+    (config / "sources.json").write_text("{not json", encoding="utf-8")
+    real = Library.sync
+
+    def meanwhile(self: Library, sources: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        (config / "sources.json").write_text(
+            json.dumps({"version": 1, "sources": [str(seeds_copy), 42]}), encoding="utf-8"
+        )
+        return real(self, sources, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Library, "sync", meanwhile)
+    assert main(["index", str(seeds_copy)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert len([line for line in err if "was kept as" in line]) == 1, err
+    assert len([line for line in err if "the entry 42 is not a usable path" in line]) == 1, err
+
+
+def test_list_json_is_json_text_of_each_summary(seeds_dir: Path, tmp_path: Path) -> None:
+    """`list --json` lines come from SQLite (Library.query_json) for speed: they are
+    exactly what the one json_text writes for each summary, in the same order."""
+    from wardtui.cli.output import json_text
+    from wardtui.library import Library
+
+    with Library.open(tmp_path / "c.sqlite3") as library:
+        library.sync([seeds_dir], workers=1)
+        for filters in ({}, {"year": 2023}, {"limit": 2}, {"wards": ["Mỹ Long"]}):
+            summaries = [json_text(s.to_json()) for s in library.query(**filters)]
+            assert summaries and list(library.query_json(**filters)) == summaries

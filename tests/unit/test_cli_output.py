@@ -140,7 +140,7 @@ def test_json_escapes_c1_and_bidi_controls() -> None:
     assert text.encode("utf-8")  # a lone surrogate would fail here
     out = io.StringIO()
     json_line({"title": "Đảng bộ"}, out)
-    assert out.getvalue() == '{"title": "Đảng bộ"}\n'
+    assert out.getvalue() == '{"title":"Đảng bộ"}\n'  # compact, as list --json
 
 
 @pytest.mark.parametrize("raw", ["0", "-2", "x"])

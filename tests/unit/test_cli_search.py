@@ -8,7 +8,8 @@ import pytest
 
 from wardtui.cli import main
 
-LIST_KEYS = {"id", "ward", "unit", "date", "title", "author", "category", "source", "words"}
+LIST_KEYS = {"id", "ward", "unit", "date", "title", "author", "category", "source", "words",
+             "credit", "province", "district", "place_code", "place_confidence"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -116,3 +117,13 @@ def test_an_empty_query_is_a_user_error(capsys: pytest.CaptureFixture[str]) -> N
     code, _, err = run(capsys, "search", " ")
     assert code == 1
     assert "give a query" in err
+
+
+def test_a_repeated_hint_is_printed_once(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 11 item 18: a hint that applies 40 times is printed once; many hints are capped."""
+    code, _, err = run(capsys, "search", *(["year:abc"] * 40), "dang")
+    assert code == 0
+    assert err.count("ignored year:abc") == 1
+    code, _, err = run(capsys, "search", *(f"year:x{i}" for i in range(30)), "dang")
+    lines = err.strip().splitlines()
+    assert len(lines) == 11 and "20 other notes" in lines[-1]

@@ -22,7 +22,16 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..corpus.clean import safe_line as safe
 from ..labels import UNTITLED, plural
-from .output import UserError, err, json_text, limit, open_library, resolve, tell
+from .output import (
+    JSON_UNSAFE,
+    UserError,
+    err,
+    escape_json,
+    limit,
+    open_library,
+    resolve,
+    tell,
+)
 from .places import add_place_arguments, places_named
 
 if TYPE_CHECKING:
@@ -43,6 +52,7 @@ __all__ = [
 ]
 
 Sub = Callable[[str, str], argparse.ArgumentParser]
+STILL_SHOWN = 20  # files still skipped from earlier syncs, listed by name
 
 
 def register(sub: Sub) -> None:
@@ -97,7 +107,9 @@ def size_line(stats: LibraryStats) -> str:
 
 
 def print_report(report: SyncReport, library: Library, out: TextIO) -> None:
-    """What a sync did: counts, the files skipped or decoded, problems, the library's size."""
+    """What a sync did, each file counted once (new, changed, unchanged or skipped), the
+    files skipped (this time, and still from earlier syncs) or decoded, problems, and
+    the library's size."""
     print(
         f"Synced in {report.seconds:.2f} s: {plural(report.seen, 'file')} seen — "
         f"{report.new:,} new, {report.changed:,} changed, {report.unchanged:,} unchanged, "
@@ -112,6 +124,14 @@ def print_report(report: SyncReport, library: Library, out: TextIO) -> None:
         print("Decoded from other encodings:", file=out)
         for path, encoding in report.decoded:
             print(f"  {safe(path)}: {safe(encoding)}", file=out)
+    reported = {path for path, _ in report.skipped}
+    still = [(path, reason) for path, reason in library.skipped_files() if path not in reported]
+    if still:  # unchanged since an earlier sync skipped them: said again, not counted again
+        print("Still skipped (unchanged since an earlier sync):", file=out)
+        for path, reason in still[:STILL_SHOWN]:
+            print(f"  {safe(path)}: {safe(reason)}", file=out)
+        if len(still) > STILL_SHOWN:
+            print(f"  … and {plural(len(still) - STILL_SHOWN, 'more file')}", file=out)
     for problem in report.problems:
         print(f"Note: {safe(problem)}", file=out)
     if report.cancelled:
@@ -196,9 +216,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     provinces, districts = places_named(library, args.province, args.district)
     if provinces == [] or districts == []:
         return 0
-    rows = library.query(wards=wards, year=args.year or None, limit=args.limit,
-                         provinces=provinces, districts=districts)
-    count = _print_json(rows, sys.stdout) if args.json else _print_table(rows, sys.stdout)
+    filters = {"wards": wards, "year": args.year or None, "limit": args.limit,
+               "provinces": provinces, "districts": districts}
+    if args.json:  # JSON Lines made by SQLite: no Python object per row
+        count = _print_json(library.query_json(**filters), sys.stdout)
+    else:
+        count = _print_table(library.query(**filters), sys.stdout)
     if count == 0:
         if library.stats().articles == 0:
             say_empty()
@@ -207,11 +230,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_json(rows: Iterable[ArticleSummary], out: TextIO) -> int:
-    write = out.write
+def _print_json(lines: Iterable[str], out: TextIO) -> int:
+    """JSON Lines as the library makes them, through the one escape (C1 and bidi)."""
+    write, unsafe = out.write, JSON_UNSAFE.search
     count = 0
-    for count, item in enumerate(rows, 1):
-        write(json_text(item.to_json()) + "\n")
+    for count, text in enumerate(lines, 1):
+        write((text if unsafe(text) is None else JSON_UNSAFE.sub(escape_json, text)) + "\n")
         if count == 1:
             out.flush()
     return count

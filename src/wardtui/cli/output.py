@@ -114,7 +114,7 @@ def resolve(library: Library, raw: str) -> str:
 JSON_UNSAFE = re.compile(
     "[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
 )
-_ENCODER = json.JSONEncoder(ensure_ascii=False)
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))  # as SQLite writes
 
 
 def escape_json(match: re.Match[str]) -> str:
@@ -123,7 +123,8 @@ def escape_json(match: re.Match[str]) -> str:
 
 
 def json_text(data: Any) -> str:
-    """``data`` as JSON on one line: UTF-8 text, with :data:`JSON_UNSAFE` as ``\\u`` escapes."""
+    """``data`` as compact JSON on one line (no spaces after ``,`` and ``:``, as SQLite
+    writes ``list --json``): UTF-8 text, with :data:`JSON_UNSAFE` as ``\\u`` escapes."""
     text = _ENCODER.encode(data)
     if JSON_UNSAFE.search(text) is None:
         return text

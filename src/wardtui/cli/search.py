@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 __all__ = ["cmd_search", "register"]
 
 DEFAULT_LIMIT = 20
+MAX_HINTS = 10  # notes about the query printed (each once); the rest are counted
 
 
 def register(sub: Callable[[str, str], argparse.ArgumentParser]) -> None:
@@ -73,8 +74,11 @@ def cmd_search(args: argparse.Namespace) -> int:
     library = open_library()
     response = search(SearchIndex.build(library), text, args.limit, bookmarked=_bookmarked_ids,
                       read=lambda: _read_ids(library))
-    for hint in dict.fromkeys(response.hints):  # each hint once, however often it applies
+    hints = list(dict.fromkeys(response.hints))  # each hint once, however often it applies
+    for hint in hints[:MAX_HINTS]:
         err(f"note: {hint}")
+    if len(hints) > MAX_HINTS:
+        err(f"note: … and {plural(len(hints) - MAX_HINTS, 'other note')} about the query")
     if args.json:
         for result in response.results:
             json_line(result.to_json(), sys.stdout)

@@ -65,6 +65,8 @@ CREATE INDEX IF NOT EXISTS articles_ward ON articles (ward, unit, date);
 CREATE INDEX IF NOT EXISTS articles_place ON articles (province, district, place_code, year);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE INDEX IF NOT EXISTS articles_year ON articles (year, date);
+-- Library.query's order (newest first): `wardtui list` gets its first row without a sort
+CREATE INDEX IF NOT EXISTS articles_newest ON articles (date IS NULL, date || char(65535) DESC);
 -- the rows not placed yet, found without reading the table at every sync (empty once placed)
 CREATE INDEX IF NOT EXISTS articles_unplaced ON articles (place_confidence)
     WHERE place_confidence IS NULL;
