@@ -40,6 +40,15 @@ ARTICLES: dict[str, tuple[str, str | None, str, str | None]] = {
                       "Sau nhiều lần người dân phản ánh, phường đã phối hợp với đơn vị vận "
                       "hành bãi rác phun chế phẩm khử mùi và che phủ khu vực tập kết.",
                       "Văn Nam"),
+    # giai phong mat bang: the phrase in a body before scattered words with "phong" in
+    # the ward (Thành Phong)
+    "scattered": ("Phường Thành Phong tổng kết công tác năm 2024", "20/12/2024",
+                  "Phường đã giải quyết dứt điểm các đơn thư; phóng viên báo chí đưa tin về "
+                  "mặt trận tổ quốc; nhiều tập thể được tặng bằng khen của thành phố.",
+                  "Thu Trang"),
+    "together": ("Phường Đa Kao đẩy nhanh tiến độ các dự án", "01/02/2021",
+                 "Công tác giải phóng mặt bằng các dự án trọng điểm được tập trung chỉ đạo, "
+                 "nhiều hộ dân đồng thuận bàn giao mặt bằng đúng hạn.", "Lan Anh"),
 }
 
 
@@ -71,6 +80,14 @@ def test_a_ward_or_title_match_ranks_above_a_byline_match(ranked: SearchIndex) -
     assert order[:2] == ["phuong_minhchau", "xa_minhchau"]
     assert set(order[2:]) == {"by1", "by2", "by3"}
     assert ids(search(ranked, "minh châu"))[:2] == ["phuong_minhchau", "xa_minhchau"]
+
+
+def test_the_phrase_in_a_body_before_a_word_in_a_byline(ranked: SearchIndex) -> None:
+    order = ids(search(ranked, "giai phong mat bang"))
+    assert order.index("together") < order.index("scattered")
+    # ... but a ward with some of the words still goes before the words apart in a body
+    order = ids(search(ranked, "thanh phong bang khen"))
+    assert order[0] == "scattered"
 
 
 def test_one_mark_left_out_is_close(ranked: SearchIndex) -> None:

@@ -42,7 +42,7 @@ from .highlight import Pattern, fast_fold, find_spans, make_snippet, occurs
 from .index import SearchIndex, Vocabulary, as_json
 from .match import Fts, Matcher, TermMatch, any_of, quote
 from .query import Query, parse_query
-from .rank import Criterion, Key, binary, levels, rank, score
+from .rank import Criterion, Key, Parts, binary, levels, rank, score
 from .results import SearchResponse, SearchResult
 
 __all__ = ["ACCENT_WINDOW", "WHOLE_WINDOW", "SearchResponse", "SearchResult", "search"]
@@ -152,22 +152,27 @@ class _Search:
             chosen.append(self._fts_criterion(
                 lambda: self._expression(fuzzy=False), lambda group: (set(), group)))
         main = matcher.every(matches, matcher.main_fields)
+        side: set[int] = set()
+        everywhere: set[int] = set()
         if all_meta:
             chosen.append(binary(lambda group: group & main))
         else:
             everywhere = self.in_meta = matcher.every(matches, matcher.meta_fields)
             side = matcher.some(matches, matcher.side_fields)
 
-            def where(group: set[int]) -> list[tuple[int, set[int]]]:
+            def where(group: set[int]) -> Parts:
                 in_main = group & main
+                yield 2, in_main
                 in_meta = (group & everywhere) - in_main
-                rest = group - in_main - in_meta
-                in_side = rest & side
-                return [(3, in_main), (2, in_meta), (1, in_side), (0, rest - in_side)]
+                yield 1, in_meta
+                yield 0, group - in_main - in_meta
 
             chosen.append(Criterion(where))
         if len(matches) > 1:
             chosen.append(self._phrase_criterion())
+        if side:  # splits only the rest: every word in a title, ward or byline counts as in
+            side_or_meta = side | everywhere
+            chosen.append(binary(lambda group: group & side_or_meta))
         if any(m.exact for m in matches):
             chosen.append(self._accent_criterion())
         if self._whole_criterion:

@@ -57,10 +57,15 @@ def _ward_groups(index: SearchIndex, conn: sqlite3.Connection) -> list[WardGroup
 
 def _rowids_of_groups(conn: sqlite3.Connection, groups: list[tuple[str, str | None]]
                       ) -> set[int]:
-    found: set[int] = set()
+    """The articles of these (ward, unit) pairs: one query per unit, through the
+    ``articles_ward`` index (never a scan of the articles' rows)."""
+    by_unit: dict[str | None, list[str]] = {}
     for ward, unit in groups:
-        rows = conn.execute("SELECT rowid FROM articles WHERE ward = ? AND unit IS ?",
-                            (ward, unit)).fetchall()
+        by_unit.setdefault(unit, []).append(ward)
+    found: set[int] = set()
+    for unit, wards in by_unit.items():
+        rows = conn.execute("SELECT rowid FROM articles WHERE ward IN (SELECT value FROM"
+                            " json_each(?)) AND unit IS ?", (json.dumps(wards), unit)).fetchall()
         found.update(r[0] for r in rows)
     return found
 
@@ -109,12 +114,8 @@ def _place_rowids(index: SearchIndex, conn: sqlite3.Connection, column: str, val
 
 
 def _unit_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str) -> set[int]:
-    units = {g[1] for g in _ward_groups(index, conn) if g[1] and fold(g[1]) == value}
-    found: set[int] = set()
-    for unit in units:
-        rows = conn.execute("SELECT rowid FROM articles WHERE unit = ?", (unit,)).fetchall()
-        found.update(r[0] for r in rows)
-    return found
+    return _rowids_of_groups(conn, [(g[0], g[1]) for g in _ward_groups(index, conn)
+                                    if g[1] and fold(g[1]) == value])
 
 
 def _author_rowids(fts: Fts, value: str, hints: list[str]) -> set[int]:

@@ -6,9 +6,9 @@ the criteria (:data:`Splitter` functions) and this module applies them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-__all__ = ["Criterion", "Key", "Newest", "binary", "levels", "rank", "score"]
+__all__ = ["Criterion", "Key", "Newest", "Parts", "binary", "levels", "rank", "score"]
 
 Key = tuple[int, ...]
 """One value per criterion, higher is better."""
@@ -16,10 +16,15 @@ Newest = Callable[[set[int], int], list[int]]
 """``newest(group, need)``: the ``need`` newest rowids of ``group``, newest first."""
 
 
+Parts = Iterable[tuple[int, set[int]]]
+"""A group split by a criterion, best part first (a generator: parts after the
+last one needed are never computed)."""
+
+
 class Criterion:
     """One ranking criterion: splits a group of candidates, best part first."""
 
-    def __init__(self, split: Callable[[set[int]], list[tuple[int, set[int]]]],
+    def __init__(self, split: Callable[[set[int]], Parts],
                  prepare: Callable[[set[int]], None] | None = None) -> None:
         self.split = split
         self._prepare = prepare
@@ -40,22 +45,24 @@ def rank(candidates: set[int], criteria: Sequence[Criterion], limit: int,
     1. **no typo** — matched without any typo correction;
     2. **where** — every word found in the title or ward, first; then every
        word found in the title, ward or byline (``minh chau``: phường Minh Châu
-       and its titles before the articles bylined Minh Châu); then
-       articles whose ward or byline has some of the words (the words of
-       ``tay son hoi nghi`` in the ward *Tây Sơn* and the body); then the
-       rest. So title and ward matches come before body-only matches. A word
-       typed with accents counts there only with those accents or one mark left out
-       (the title ``Mỹ Hương`` is no title match for ``hưởng``, the ward ``Hội
-       Phú`` is one for ``hôi phú``);
+       and its titles before the articles bylined Minh Châu); then the rest. So
+       title and ward matches come before body-only matches. A word typed with
+       accents counts there only with those accents or one mark left out (the
+       title ``Mỹ Hương`` is no title match for ``hưởng``, the ward ``Hội Phú``
+       is one for ``hôi phú``);
     3. **phrase** — the words stand together and in order (in the title, ward
-       or byline for the articles of the first group, else in the body);
-    4. **accents** — more of the words typed with accents found with exactly
-       those accents, a word with one mark left out counting half (titles, wards and
-       bylines of every candidate; the bodies of the best hundred candidates,
-       which are then re-ordered);
-    5. **whole word** — the unfinished last word matched a whole word
+       or byline for the articles of the first groups, else in the body);
+    4. **ward or byline** — among the rest, the ward or byline has some of the
+       words (``tay son hoi nghi``: the ward *Tây Sơn* and the body), after the
+       phrase: a common word in a byline (``Văn phòng``) does not outrank the
+       words together in the body;
+    5. **accents** — more of the words typed with accents found with exactly
+       those accents, a word with one mark left out counting half (titles, wards
+       and bylines of every candidate; the bodies of the best hundred
+       candidates, which are then re-ordered);
+    6. **whole word** — the unfinished last word matched a whole word
        (``dan`` → ``Dân`` before ``Đảng``; bodies checked for the results shown);
-    6. **date** — newer first, undated last: ``newest(group, need)`` gives the
+    7. **date** — newer first, undated last: ``newest(group, need)`` gives the
        ``need`` newest of a group.
 
     Candidates are rowids. Each criterion splits the
@@ -113,9 +120,10 @@ def binary(members: Callable[[set[int]], set[int]],
            prepare: Callable[[set[int]], None] | None = None) -> Criterion:
     """A yes/no criterion: ``members(group)`` are the candidates that have it."""
 
-    def split(group: set[int]) -> list[tuple[int, set[int]]]:
+    def split(group: set[int]) -> Parts:
         inside = members(group)
-        return [(1, inside), (0, group - inside)]
+        yield 1, inside
+        yield 0, group - inside
 
     return Criterion(split, prepare)
 
