@@ -9,12 +9,54 @@ from __future__ import annotations
 
 import re
 import zlib
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..library.codec import unpack_paragraphs
+from .highlight import Pattern, fast_fold, occurs
 from .match import TermMatch
+from .rank import Key
 
-__all__ = ["has_exact", "lowered_body"]
+__all__ = ["accents_in_body", "has_exact", "lowered_body", "whole_in_body"]
+
+
+def accents_in_body(key: Key, rowid: int, blob: bytes, matches: Sequence[TermMatch],
+                    accent_sets: dict[int, tuple[set[int], set[int]]], whole: bool) -> Key:
+    """``key`` with its accents criterion counting the body's words as typed too.
+
+    In the titles, wards and bylines a word counts 2 with its accents as typed,
+    1 with one mark left out (``accent_sets[i]``: the articles so, for term ``i``);
+    a word with its accents as typed in the body counts 2. The accents criterion is
+    the last of ``key``, or the one before when ``whole`` (the whole-word criterion).
+    """
+    if not key:
+        return key
+    lowered: str | None = None
+    value = 0
+    for i, m in enumerate(matches):
+        if not m.exact:
+            continue
+        exact, close = accent_sets.get(i, (set(), set()))
+        own = (rowid in exact) + (rowid in close)
+        if own < 2:
+            if lowered is None:
+                lowered = lowered_body(blob)
+            if has_exact(lowered, m):
+                own = 2
+        value += own
+    slot = len(key) - (2 if whole else 1)
+    return (*key[:slot], value, *key[slot + 1 :])
+
+
+def whole_in_body(key: Key, blob: bytes, last: TermMatch) -> Key:
+    """``key`` with its whole-word criterion (its last) set when the unfinished last
+    word stands whole in the body."""
+    if not key or key[-1]:
+        return key
+    text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
+    if not occurs(fast_fold(text), Pattern(last.term.tokens)):
+        return key
+    return (*key[:-1], 1)
 
 
 def lowered_body(blob: bytes) -> str:

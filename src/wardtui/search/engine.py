@@ -36,9 +36,9 @@ from typing import Any
 from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
 from ..library.model import SUMMARY_COLUMNS
-from .bodies import has_exact, lowered_body
+from .bodies import accents_in_body, whole_in_body
 from .filters import IdSet, IdSets, allowed_rowids
-from .highlight import Pattern, fast_fold, find_spans, make_snippet, occurs
+from .highlight import Pattern, fast_fold, find_spans, make_snippet
 from .index import SearchIndex, Vocabulary, as_json
 from .match import Fts, Matcher, TermMatch, any_of, quote
 from .query import Query, parse_query
@@ -179,7 +179,7 @@ class _Search:
             last = matches[-1]
             whole = self.fts.rowids(matcher._columns(matcher.meta_fields) + last.whole(),
                                     table="search_meta") if matcher.meta_fields else set()
-            chosen.append(binary(lambda group: group & whole))  # bodies: _body_whole
+            chosen.append(binary(lambda group: group & whole))  # bodies: whole_in_body
         return chosen
 
     def _accent_criterion(self) -> Criterion:
@@ -297,9 +297,10 @@ class _Search:
             for key, rowid in head:
                 blob = by_rowid[rowid][2] if rowid in by_rowid else None
                 if accented and blob is not None:
-                    key = self._body_accents(key, rowid, blob, accented)
+                    key = accents_in_body(key, rowid, blob, self.matches, self.accent_sets,
+                                          self._whole_criterion)
                 if self._whole_criterion and blob is not None and len(adjusted) < WHOLE_WINDOW:
-                    key = self._body_whole(key, rowid, blob)
+                    key = whole_in_body(key, blob, self.matches[-1])
                 adjusted.append((key, rowid))
             adjusted.sort(key=lambda item: (by_rowid[item[1]][1] or "", item[1])
                           if item[1] in by_rowid else ("", item[1]), reverse=True)
@@ -332,41 +333,6 @@ class _Search:
                 tuple(snippet[1]) if snippet else (),
             ))
         return results
-
-    def _body_accents(self, key: Key, rowid: int, blob: bytes, accented: list[TermMatch]
-                      ) -> Key:
-        """The accents criterion with the body's words as typed counted too.
-
-        In the titles, wards and bylines a word counts 2 with its accents as typed,
-        1 with one mark left out; a word with its accents as typed in the body counts 2.
-        """
-        if not key:
-            return key
-        lowered: str | None = None
-        value = 0
-        for i, m in enumerate(self.matches):
-            if not m.exact:
-                continue
-            exact, close = self.accent_sets.get(i, (set(), set()))
-            own = (rowid in exact) + (rowid in close)
-            if own < 2:
-                if lowered is None:
-                    lowered = lowered_body(blob)
-                if has_exact(lowered, m):
-                    own = 2
-            value += own
-        slot = len(key) - (2 if self._whole_criterion else 1)
-        return (*key[:slot], value, *key[slot + 1 :])
-
-    def _body_whole(self, key: Key, rowid: int, blob: bytes) -> Key:
-        """Set the whole-word criterion when the unfinished last word is whole in the body."""
-        last = self.matches[-1]
-        if not key or key[-1]:
-            return key
-        text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
-        if not occurs(fast_fold(text), Pattern(last.term.tokens)):
-            return key
-        return (*key[:-1], 1)
 
 
 def search(
