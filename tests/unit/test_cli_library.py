@@ -365,3 +365,33 @@ def test_list_json_is_json_text_of_each_summary(seeds_dir: Path, tmp_path: Path)
         for filters in ({}, {"year": 2023}, {"limit": 2}, {"wards": ["Mỹ Long"]}):
             summaries = [json_text(s.to_json()) for s in library.query(**filters)]
             assert summaries and list(library.query_json(**filters)) == summaries
+
+
+def test_help_and_show_load_only_what_they_use(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 15: `wardtui --help` loads no library, `show` no sync, parser or process
+    pool (lazy imports keep both near the interpreter's own start-up)."""
+    main(["list", "--json"])  # fill the cache
+    code = (
+        "import sys, contextlib, io\n"
+        "from wardtui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        "        main(sys.argv[1:])\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    def loaded(*argv: str) -> set[str]:
+        done = subprocess.run([sys.executable, "-c", code, *argv], capture_output=True,
+                              text=True, check=True)
+        return set(done.stdout.split())
+
+    help_modules = loaded("--help")
+    for heavy in ("sqlite3", "wardtui.library", "wardtui.corpus.parse", "wardtui.search",
+                  "wardtui.config", "rich", "textual"):
+        assert heavy not in help_modules, heavy
+    show_modules = loaded("show", "4bc50b54b5")
+    assert "wardtui.library.store" in show_modules
+    for heavy in ("wardtui.library.sync", "multiprocessing", "concurrent.futures",
+                  "wardtui.corpus.parse", "wardtui.search", "rich", "textual"):
+        assert heavy not in show_modules, heavy

@@ -8,6 +8,8 @@ package re-exports the public names. Knows nothing of Textual.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .model import (
     UNDATED,
     UNKNOWN_WARD,
@@ -22,7 +24,9 @@ from .model import (
 )
 from .place_queries import PlaceCount, PlaceWard
 from .store import Library
-from .sync import SyncReport
+
+if TYPE_CHECKING:
+    from .sync import SyncReport
 
 __all__ = [
     "UNDATED",
@@ -40,3 +44,13 @@ __all__ = [
     "UnknownId",
     "WardCount",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``SyncReport`` on first use: reading the cache (``wardtui show``) does not load the
+    sync, its process pool and the parser."""
+    if name == "SyncReport":
+        from .sync import SyncReport
+
+        return SyncReport
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..vntext import sort_key
@@ -30,7 +30,9 @@ from .model import (
 from .place_queries import PlaceQueries
 from .placing import PLACE_COLUMNS, placement_from_row
 from .schema import Location, connect, memory_location, open_location
-from .sync import Progress, SourcesArg, SyncReport, sync_sources
+
+if TYPE_CHECKING:  # the sync (a process pool, the parser) is imported when a sync runs
+    from .sync import Progress, SourcesArg, SyncReport
 
 __all__ = ["Library"]
 
@@ -97,6 +99,8 @@ class Library(PlaceQueries):
     ) -> SyncReport:
         """Bring the cache up to date with ``sources`` (see :mod:`.sync`): a list, or
         a callable such as ``Sources().current`` that reads the current sources."""
+        from .sync import sync_sources
+
         return sync_sources(
             self.conn, sources, progress=progress, should_cancel=should_cancel, workers=workers
         )
