@@ -147,6 +147,8 @@ def _walk_dir(
 ) -> Iterator[FoundFile]:
     real_root = os.path.realpath(root)
     met = 0  # files found unchanged (added to log.unchanged at the end)
+    # locals, for the loop below that runs once per file
+    suffixes, long_path, discard = TEXT_SUFFIXES, PATH_MAX // 4, unchanged.discard
     stack: list[tuple[str, bool]] = [(str(root), False)]
     while stack:
         folder, via_link = stack.pop()
@@ -171,13 +173,13 @@ def _walk_dir(
                 continue
             try:
                 is_dir = entry.is_dir()
-                if not is_dir and name[name.rfind(".") :].lower() not in TEXT_SUFFIXES:
+                if not is_dir and name[name.rfind(".") :].lower() not in suffixes:
                     continue
                 linked = entry.is_symlink()
             except OSError:
                 continue
             path = entry.path
-            if len(path) >= PATH_MAX // 4 and _too_long(path):
+            if len(path) >= long_path and _too_long(path):
                 what = "folder" if is_dir else "file"
                 log.skipped.append((
                     path_key(path),
@@ -203,9 +205,9 @@ def _walk_dir(
             seen_files.add(path)
             # most names are ASCII without a backslash: their key is the name itself
             name_key = path if path.isascii() and "\\" not in path else path_key(path)
-            row = (name_key, st.st_size, st.st_mtime_ns)
-            if row in unchanged:
-                unchanged.remove(row)
+            left = len(unchanged)
+            discard((name_key, st.st_size, st.st_mtime_ns))  # one lookup, no exception
+            if len(unchanged) != left:
                 met += 1
                 continue
             yield FoundFile(
