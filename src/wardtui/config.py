@@ -185,8 +185,9 @@ class Sources:
 
 DEFAULT_THEME = "textual-dark"  # the app's colours until the user picks others
 
-Grouping = Literal["ward", "date"]  # ward, year, article / year, month, ward, article
-GROUPINGS: tuple[Grouping, ...] = ("ward", "date")
+# ward, year, article / province, district, ward, year, article / year, month, ward, article
+Grouping = Literal["ward", "place", "date"]
+GROUPINGS: tuple[Grouping, ...] = ("ward", "place", "date")  # the order `t` cycles through
 
 
 @dataclass(slots=True)

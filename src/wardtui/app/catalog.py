@@ -1,8 +1,9 @@
 """What the library tree holds: its nodes, their order and their labels.
 
-Two groupings of the same articles:
+Three groupings of the same articles:
 
 * ``ward`` — ward, year, article (articles without a date under *Undated*);
+* ``place`` — province, district, ward, year, article (see :mod:`.place_nodes`);
 * ``date`` — year, month, ward, article (*Undated* holds wards directly).
 
 Every node is a :class:`NodeInfo` with a stable :attr:`NodeInfo.key`, so the tree
@@ -25,6 +26,7 @@ from ..config import GROUPINGS, Grouping
 from ..corpus.clean import safe_line
 from ..labels import day_month, title, ward_name
 from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
+from . import place_nodes
 
 __all__ = [
     "GROUPINGS",
@@ -40,7 +42,8 @@ __all__ = [
     "year_key",
 ]
 
-NodeKind = Literal["ward", "year", "month", "article"]
+NodeKind = Literal["ward", "year", "month", "article", "province", "district", "place",
+                   "place_year"]
 Key = tuple[object, ...]
 
 COUNT_STYLE = "dim"
@@ -65,6 +68,7 @@ class NodeInfo:
     year: int | None = None
     month: int | None = None
     summary: ArticleSummary | None = None
+    where: place_nodes.Where | None = None  # a group of the place grouping
 
     @property
     def is_article(self) -> bool:
@@ -116,7 +120,9 @@ def path_to(summary: ArticleSummary, grouping: Grouping) -> list[Key]:
     ward = summary.ward if summary.ward is not None else UNKNOWN_WARD
     unit = summary.unit if summary.ward is not None else None
     year = summary.year if summary.year is not None else UNDATED
-    if grouping == "ward":
+    if grouping == "place":
+        keys = place_nodes.path(summary)
+    elif grouping == "ward":
         keys = [ward_key(ward, unit), _wardyear_key(ward, unit, year)]
     elif year == UNDATED:
         keys = [year_key(year), _dateward_key(year, None, ward, unit)]
@@ -128,7 +134,9 @@ def path_to(summary: ArticleSummary, grouping: Grouping) -> list[Key]:
 
 # -- children -----------------------------------------------------------------------
 def top_nodes(library: Library, grouping: Grouping) -> list[NodeInfo]:
-    """The nodes under the (hidden) root: wards, or years."""
+    """The nodes under the (hidden) root: wards, provinces or years."""
+    if grouping == "place":
+        return [NodeInfo(**fields) for fields in place_nodes.top(library)]
     if grouping == "ward":
         return [
             NodeInfo("ward", ward_key(_ward(w.ward), w.unit), w.count, _ward(w.ward), w.unit)
@@ -139,6 +147,12 @@ def top_nodes(library: Library, grouping: Grouping) -> list[NodeInfo]:
 
 def child_nodes(library: Library, node: NodeInfo) -> list[NodeInfo]:
     """The children of a group node, in display order (one query)."""
+    if node.where is not None:  # place grouping
+        return [
+            NodeInfo("article", article_key(c.id), summary=c) if isinstance(c, ArticleSummary)
+            else NodeInfo(**c)
+            for c in place_nodes.children(library, node.kind, node.where, node.year)
+        ]
     if node.kind == "ward" and node.year is None:  # ward grouping: ward -> years
         ward = _ward(node.ward)
         return [
@@ -190,7 +204,9 @@ def node_label(node: NodeInfo, marked: bool = False) -> Text:
         if marked:
             return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", name)
         return Text.assemble(date, " ", name)
-    if node.kind == "ward":
+    if node.where is not None:
+        name = place_nodes.label(node.kind, node.where, node.year)
+    elif node.kind == "ward":
         name = ward_name(node.ward, node.unit)
     elif node.kind == "year":
         name = "Undated" if node.year == UNDATED else str(node.year)

@@ -19,6 +19,7 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 from textual.style import Style
 
+from ..config import GROUPINGS
 from ..labels import plural, ward_name
 from ..library import UNDATED
 from ..vntext import fold
@@ -85,7 +86,8 @@ class WardCommands(_Commands):
         """Grouping, pickers, sync, search, keys, bookmarks, export, copy."""
         app = self.wardapp
         main = app.main
-        other = "date" if app.settings.grouping == "ward" else "ward"
+        now = app.settings.grouping
+        other = GROUPINGS[(GROUPINGS.index(now) + 1) % len(GROUPINGS)]  # what `t` does
         items = [
             Command("Go to ward…", "Pick a ward and open it in the tree", app.pick_ward),
             Command("Go to year…", "Pick a year and open it in the tree", app.pick_year),

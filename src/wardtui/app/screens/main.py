@@ -65,7 +65,7 @@ class MainScreen(ReadingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search", key_display="/",
                 tooltip="Go to the search bar", id="main.search"),
-        Binding("t", "toggle_grouping", "Grouping", tooltip="Group by ward or by date",
+        Binding("t", "toggle_grouping", "Grouping", tooltip="Group by ward, place or date",
                 id="main.grouping"),
         Binding("left_square_bracket", "step_article(False)", "Previous", key_display="[",
                 tooltip="Open the previous article in the tree", id="main.previous"),
@@ -337,7 +337,7 @@ class MainScreen(ReadingScreen):
             self.ward_tree.focus()
 
     def action_toggle_grouping(self) -> None:
-        """Group the tree by ward, or by date."""
+        """Group the tree by ward, by place, or by date (in turn)."""
         grouping = self.host.settings.grouping
         self.set_grouping(GROUPINGS[(GROUPINGS.index(grouping) + 1) % len(GROUPINGS)])
 
