@@ -16,7 +16,7 @@ from typing import Protocol
 
 from textual.notifications import SeverityLevel
 
-from ..config import Settings, Sources
+from ..config import Grouping, Settings, Sources
 from ..library import Library, WardCount
 from ..userdata import ArticleLike, BookmarkStore
 
@@ -33,7 +33,10 @@ class MainView(Protocol):
         """Bookmark ``article_id`` or remove its bookmark."""
 
     def action_toggle_grouping(self) -> None:
-        """Group the tree by ward, or by date."""
+        """Group the tree by the next grouping (ward, place, date)."""
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        """Group the tree by ``grouping`` and remember it."""
 
     def action_focus_search(self) -> None:
         """Go to the search bar."""

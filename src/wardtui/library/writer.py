@@ -94,16 +94,30 @@ class Writer:
         return ids
 
     def _drop_orphans(self, ids: Iterable[str]) -> None:
-        """Delete the articles among ``ids`` that no file refers to any more."""
+        """Delete the articles among ``ids`` that no file refers to any more.
+
+        In rowid order: FTS5 keeps its pending changes in rowid order, and a change
+        to a lower rowid than the last one flushes them to a new segment first (a
+        thousand deletions in random order cost five times as much).
+        """
+        orphans: list[int] = []
         for part in _parts(sorted(ids)):
+            orphans.extend(
+                row[0]
+                for row in self.plain.execute(
+                    f"SELECT rowid FROM articles WHERE id IN ({_marks(len(part))}) AND NOT EXISTS"
+                    " (SELECT 1 FROM files WHERE files.article_id = articles.id)",
+                    part,
+                )
+            )
+        orphans.sort()
+        for start in range(0, len(orphans), _PART):
+            rowids = orphans[start : start + _PART]
             rows = self.plain.execute(
                 "SELECT rowid, title, ward, unit, author, body FROM articles"
-                f" WHERE id IN ({_marks(len(part))}) AND NOT EXISTS"
-                " (SELECT 1 FROM files WHERE files.article_id = articles.id)",
-                part,
+                f" WHERE rowid IN ({_marks(len(rowids))}) ORDER BY rowid",
+                rowids,
             ).fetchall()
-            if not rows:
-                continue
             self.plain.executemany(
                 _DELETE_FTS,
                 [
@@ -112,9 +126,7 @@ class Writer:
                     for rowid, title, ward, unit, author, body in rows
                 ],
             )
-            self.plain.executemany(
-                "DELETE FROM articles WHERE rowid = ?", [(row[0],) for row in rows]
-            )
+            self.plain.executemany("DELETE FROM articles WHERE rowid = ?", [(r,) for r in rowids])
 
     def remove_files(self, paths: Sequence[str]) -> None:
         """Forget ``paths`` (one transaction), and the articles left without a file."""
