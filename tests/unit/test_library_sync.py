@@ -5,6 +5,7 @@ and readers read the cache while a sync holds its write transaction."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -195,3 +196,26 @@ def test_a_sync_waits_for_no_reader(tmp_path: Path) -> None:
         reader.rollback()
         assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 5
         reader.close()
+
+
+def test_articles_left_without_a_file_leave_the_index_in_rowid_order(tmp_path: Path) -> None:
+    """FTS5 flushes its pending changes whenever a rowid goes down: the deletions of a
+    sync come in rowid order (article ids, being hashes, are in no such order)."""
+    source = tmp_path / "src"
+    paths = _write(source, 40)
+    with _open(tmp_path) as library:
+        library.sync([source])
+        for path in paths[::2]:
+            path.unlink()
+        statements: list[str] = []
+        library.conn.set_trace_callback(statements.append)
+        try:
+            report = library.sync([source])
+        finally:
+            library.conn.set_trace_callback(None)
+        assert report.removed == 20
+        deleted = [int(m.group(1)) for s in statements
+                   if (m := re.search(r"VALUES \('delete', (\d+),", s))]
+        assert len(deleted) == 20
+        assert deleted == sorted(deleted)
+        assert library.stats().articles == 20
