@@ -109,8 +109,15 @@ def _in(spans: list[tuple[int, int]], pos: int) -> bool:
 def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | None:
     """The earliest full date in ``text`` as (offset, ISO): doc refs and spans skipped."""
     candidates: list[tuple[int, str]] = []
+    if "19" not in text and "20" not in text:
+        return None  # no year, no full date
     spans = _spans(text) if skip_doc_refs else []
-    for pattern, order in ((FULL_DATE, "dmy"), (WORDY_DATE, "dmy"), (ISO_DATE, "ymd")):
+    patterns = [(FULL_DATE, "dmy")]
+    if "háng" in text or "HÁNG" in text:
+        patterns.append((WORDY_DATE, "dmy"))
+    if "-" in text:
+        patterns.append((ISO_DATE, "ymd"))
+    for pattern, order in patterns:
         for match in pattern.finditer(text):
             if _in(spans, match.start()):
                 continue
@@ -161,6 +168,8 @@ def years_in(text: str) -> list[int]:
     the anniversary is held.
     """
     found: list[int] = []
+    if "19" not in text and "20" not in text:
+        return found
     for pattern in (NAMED_YEAR, YEAR):
         for match in pattern.finditer(text):
             if _RANGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):

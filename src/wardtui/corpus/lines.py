@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..vntext import is_upper_text
+from ..vntext import fold, is_upper_text
 from . import furniture as fx
 from . import widgets as wx
 from .dates import stamp_date
@@ -99,18 +99,20 @@ def _kind(text: str) -> str:
         return "counter"
     if fx.is_related_heading(text) or wx.is_end(text):
         return "end"
-    if fx.is_tool(text) or wx.is_tool(text):
+    key = fold(text.strip(" :•·-–|")) if len(text) <= 60 else None
+    if fx.is_tool(text) or (key is not None and wx.is_tool_key(key, text)):
         return "tool"
     if wx.is_junk(text):
         return "junk"
-    if fx.is_menu_heading(text):
-        return "menu_heading"
-    if fx.is_menu_item(text):
-        return "menu"
-    if wx.is_section_like(text):
-        return "section"
-    if wx.is_paper_tag(text):
-        return "source"
+    if key is not None:
+        if key in fx.MENU_HEADINGS:
+            return "menu_heading"
+        if key in fx.MENU_ITEMS:
+            return "menu"
+        if key in wx.SECTIONS or wx.is_section_like(text):
+            return "section"
+        if wx.is_paper_tag(text):
+            return "source"
     if fx.is_footer(text):
         return "end"
     if fx.breadcrumb(text):

@@ -107,6 +107,7 @@ def _header(lines: list[Line], lead: int) -> _Head:
     seen = Counter(folded)
     lead_text = lines[lead].text if lead < len(lines) else ""
     lead_key = fold(lead_text[:400])
+    lead_words = scoring.words_of(lead_text[:600])
     candidates: list[scoring.Candidate] = []
     for pos, i in enumerate(texts):
         text = wx.strip_section(lines[i].text)
@@ -122,7 +123,7 @@ def _header(lines: list[Line], lead: int) -> _Head:
             is_section=folded[pos] in wx.SECTIONS or fx.is_menu_item(text),
             is_name=looks_like_name(text),
             has_ward=bool(find_mentions(text)),
-            lead=lead_text,
+            lead_words=lead_words,
         )
         candidates.append(scoring.Candidate(i, doubled or text, f))
     chosen = scoring.best(candidates)

@@ -72,7 +72,7 @@ def features(
     is_section: bool,
     is_name: bool,
     has_ward: bool,
-    lead: str,
+    lead_words: set[str],
 ) -> dict[str, float]:
     """The features of one candidate line (see :data:`WEIGHTS`)."""
     words = text.split()
@@ -117,12 +117,16 @@ def features(
         f["photo_credit"] = 1.0
     elif fx.CAPTION_START.match(text):
         f["caption_like"] = 1.0
-    if lead:
+    if lead_words:
         mine = {w for w in _WORD.findall(fold(text)) if len(w) > 1}
         if mine:
-            theirs = set(_WORD.findall(fold(lead[:600])))
-            f["lead_overlap"] = len(mine & theirs) / len(mine)
+            f["lead_overlap"] = len(mine & lead_words) / len(mine)
     return f
+
+
+def words_of(text: str) -> set[str]:
+    """The folded words of ``text`` (for :func:`features`' ``lead_words``)."""
+    return set(_WORD.findall(fold(text)))
 
 
 def best(candidates: list[Candidate]) -> Candidate | None:

@@ -76,7 +76,12 @@ _TOOL_RE = re.compile(
 
 def is_tool(line: str) -> bool:
     """Language switches, font-size tools, loaders, ad labels, "back to top"."""
-    return len(line) <= 60 and (fold(line) in _TOOLS or bool(_TOOL_RE.match(line)))
+    return len(line) <= 60 and is_tool_key(fold(line.strip(" :•·-–|")), line)
+
+
+def is_tool_key(key: str, line: str) -> bool:
+    """:func:`is_tool` for a line whose folded, stripped form ``key`` is known."""
+    return key in _TOOLS or bool(_TOOL_RE.match(line))
 
 
 _END = re.compile(
@@ -300,9 +305,9 @@ def is_paper_tag(line: str) -> bool:
 
 def is_section_like(line: str) -> bool:
     """A section name: a known one, or a short ``Tin …``/``Hoạt động …``/``Thời sự …`` line."""
-    if fold(line) in SECTIONS:
-        return True
-    return len(line.split()) <= 6 and bool(_SECTION_LIKE.match(line)) and line[-1:] not in ".!?"
+    if line.count(" ") > 5:
+        return False
+    return (bool(_SECTION_LIKE.match(line)) and line[-1:] not in ".!?") or fold(line) in SECTIONS
 
 
 PHOTO_CREDIT = re.compile(
