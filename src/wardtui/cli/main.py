@@ -16,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from .. import __version__
 from .output import UserError, err, open_library, tell
@@ -42,6 +42,14 @@ class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         err(f"{message} (see {self.prog} -h)")
         raise SystemExit(1)
+
+
+class _Unused(Parser):
+    """The parser of a command that is not run: its arguments are dropped unseen (argparse
+    checks each argument with a help formatter, which asks the terminal for its size)."""
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        return argparse.Action(option_strings=[], dest=argparse.SUPPRESS)
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -93,6 +101,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     made: dict[str, argparse.ArgumentParser] = {}
 
     def sub(name: str, help_text: str) -> argparse.ArgumentParser:
+        if name != command:  # registered beside it by the same module: not needed
+            return _Unused(prog=f"wardtui {name}")
         parser = Parser(prog=f"wardtui {name}", description=help_text)
         made[name] = parser
         return parser

@@ -80,7 +80,9 @@ def open_library(sources: Sources | None = None, *, sync_if_empty: bool = True) 
     tell(library.notices)
     if sources is not None:
         tell(sources.notices)
-    if sync_if_empty and library.stats().files == 0:
+    # Empty: no article (one indexed row, at once) and no file either (a count).
+    if sync_if_empty and next(library.query(limit=1), None) is None \
+            and library.stats().files == 0:
         if sources is None:
             from ..config import Sources
 
