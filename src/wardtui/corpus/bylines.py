@@ -42,6 +42,7 @@ _OFFICE = re.compile(
     r"Tạp\s+chí|Cổng|Trang|Quân\s+sự|BCH|Tổ|Huyện\s+đoàn|Xã\s+đoàn|Thành\s+đoàn|Tỉnh\s+đoàn)\b"
 )
 _ABBREVIATED_OFFICE = re.compile(r"^(?:UBND|HĐND|MTTQ|UBMTTQ|BCH|BTV|BBT|ĐU|CA)\b")
+_BOARD = re.compile(r"^(?:btv|bbt)\s+[\w.\-]{2,30}$", re.IGNORECASE)  # "btv camgiang"
 _ABBREV_CREDIT = re.compile(r"^(?:BBT|BTV|VP|TT)[-–][A-ZĐ]{2,8}$")
 _DOMAIN = re.compile(r"^[\w\-]+(?:\.[\w\-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn)$", re.I)
 _PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’]*\.?$|^[A-ZĐ]\.[A-ZĐÀ-Ỹ\w]+$")
@@ -154,7 +155,7 @@ def parse_byline(line: str) -> Byline | None:
         inner = parse_byline(m.group("inner"))
         if inner and inner.author:
             return inner
-    if _ABBREV_CREDIT.match(text):
+    if _ABBREV_CREDIT.match(text) or _BOARD.match(text):
         return Byline(credit=text)
     person = _names(text) or _person_with_note(text)
     if person:

@@ -175,8 +175,13 @@ def _body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
         if line.kind == "text":
             seen_text = True
         elif seen_text and line.kind in ("end", "menu_heading"):
-            end = i
-            break
+            resume = _inline_box_end(lines, i)
+            if resume is None:
+                end = i
+                break
+            for boxed in lines[i:resume]:
+                boxed.kind = "junk"
+    _mark_title_lists(lines, end)
     paragraphs: list[Paragraph] = []
     stamps: list[str] = []
     after_image = False
@@ -227,6 +232,69 @@ def _strip_photo_credit(text: str) -> str:
         return text.strip()
     head, tail = text[:-120], text[-120:]
     return (head + _PHOTO_CREDIT.sub("", tail)).strip()
+
+
+_PLACE_TITLE = re.compile(r"^[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*){0,3} ?: ?[A-ZĐÀ-Ỹ\"“]")
+_OPEN_ENDING = '.!?…:;,”")'
+
+
+def _is_list_title(text: str) -> bool:
+    """A headline-like line of a list of other articles: 6-40 words, no closing stop."""
+    words = text.count(" ") + 1
+    return 6 <= words <= 40 and text[-1:] not in _OPEN_ENDING
+
+
+def _mark_title_lists(lines: list[Line], end: int) -> None:
+    """Lists of other articles without a heading: ``Tỉnh A: Headline`` lines inside the
+    body, or a block of 3+ headline-like lines after a blank line at the very end."""
+    i = 0
+    while i < end:
+        j = i
+        while (
+            j < end
+            and lines[j].kind == "text"
+            and _PLACE_TITLE.match(lines[j].text)
+            and (_is_list_title(lines[j].text))
+        ):
+            j += 1
+        if j - i >= 2:
+            for line in lines[i:j]:
+                line.kind = "junk"
+        i = max(j, i + 1)
+    texts = [k for k in range(end) if lines[k].kind == "text"]
+    run = 0
+    for k in reversed(texts):
+        if not _is_list_title(lines[k].text):
+            break
+        run += 1
+        if lines[k].blank_before:
+            break
+    if run >= 3 and len(texts) > run + 1:
+        first = texts[-run]
+        if lines[first].blank_before:
+            for k in texts[-run:]:
+                lines[k].kind = "junk"
+
+
+_INLINE_HEADINGS = frozenset(
+    fold(h)
+    for h in ("Bài liên quan", "Tin liên quan", "Đọc thêm", "Xem thêm", "Có thể bạn quan tâm")
+)
+
+
+def _inline_box_end(lines: list[Line], i: int) -> int | None:
+    """Where the article resumes after a related box inside it (``Bài liên quan`` and a few
+    titles, then running text again), or ``None`` when the heading ends the article."""
+    if fold(lines[i].text.strip(" :.…")) not in _INLINE_HEADINGS:
+        return None
+    for j in range(i + 1, min(len(lines), i + 8)):
+        line = lines[j]
+        words = line.text.count(" ") + 1
+        if line.kind == "text" and words >= 30 and line.text[-1:] in '.!?…”"':
+            return j
+        if line.kind == "text" and (words > 25 or line.text[-1:] in ".!?"):
+            return None
+    return None
 
 
 def _take_byline(paragraphs: list[Paragraph]) -> Byline:
@@ -296,7 +364,7 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
             paragraphs
             and paragraphs[0].kind == "text"
             and fold(paragraphs[0].text) == fold(title)
-            and (not _keeps_title(lines, head.title_index) or len(texts) > 1)
+            and not _keeps_title(lines, head.title_index)
         ):
             paragraphs.pop(0)
             texts = [p.text for p in paragraphs if p.kind == "text"]

@@ -68,7 +68,8 @@ _TOOLS = frozenset(
     )
 )
 _TOOL_RE = re.compile(
-    r"^(?:font\s*size|cỡ\s*chữ)\s*:?.*$|^(?:tiếng\s+việt|english|vi|en)(?:\s*\|\s*(?:tiếng\s+việt|"
+    r"^(?:font\s*size|cỡ\s*chữ)\s*:?.*$|^by\s+[A-Z][^.!?]{0,60}$|.*\btương\s+phản\b.*|"
+    r"^(?:mới\s*-\s*nóng|mới\s+nhất|nóng)$|^(?:tiếng\s+việt|english|vi|en)(?:\s*\|\s*(?:tiếng\s+việt|"
     r"english|vi|en|中文|한국어|français))+$|^(?:nghe\s+(?:đọc|bài)|đọc\s+bài).{0,30}$",
     re.IGNORECASE,
 )
@@ -311,7 +312,8 @@ def is_section_like(line: str) -> bool:
 
 
 PHOTO_CREDIT = re.compile(
-    r"(?:\s*[.(]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^.:()]{1,60}(?:\([^()]{0,60}\))?\s*\)?\.?$"
+    r"(?:\s*[.(\-–]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^:()]{1,60}?(?:\([^()]{0,60}\))?"
+    r"\s*\)?\.?$"
 )
 
 
