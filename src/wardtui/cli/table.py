@@ -4,7 +4,8 @@ On a terminal the columns are fitted to the terminal's width
 (:func:`shutil.get_terminal_size`), never to the data, so each row is printed as
 soon as it is read: ids and dates are never cut (they are what a user types
 next); a ward or an author is capped at :data:`CAPS` (the author is dropped first,
-then the ward and a note narrowed, when the terminal is narrow); the title takes
+then the ward and a note narrowed, when the terminal is narrow: the author is
+shown only beside a title of :data:`TITLE_WITH_AUTHOR` cells); the title takes
 the room left, at least :data:`MIN_TITLE`, cut with ``…``. A missing value shows
 as ``—``. When the output is not a terminal (a pipe, a file) the rows are
 tab-separated values: a header line, then one line per row, nothing padded or cut,
@@ -32,6 +33,7 @@ MINS = {"author": 0, "ward": 12, "note": 12}  # how far a narrow terminal shrink
 MIN_AUTHOR = 8  # an author column narrower than this is dropped
 SHRINK_ORDER = ("author", "ward", "note")
 MIN_TITLE = 20  # the title keeps this much even on a narrow terminal
+TITLE_WITH_AUTHOR = 40  # the author column is shown only if the title keeps this much
 GAP = 2
 MISSING = "—"
 
@@ -81,6 +83,8 @@ def layout(headers: Sequence[str], width: int) -> list[int]:
         shown = sum(1 for h in headers if h == "title" or widths[h] > 0)
         return width - sum(widths.values()) - GAP * (shown - 1)
 
+    if "author" in widths and "title" in headers and room() < TITLE_WITH_AUTHOR:
+        widths["author"] = 0  # the title first: an author only beside a readable title
     for header in SHRINK_ORDER:
         if header in widths and room() < need:
             widths[header] = max(MINS[header], widths[header] - (need - room()))
