@@ -14,6 +14,7 @@ they change and once more on quit. The reading screen is
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -40,6 +41,7 @@ from ..search import QUERY_HELP
 from ..userdata import ArticleLike, BookmarkError, BookmarkStore
 from .commands import WardCommands, WardPicker, YearPicker, picker
 from .context import Host
+from .driver import driver_class
 from .keys import help_sections
 from .messages import BookmarksChanged, Notice, failure
 from .screens.export_dialog import ExportManyDialog
@@ -85,7 +87,8 @@ class WardApp(App[int]):
         """``library`` given: shown at once (else opened in a worker); ``sync``: sync the
         sources at start; ``blink``: the search bar's cursor blinks; ``remember``: save
         the settings."""
-        super().__init__()
+        super().__init__(driver_class=None if os.environ.get("TEXTUAL_DRIVER")
+                         else driver_class())  # survives input that is not UTF-8
         self.sources = sources
         self.settings = settings
         self.library = library

@@ -13,13 +13,14 @@ import re
 
 MAX_TITLE = 600
 
-_SPLIT = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
+_SPLIT = re.compile(r"(?<=[.!?…])(?P<close>[\"”’)]*)\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])")
 _ABBREVIATIONS = frozenset(
     "tp tt tx q p h x ths ts pgs gs bs ck ck1 ck2 đ/c đc ông bà st sđd v.v vv nxb tr "
     "th.s t.s ctv pv".split()
 )
 _WORD = re.compile(r"[\wÀ-ỹ'’]+")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_ALWAYS_CAPITAL = frozenset({"đảng"})  # the Party is always written with a capital
 
 
 def first_sentence(text: str, limit: int = MAX_TITLE) -> str:
@@ -31,7 +32,7 @@ def first_sentence(text: str, limit: int = MAX_TITLE) -> str:
         word = last.rstrip(".").lower()
         if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
             continue
-        sentence = text[: m.start()].strip()
+        sentence = text[: m.start() + len(m.group("close"))].strip()
         break
     else:
         sentence = text.strip()
@@ -63,7 +64,7 @@ def sentence_case(title: str, context: str) -> str:
         low = word.lower()
         if core in upper or (_ROMAN.match(core) and len(core) <= 5 and i > 0):
             out.append(word)
-        elif i == 0 or core.lower() in capital:
+        elif i == 0 or core.lower() in capital or core.lower() in _ALWAYS_CAPITAL:
             out.append(_capitalise(low))
         else:
             out.append(low)
