@@ -70,7 +70,8 @@ def test_expand_a_ward_and_read_an_article(library: Library) -> None:
         assert reader.article is not None
         assert reader.article.id == tree.current_article_id
         assert reader.text_lines[0] == "Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023"
-        assert reader.text_lines[2].startswith("phường Mỹ Long · 28/06/2023")
+        assert reader.text_lines[2].startswith(
+            "phường Mỹ Long, Thành phố Long Xuyên, An Giang · 28/06/2023")
         assert screen.focused is tree  # a preview does not take the focus
         await press(pilot, "enter")
         assert screen.focused is reader
@@ -141,7 +142,7 @@ def test_t_switches_to_date_grouping_and_back(library: Library) -> None:
         _, tree, reader = parts(pilot)
         await press(pilot, "right_square_bracket")  # read Hội Phú's article (2019)
         article = reader.article_id
-        await press(pilot, "t")
+        await press(pilot, "t", "t")  # ward -> place -> date
         assert top_labels(tree) == ["2023  2", "2021  1", "2020  1", "2019  1"]
         assert pilot.app.settings.grouping == "date"
         assert tree.current_article_id == article  # the article stays under the cursor

@@ -31,7 +31,7 @@ def test_main_view(snap_compare: SnapCompare, library: Library) -> None:
 def test_date_grouping(snap_compare: SnapCompare, library: Library) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
         await open_my_long(pilot)
-        await pilot.press("t")
+        await pilot.press("t", "t")  # ward -> place -> date
         await settle(pilot)
 
     assert snap_compare(make_app(library), terminal_size=SIZE, run_before=run_before)

@@ -23,6 +23,7 @@ from rich.text import Text
 
 from ..corpus import Article
 from ..labels import UNTITLED, clean, date_text, one_line, ward_name
+from ..library import PlacedArticle
 from ..search import Query, article_spans
 
 IMAGE_MARK = "▣ "
@@ -96,9 +97,13 @@ def _marked(text: str, style: Style | str, spans: Sequence[Span], highlight: Sty
 
 
 def meta_line(article: Article) -> str:
-    """Ward and unit, date at its precision, author, category and source file."""
-    parts = [ward_name(article.ward, article.unit), date_text(article.date)]
-    parts += [one_line(v) for v in (article.author, article.category) if v and v.strip()]
+    """Ward and unit (with its district and province when the library placed it: see
+    :func:`wardtui.places.place_label`), date at its precision, author, credit, category
+    and source file."""
+    place = article.place_label if isinstance(article, PlacedArticle) else None
+    parts = [place or ward_name(article.ward, article.unit), date_text(article.date)]
+    credit = f"credit: {article.credit}" if article.credit and article.credit.strip() else None
+    parts += [one_line(v) for v in (article.author, credit, article.category) if v and v.strip()]
     if article.source:
         parts.append(one_line(PurePath(article.source).name))
     return SEPARATOR.join(p for p in parts if p)

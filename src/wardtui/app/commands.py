@@ -86,13 +86,12 @@ class WardCommands(_Commands):
         """Grouping, pickers, sync, search, keys, bookmarks, export, copy."""
         app = self.wardapp
         main = app.main
-        now = app.settings.grouping
-        other = GROUPINGS[(GROUPINGS.index(now) + 1) % len(GROUPINGS)]  # what `t` does
         items = [
             Command("Go to ward…", "Pick a ward and open it in the tree", app.pick_ward),
             Command("Go to year…", "Pick a year and open it in the tree", app.pick_year),
-            Command(f"Group by {other}", "Switch the tree's grouping (key t)",
-                    main.action_toggle_grouping),
+            *(Command(f"Group by {grouping}", "Switch the tree's grouping (key t: the next)",
+                      _bind(main.set_grouping, grouping))
+              for grouping in GROUPINGS if grouping != app.settings.grouping),
             Command("Change theme…", "Pick a colour theme (remembered)", app.action_change_theme),
             Command("Sync the sources", "Read new and changed files again",
                     main.sync_now),
