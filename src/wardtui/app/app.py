@@ -14,6 +14,7 @@ they change and once more on quit. The reading screen is
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
 import time
@@ -47,6 +48,7 @@ from .messages import BookmarksChanged, Notice, failure
 from .screens.export_dialog import ExportManyDialog
 from .screens.help import HelpNote, HelpScreen
 from .screens.main import MainScreen
+from .threads import DaemonExecutor
 
 STORE_WAIT = 20.0  # seconds a sync waits for the store to open before it skips the bookmarks
 
@@ -133,6 +135,10 @@ class WardApp(App[int]):
             return "sample corpus"
         name = safe_line(added[0].name or str(added[0]))
         return name if len(added) == 1 else f"{name} and {len(added) - 1} more"
+
+    def on_load(self) -> None:
+        """Before any worker starts: workers run in daemon threads (``q`` never waits)."""
+        asyncio.get_running_loop().set_default_executor(DaemonExecutor())
 
     def on_mount(self) -> None:
         """Show the start-up notices, open the bookmarks and follow theme changes."""

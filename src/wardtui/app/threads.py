@@ -1,0 +1,62 @@
+"""Worker threads that never hold the app open: ``q`` leaves at once, whatever runs.
+
+Textual runs a thread worker through the event loop's default executor, a
+``ThreadPoolExecutor``: ``asyncio.run`` then waits, as the app ends, for every
+thread still at work, and the interpreter joins them once more before it exits,
+so a long search or sync kept ``q`` waiting for tens of seconds. The app installs
+:class:`DaemonExecutor` as its loop's default executor instead: each call runs
+in a daemon thread, and shutting the executor down does not wait. The workers
+are cancelled by Textual as the app ends and stop at their next check; one that
+does not is simply left behind when the process exits. Nothing is lost by that:
+the library and the user's data are changed only in SQLite transactions, and the
+settings by replacing their file whole.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from typing import Any, TypeVar
+
+__all__ = ["DaemonExecutor"]
+
+T = TypeVar("T")
+
+
+class DaemonExecutor(Executor):
+    """Runs each call in a new daemon thread; :meth:`shutdown` never waits."""
+
+    def __init__(self, name: str = "wardtui-worker") -> None:
+        self._name = name
+        self._count = 0
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        """Start ``fn(*args, **kwargs)`` in a daemon thread; its future."""
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("cannot schedule new work after shutdown")
+            self._count += 1
+            name = f"{self._name}-{self._count}"
+        future: Future[T] = Future()
+
+        def run() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:  # handed to whoever awaits the future
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+        threading.Thread(target=run, name=name, daemon=True).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        """Accept no more work; threads still running are left to end (or to be dropped
+        when the process exits): never waited for."""
+        with self._lock:
+            self._closed = True
