@@ -2,10 +2,11 @@
 
     python scripts/screenshots.py [OUTPUT_FOLDER]
 
-Writes ``main.svg`` (an article open), ``by-date.svg`` (the date-first grouping),
-``search.svg`` (a query typed, its results in the tree's place) and ``help.svg``
-(the help screen), 120x36, to ``screenshots/`` by default. The
-app is built by :func:`wardtui.app.create_app`, like the command line's, over a
+Writes ``main.svg`` (an article open), ``by-place.svg`` (the place grouping: province,
+district, ward, year; the wards whose place is unknown apart), ``by-date.svg`` (the
+date-first grouping), ``search.svg`` (a query typed, its results in the tree's place)
+and ``help.svg`` (the help screen), 120x36, to ``screenshots/`` by default. The app
+is built by :func:`wardtui.app.create_app`, like the command line's, over a
 cache built in a temporary folder; the WARDTUI_* folders point there too, so the
 user's own library and settings are never touched.
 """
@@ -41,8 +42,19 @@ async def _open_article(pilot: Any) -> None:
     await _settle(pilot)
 
 
+async def _by_place(pilot: Any) -> None:
+    """``t`` once: An Giang opened down to its article, then *Place unknown* opened."""
+    await pilot.press("t")
+    await _settle(pilot)
+    for _ in range(4):
+        await pilot.press("l", "j")
+        await _settle(pilot)
+    await pilot.press("G", "l")
+    await _settle(pilot)
+
+
 async def _by_date(pilot: Any) -> None:
-    await pilot.press("j", "j", "j", "l", "l", "l", "j", "t")
+    await pilot.press("j", "j", "j", "l", "l", "l", "j", "t", "t")
     await _settle(pilot)
 
 
@@ -62,6 +74,7 @@ async def _help(pilot: Any) -> None:
 
 SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
     "main.svg": _open_article,
+    "by-place.svg": _by_place,
     "by-date.svg": _by_date,
     "search.svg": _search,
     "help.svg": _help,
