@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from ..corpus import Article, Skipped
@@ -297,6 +298,7 @@ def sync_sources(
         todo.append(item)
         if len(todo) == INLINE_MAX + 1 and count > 1:
             pool = start_pool(count, warm)  # its workers start while the walk goes on
+    todo.sort(key=attrgetter("path"))  # new articles are added in the order of their paths
     try:
         _apply(conn, sources, roots, todo, unchanged, retry, log, report, pool, count,
                progress, should_cancel)

@@ -22,7 +22,6 @@ import os
 import stat as stat_mod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -34,7 +33,6 @@ UNREADABLE = "unreadable"
 RETRY_REASONS = (UNREADABLE, NOT_REGULAR)
 # A cache row as the walk compares it: (path key, size, mtime_ns).
 Row = tuple[str, int, int]
-_BY_NAME = attrgetter("name")
 
 
 @dataclass(slots=True)
@@ -100,7 +98,8 @@ def walk_sources(
     follow_outside: bool = False,
     unchanged: set[Row] | None = None,
 ) -> Iterator[FoundFile]:
-    """Every candidate file under ``sources``; what else was met goes to ``log``.
+    """Every candidate file under ``sources`` (in the folders' own order, not sorted);
+    what else was met goes to ``log``.
 
     ``log`` may be a plain list, which then receives the problem sentences only.
     ``unchanged``: rows ``(key, size, mtime_ns)`` known to the cache; a file that
@@ -159,7 +158,7 @@ def _walk_dir(
                 continue  # a symlink loop, or a folder reached twice
             seen_dirs.add(key)
             with os.scandir(folder) as entries:
-                listing = sorted(entries, key=_BY_NAME)
+                listing = list(entries)  # in the folder's order: sorting costs 10%
         except OSError as error:
             log.problems.append(
                 f"folder {path_key(folder)} cannot be read ({error.strerror}); kept its articles"
