@@ -220,7 +220,19 @@ _OPEN_END = re.compile(
 
 
 def _join_wrapped(lines: list[Line]) -> list[Line]:
-    """Join a text line to the one before it when it continues a broken sentence."""
+    """Join a text line to the one before it when it continues a broken sentence.
+
+    In a hard-wrapped file (three lines or more go on in lower case) a paragraph
+    already wrapped that does not end a sentence is continued by the next line
+    whatever its case.
+    """
+    lowercase_breaks = 0
+    for line in lines[1:]:
+        if line.kind == "text" and not line.blank_before and _CONTINUES.match(line.text):
+            lowercase_breaks += 1
+            if lowercase_breaks >= 3:
+                break
+    wrapped = lowercase_breaks >= 3
     out: list[Line] = []
     parts: list[str] = []  # the pieces of out[-1] while it grows (joined once: linear)
     for line in lines:
@@ -231,7 +243,11 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
             and line.kind == "text"
             and prev.kind == "text"
             and not line.blank_before
-            and (_CONTINUES.match(line.text) or _OPEN_END.search(last[-16:]))
+            and (
+                _CONTINUES.match(line.text)
+                or _OPEN_END.search(last[-16:])
+                or (wrapped and len(parts) >= 2 and len(last) >= 40)
+            )
             and last[-1:] not in ".!?…:;"
             and not (len(parts) == 1 and is_upper_text(last))
         ):

@@ -37,7 +37,7 @@ WEIGHTS: dict[str, float] = {
     "sentence": -1.0,  # ends with a full stop and has 15+ words: a lead sentence
     "question": -2.0,  # a poll or a form question
     "photo_credit": -5.0,  # ends with "Ảnh: X": a photo caption
-    "caption_like": -2.0,  # opens like a caption ("Quang cảnh …", "Nghi thức …")
+    "caption_like": -4.0,  # opens like a caption ("Quang cảnh …", "Nghi thức …")
     "colon_end": -3.0,  # announces a list
     "lowercase_start": -3.0,  # a wrapped fragment of a sentence
     "digits": -3.0,  # more than a third digits: counters, codes, dates

@@ -184,81 +184,52 @@ def is_image_text(line: str) -> bool:
 
 # ---------------------------------------------------------------------------------- glued
 
-SECTIONS = frozenset(
-    fold(s)
-    for s in (
-        "Thời sự",
-        "Xã hội",
-        "Kinh tế",
-        "Chính trị",
-        "Văn hóa",
-        "Văn hoá",
-        "Văn hóa - Xã hội",
-        "Pháp luật",
-        "Giáo dục",
-        "Y tế",
-        "Thể thao",
-        "Quốc phòng - An ninh",
-        "An ninh - Quốc phòng",
-        "Chính quyền",
-        "Chính quyền - đoàn thể",
-        "Chính quyền - Đoàn thể",
-        "Đoàn thể",
-        "Nông nghiệp",
-        "Nông thôn mới",
-        "Tin tức",
-        "Tin địa phương",
-        "Tin cơ sở",
-        "Địa phương",
-        "Hoạt động",
-        "Sự kiện",
-        "Du lịch",
-        "Môi trường",
-        "Đời sống",
-        "Xây dựng Đảng",
-        "Tin tức - Sự kiện",
-        "Giao thông - Xây dựng",
-        "Tài nguyên - Môi trường",
-        "Lao động - Việc làm",
-        "Khoa học - Công nghệ",
-        "Nông nghiệp - Nông thôn",
-        "Văn hóa - Thể thao",
-        "Chính trị - Xã hội",
-        "Kinh tế - Xã hội",
-    )
+# Section names of portals and papers; a line that is one of them is a section, and
+# one glued before a headline is split off.
+_SECTION_NAMES = (
+    "Thời sự",
+    "Xã hội",
+    "Kinh tế",
+    "Chính trị",
+    "Văn hóa",
+    "Văn hoá",
+    "Văn hóa - Xã hội",
+    "Pháp luật",
+    "Giáo dục",
+    "Y tế",
+    "Thể thao",
+    "Quốc phòng - An ninh",
+    "An ninh - Quốc phòng",
+    "Chính quyền",
+    "Chính quyền - đoàn thể",
+    "Chính quyền - Đoàn thể",
+    "Đoàn thể",
+    "Nông nghiệp",
+    "Nông thôn mới",
+    "Tin tức",
+    "Tin địa phương",
+    "Tin cơ sở",
+    "Địa phương",
+    "Hoạt động",
+    "Sự kiện",
+    "Du lịch",
+    "Môi trường",
+    "Đời sống",
+    "Xây dựng Đảng",
+    "Tin tức - Sự kiện",
+    "Giao thông - Xây dựng",
+    "Tài nguyên - Môi trường",
+    "Lao động - Việc làm",
+    "Khoa học - Công nghệ",
+    "Nông nghiệp - Nông thôn",
+    "Văn hóa - Thể thao",
+    "Chính trị - Xã hội",
+    "Kinh tế - Xã hội",
 )
+SECTIONS = frozenset(fold(s) for s in _SECTION_NAMES)
 _SECTION_PREFIX = re.compile(
     r"^(?P<section>"
-    + "|".join(
-        re.escape(s)
-        for s in sorted(
-            (
-                "Thời sự",
-                "Xã hội",
-                "Kinh tế",
-                "Chính trị",
-                "Văn hóa - Xã hội",
-                "Văn hóa",
-                "Văn hoá",
-                "Pháp luật",
-                "Giáo dục",
-                "Y tế",
-                "Thể thao",
-                "Quốc phòng - An ninh",
-                "Chính quyền - đoàn thể",
-                "Chính quyền",
-                "Đoàn thể",
-                "Nông nghiệp",
-                "Tin tức",
-                "Địa phương",
-                "Sự kiện",
-                "Đời sống",
-                "Xây dựng Đảng",
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
+    + "|".join(re.escape(s) for s in sorted(_SECTION_NAMES, key=len, reverse=True))
     + r")\s+(?=[A-ZĐÀ-Ỹ0-9])"
 )
 _META_DATE = re.compile(r"^date\s+((?:19|20)\d\d-\d\d(?:-\d\d)?)(?:[T ][\d:.+Z]*)?(?:\s+|$)", re.I)
