@@ -271,3 +271,16 @@ def test_item17_a_fifo_or_a_device_is_never_replaced_nor_force_advised(tmp_path:
             assert "--force" not in message and "not a file" in message, message
     assert fifo.is_fifo()
     assert os.path.exists("/dev/null") and not Path("/dev/null").is_file()
+
+
+@pytest.mark.parametrize("args", [["--summary"], ["index"], ["list", "--json"], ["sources"]])
+def test_item16_a_read_only_config_still_reads(tmp_path: Path, args: list[str]) -> None:
+    """Commands that add nothing work with a config folder that cannot be written."""
+    env = _env(tmp_path / "home")
+    assert _run(["index", str(SEEDS)], env).returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-c", _FAIL_WRITES, "30", *args],
+        env=env, capture_output=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr

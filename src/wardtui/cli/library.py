@@ -169,7 +169,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     check_paths(args.paths)
     sources = Sources()
     tell(sources.notices)
-    added = sources.add(*args.paths)
+    added = sources.add(*args.paths) if args.paths else []
     for path in added:
         print(f"Added source {safe(str(path))}")
     library = open_library(sources, sync_if_empty=False)

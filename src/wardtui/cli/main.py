@@ -19,7 +19,7 @@ from importlib import import_module
 from typing import Any, NoReturn
 
 from .. import __version__
-from .output import UserError, err, open_library, tell
+from .output import UserError, err, new_run, open_library, tell
 
 __all__ = ["COMMANDS", "Parser", "build_parser", "cmd_app", "main"]
 
@@ -61,7 +61,8 @@ def cmd_app(args: argparse.Namespace) -> int:
     library.check_paths(args.paths, commands=list(COMMANDS))
     sources = Sources()
     tell(sources.notices)
-    sources.add(*args.paths)
+    if args.paths:  # (adding nothing would still take the lock: a read-only config fails)
+        sources.add(*args.paths)
     from importlib.util import find_spec
 
     if find_spec("textual") is None or not sys.stdout.isatty() or args.summary:
@@ -151,6 +152,7 @@ def _failure(error: Exception) -> tuple[str, int] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``wardtui`` with ``argv`` (default: the process's); the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    new_run()
     command = argv[0] if argv and argv[0] in COMMANDS else None
     try:
         parser = build_parser(command)

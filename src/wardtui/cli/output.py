@@ -32,6 +32,7 @@ __all__ = [
     "json_line",
     "json_text",
     "limit",
+    "new_run",
     "open_library",
     "resolve",
     "tell",
@@ -49,7 +50,12 @@ def err(message: str) -> None:
     print(f"wardtui: {safe_line(message)}", file=sys.stderr)
 
 
-_told: set[str] = set()
+_told: set[str] = set()  # the notices told in this run (emptied by :func:`new_run`)
+
+
+def new_run() -> None:
+    """Start a run of a command: no notice told yet."""
+    _told.clear()
 
 
 def tell(notices: list[str]) -> None:
