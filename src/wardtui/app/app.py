@@ -62,6 +62,8 @@ class WardApp(App[int]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit wardtui", id="app.quit"),
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True,
+                tooltip="Quit wardtui (from anywhere, the search bar too)", id="app.quit_now"),
         Binding("question_mark,f1", "help", "Help", key_display="?",
                 tooltip="Show every key (this list)", id="app.help"),
     ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
 __all__ = ["DaemonExecutor"]
@@ -24,16 +24,23 @@ __all__ = ["DaemonExecutor"]
 T = TypeVar("T")
 
 
-class DaemonExecutor(Executor):
-    """Runs each call in a new daemon thread; :meth:`shutdown` never waits."""
+class DaemonExecutor(ThreadPoolExecutor):
+    """Runs each call in a new daemon thread; :meth:`shutdown` never waits.
+
+    A ``ThreadPoolExecutor`` only because asyncio accepts no other as a loop's default
+    executor: its own pool of threads (joined at exit) is never started.
+    """
 
     def __init__(self, name: str = "wardtui-worker") -> None:
+        super().__init__(max_workers=1, thread_name_prefix=name)
         self._name = name
         self._count = 0
         self._lock = threading.Lock()
         self._closed = False
 
-    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+    def submit(
+        self, fn: Callable[..., T], /, *args: Any, **kwargs: Any
+    ) -> Future[T]:
         """Start ``fn(*args, **kwargs)`` in a daemon thread; its future."""
         with self._lock:
             if self._closed:

@@ -6,6 +6,12 @@ here the bar exists, takes focus with
 ``/``, asks to clear the search with ``escape`` (:class:`SearchBar.Cancelled`)
 and to move on to the results with ``down`` (:class:`SearchBar.Left`) or
 ``enter`` (``Input.Submitted``).
+
+Whatever is typed or pasted passes through :func:`~wardtui.corpus.clean.safe_line`
+(control, bidi and zero-width characters dropped, tabs and newlines made spaces),
+and a query holds at most :data:`MAX_QUERY` characters: the rest of a longer paste
+is left out, with a notice (no search needs more, and a huge one only keeps a
+worker busy).
 """
 
 from __future__ import annotations
@@ -16,7 +22,12 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import Input
 
+from ...corpus.clean import safe_line
+from ..messages import Notice
+
 PLACEHOLDER = "Search (/)…"
+MAX_QUERY = 1000  # characters
+TOO_LONG = f"A search holds at most {MAX_QUERY:,} characters; the rest was left out."
 
 
 class SearchBar(Input):
@@ -38,6 +49,18 @@ class SearchBar(Input):
 
     def __init__(self, *, id: str | None = "search") -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id)
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every edit of the text (keys, paste): ``text`` made one clean line, and cut
+        to the room left under :data:`MAX_QUERY` (with a notice)."""
+        text = safe_line(text)
+        value = self.value
+        start, end = sorted((max(0, start), min(len(value), end)))
+        room = MAX_QUERY - (len(value) - (end - start))
+        if len(text) > room:
+            text = text[:max(0, room)]
+            self.post_message(Notice(TOO_LONG, "warning"))
+        super().replace(text, start, end)
 
     def action_leave(self) -> None:
         """Give the focus on (the screen decides where)."""
