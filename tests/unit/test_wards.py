@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from wardtui.corpus import parse_text
+from wardtui.corpus.wards import modern_tone
 
 
 def _text(*lines: str) -> str:
@@ -497,7 +498,7 @@ REAL_PAGE_CASES = [
         ("Ngọc Trung", "xã"),
     ),
     (
-        "spelling-tie-goes-to-the-modern-spelling",
+        "spelling-tie-goes-to-the-new-tone-placement",
         _text(
             "Đảng ủy xã Duy Hoà trao huy hiệu Đảng",
             "",
@@ -517,3 +518,26 @@ REAL_PAGE_CASES = [
 def test_ward_on_real_page_layouts(text: str, expected: tuple[str, str]) -> None:
     article = parse_text(text)
     assert (article.ward, article.unit) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "modern"),
+    [
+        ("Duy Hoà", "Duy Hòa"),
+        ("Thuỷ Xuân", "Thủy Xuân"),
+        ("Hoàng Mai", "Hoàng Mai"),
+        ("Quý Lộc", "Quý Lộc"),
+    ],
+)
+def test_modern_tone_placement(name: str, modern: str) -> None:
+    assert modern_tone(name) == modern
+
+
+def test_numbered_commune_before_a_comma() -> None:
+    text = _text(
+        "Khánh thành nhà văn hóa cộng đồng tránh lũ",
+        "",
+        "Sáng 8-10, bộ đội phối hợp với địa phương bàn giao nhà văn hóa tại thôn A Đên, "
+        "xã A Lưới 3, thành phố Huế.",
+    )
+    assert (parse_text(text).ward, parse_text(text).unit) == ("A Lưới 3", "xã")

@@ -11,6 +11,7 @@ or ``các`` (a neighbour, a list) weighs less.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,7 +50,7 @@ _NAMED = re.compile(
     r"(?P<unit>[Pp]hường|PHƯỜNG|[Xx]ã|XÃ|[Tt]hị\s+[Tt]rấn|THỊ\s+TRẤN|P\.|TT\.)"
     rf"\s*(?P<name>{_WORDISH}(?:[ \-]{_WORDISH}){{0,4}})"
     # New communes are numbered after an old name: "Bảo Lâm 5", "A Lưới 3".
-    r"(?P<number> \d{1,2}(?![\d/.,:%]|\s*(?:tháng|năm|ngày|giờ|người|hộ|km|ha|m\b)))?"
+    r"(?P<number> \d{1,2}(?![\d/:%]|[.,]\d|\s*(?:tháng|năm|ngày|giờ|người|hộ|km|ha|m\b)))?"
 )
 # Two words that begin a predicate, not a name: "xã Ngọc Trung Thực Hiện Tốt …".
 _VERB_PAIRS = frozenset(
@@ -295,10 +296,25 @@ def subject_ward(
         return None
     best = max(scores, key=lambda k: (scores[k], -first_seen[k]))
     counts = spellings[best]
-    # Ties go to the spelling with the tone on the first vowel (Hòa, Thủy), as
-    # official lists write it.
-    name = max(counts, key=lambda n: (counts[n], -len(_OLD_TONE_PLACE.findall(n))))
-    return name, best[0]
+    # As written most often; ties go to the new tone placement (Hòa, Thủy).
+    return max(counts, key=lambda n: (counts[n], modern_tone(n) == n)), best[0]
 
 
-_OLD_TONE_PLACE = re.compile("o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ]", re.IGNORECASE)
+# Old and new tone placement (Hoà/Hòa, Thuỷ/Thủy): only at a syllable's end, and not
+# after "q" (Quý).
+_OLD_TONE_PLACE = re.compile("(?<![qQ])([oOuU])([àáảãạèéẻẽẹỳýỷỹỵ])(?![^\\W\\d_])")
+_TONE_OF = {
+    ch: (base, mark)
+    for base, row in (("a", "àáảãạ"), ("e", "èéẻẽẹ"), ("y", "ỳýỷỹỵ"))
+    for ch, mark in zip(row, "\u0300\u0301\u0309\u0303\u0323", strict=True)
+}
+
+
+def modern_tone(name: str) -> str:
+    """``Hoà`` → ``Hòa``, ``Thuỷ`` → ``Thủy``, ``Khoẻ`` → ``Khỏe``; other names unchanged."""
+
+    def move(m: re.Match[str]) -> str:
+        base, mark = _TONE_OF[m.group(2)]
+        return unicodedata.normalize("NFC", m.group(1) + mark) + base
+
+    return _OLD_TONE_PLACE.sub(move, name) if _OLD_TONE_PLACE.search(name) else name
