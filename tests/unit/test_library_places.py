@@ -184,3 +184,14 @@ def test_the_worker_places_with_the_page_as_place_article_does() -> None:
     for text in [*pages, *FIXTURES.values()]:
         article = parse_text(text)
         assert place_page(article, text) == placement_values(place_article(article, [text]))
+
+
+def test_ward_nodes_in_the_ward_groupings_order_one_per_place_code() -> None:
+    from wardtui.library.place_queries import _ward_nodes
+
+    rows = [(None, "Bình", "phường", 1), (None, "An", "xã", 2), (None, "10", "phường", 1),
+            (None, "2", "phường", 1), (None, None, None, 3),
+            ("1-2-3", "Kinh Dinh", "phường", 1), ("1-2-3", "Mỹ Hương", "phường", 4)]
+    assert [(n.label, n.count) for n in _ward_nodes(rows)] == [
+        ("Phường 2", 1), ("Phường 10", 1), ("xã An", 2), ("phường Bình", 1),
+        ("phường Mỹ Hương / phường Kinh Dinh", 5), ("Unknown ward", 3)]

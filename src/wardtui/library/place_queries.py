@@ -186,17 +186,19 @@ class PlaceQueries:
 
 def _ward_nodes(rows: Sequence[Sequence[Any]]) -> list[PlaceWard]:
     """Rows of (place_code, ward, unit, count) merged into one node per place code
-    (per ward name when the code is ``None``), in Vietnamese order."""
-    nodes: dict[tuple[Any, ...], list[Any]] = {}
+    (per ward name when the code is ``None``), in the ward grouping's order: by the
+    name most written (Vietnamese collation, numbered wards by number), then unit."""
+    nodes: dict[tuple[Any, ...], list[tuple[int, str | None, str | None]]] = {}
     for code, ward, unit, count in rows:
         key = (code,) if code is not None else (None, ward, unit)
-        node = nodes.setdefault(key, [code, ward, unit, 0, []])
-        node[3] += count
-        node[4].append((count, ward_name(ward, unit)))
+        nodes.setdefault(key, []).append((count, ward, unit))
     items = []
-    for code, ward, unit, count, names in nodes.values():
-        names.sort(key=lambda cn: (-cn[0], sort_key(cn[1])))  # the most written first
-        labels = tuple(dict.fromkeys(n for _, n in names)) if code is not None else ()
-        items.append(PlaceWard(code, ward, unit, count, labels))
-    items.sort(key=lambda w: (w.ward is None, sort_key(w.label), w.place_code or ""))
+    for key, names in nodes.items():
+        names.sort(key=lambda n: (-n[0], sort_key(n[1] or ""), sort_key(n[2] or "")))
+        code = key[0]
+        labels = tuple(dict.fromkeys(ward_name(w, u) for _, w, u in names)) if code else ()
+        _, ward, unit = names[0]
+        items.append(PlaceWard(code, ward, unit, sum(n[0] for n in names), labels))
+    items.sort(key=lambda w: (w.ward is None, sort_key(w.ward or ""), sort_key(w.unit or ""),
+                              w.place_code or ""))
     return items
