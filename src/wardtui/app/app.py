@@ -45,6 +45,7 @@ from .context import Host
 from .driver import driver_class
 from .keys import help_sections
 from .messages import BookmarksChanged, Notice, failure
+from .read_state import ReadKeeper
 from .screens.export_dialog import ExportManyDialog
 from .screens.help import HelpNote, HelpScreen
 from .screens.main import MainScreen
@@ -99,6 +100,7 @@ class WardApp(App[int]):
         self.owns_library = library is None
         self.bookmarks: BookmarkStore | None = None  # opened in a worker at start
         self.bookmarked: frozenset[str] = frozenset()  # the ids the screen shows with ★
+        self.reading = ReadKeeper(self, lambda message: self.main.post_message(message))
         self.sync_on_start = sync
         self.blink = blink
         self.remember = remember
@@ -153,6 +155,7 @@ class WardApp(App[int]):
         """Close the library connection the app opened, and the bookmarks."""
         if self.library is not None and self.owns_library:
             self.library.close()
+        self.reading.close()
         if self.bookmarks is not None:
             self.bookmarks.close()
 
@@ -219,6 +222,7 @@ class WardApp(App[int]):
         for notice in message.store.notices:
             self.tell(notice, severity="warning")
         self.refresh_bookmarks()
+        self.reading.attach(message.store)  # read marks and history: the same file
 
     def ready_store(self) -> BookmarkStore | None:
         """The store, or ``None`` with a notice saying why not."""

@@ -49,6 +49,7 @@ Key = tuple[object, ...]
 COUNT_STYLE = "dim"
 MARK = "★"  # a bookmarked article
 MARK_STYLE = "yellow"
+UNREAD_STYLE = "bold"  # an unread article's title, a group's count of unread articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,13 +194,18 @@ def _wards_in(library: Library, year: int, month: int | None) -> list[NodeInfo]:
 
 
 # -- labels -----------------------------------------------------------------------
-def node_label(node: NodeInfo, marked: bool = False) -> Text:
+def node_label(node: NodeInfo, marked: bool = False, unread: int | None = None) -> Text:
     """The label of a node: a group's name and count, or an article's date and title.
 
     ``marked``: the article is bookmarked, shown by :data:`MARK` before its title.
+    ``unread``: an article's title is :data:`UNREAD_STYLE` when it is 1; a group's
+    count of unread articles is: ``3/12`` (3 of its 12 unread), ``12`` in that style
+    when all are unread, dim as before when none is.
     """
     if node.summary is not None:
-        name = title(node.summary.title)
+        name: str | tuple[str, str] = title(node.summary.title)
+        if unread:
+            name = (title(node.summary.title), UNREAD_STYLE)
         date = (day_month(node.summary.date), COUNT_STYLE)
         if marked:
             return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", name)
@@ -212,4 +218,9 @@ def node_label(node: NodeInfo, marked: bool = False) -> Text:
         name = "Undated" if node.year == UNDATED else str(node.year)
     else:
         name = f"{node.month:02d}/{node.year}" if node.month else f"{node.year}, no month"
+    if unread and unread < node.count:
+        return Text.assemble(safe_line(name), "  ", (str(unread), UNREAD_STYLE),
+                             (f"/{node.count}", COUNT_STYLE))
+    if unread:
+        return Text.assemble(safe_line(name), "  ", (str(node.count), UNREAD_STYLE))
     return Text.assemble(safe_line(name), "  ", (str(node.count), COUNT_STYLE))

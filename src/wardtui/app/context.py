@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from ..config import Grouping, Settings, Sources
 from ..library import Library, WardCount
 from ..userdata import ArticleLike, BookmarkStore
+from .read_state import ReadKeeper
 
 __all__ = ["Host", "MainView"]
 
@@ -68,6 +69,7 @@ class Host(Protocol):
     library: Library | None
     bookmarks: BookmarkStore | None
     bookmarked: frozenset[str]
+    reading: ReadKeeper
     blink: bool
     sync_on_start: bool
 

@@ -12,6 +12,7 @@ from textual.binding import BindingType
 
 from .screens.help import HelpSection, KeyDisplay, section
 from .screens.main import MainScreen
+from .screens.read_keys import ReadStateScreen
 from .widgets.reader import Reader
 from .widgets.results import ResultList
 from .widgets.search_bar import SearchBar
@@ -24,11 +25,14 @@ def help_sections(keys: KeyDisplay, app_bindings: Sequence[BindingType]) -> list
     """The help screen's sections; ``keys`` shows one key as the app does, ``app_bindings``
     are the app's own keys (quit, help)."""
     return [
-        section("Everywhere", [*app_bindings, *MainScreen.BINDINGS], keys, [
+        section("Everywhere", [*app_bindings, *MainScreen.BINDINGS,
+                               *ReadStateScreen.BINDINGS], keys, [
             ("tab", "Next pane: search bar, tree, reader"),
             ("shift+tab", "Previous pane"),
             ("ctrl+p", "Commands: go to ward…, go to year…, export bookmarks…, theme…"),
             ("ctrl+q", "Quit"),
+            ("", "An article shown for a moment is read; unread titles are bold; a group's "
+                 "bold count is its unread articles (3/12: 3 of 12)"),
         ]),
         section("Search bar", SearchBar.BINDINGS, keys, [
             ("enter", "Go to the results"),

@@ -38,7 +38,7 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.search_pane import SearchPane
 from ..widgets.status import StatusBar
 from ..widgets.ward_tree import WardTree
-from .reading import ReadingScreen
+from .read_keys import ReadStateScreen
 from .welcome import empty_text, indexing_text, welcome_text
 
 TREE, RESULTS = "tree", "search-pane"  # what the left pane shows
@@ -57,7 +57,7 @@ class SyncProgress(Message):
         return isinstance(message, SyncProgress)
 
 
-class MainScreen(ReadingScreen):
+class MainScreen(ReadStateScreen):
     """The reading screen."""
 
     AUTO_FOCUS = "#tree"
@@ -158,6 +158,7 @@ class MainScreen(ReadingScreen):
         self.ward_tree.load(library, host.settings.grouping)
         self.reader.library = library
         self.search_pane.use_library(library)
+        host.reading.refresh()  # the unread counts need the library
         has_articles = self._show_counts()
         last = host.settings.last_article
         if last and self.ward_tree.select_article(last):
@@ -225,6 +226,7 @@ class MainScreen(ReadingScreen):
                 report = own.sync(sources, progress=progress,
                                   should_cancel=lambda: worker.is_cancelled)
                 self.host.reconcile_bookmarks(own, lambda: worker.is_cancelled)
+                self.host.reading.after_sync(own)  # read marks follow their articles too
         except LibraryError as error:
             self.post_message(Notice(f"Could not sync the sources: {error}", "error"))
         finally:
@@ -351,6 +353,8 @@ class MainScreen(ReadingScreen):
         """Open the next (or previous) article in tree order."""
         if not self.ward_tree.step_article(forward):
             self.app.bell()
+            self.host.tell("This is the last article." if forward
+                           else "This is the first article.")
 
     def go_to_ward(self, ward: WardCount) -> None:
         """Put the tree cursor on a ward (switching to the ward grouping) and focus it."""

@@ -87,6 +87,8 @@ class Reader(ScrollView, can_focus=True):
                 id="reader.top"),
         Binding("end,G", "scroll_end", "Bottom", show=False, tooltip="Go to the end",
                 id="reader.bottom"),
+        Binding("h,left", "screen.back", "Back", show=False,
+                tooltip="Back to the library tree (or the search results)", id="reader.back"),
         Binding("n", "next_match", "Next match", tooltip="Scroll to the next match",
                 id="reader.next_match"),
         Binding("N", "previous_match", "Previous match", show=False,

@@ -63,15 +63,18 @@ def _highlighted(text: str, spans: Sequence[Span], match: Style | str,
 
 def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
                  meta: Style | str = "dim", snippet: Style | str = "italic",
-                 marked: bool = False) -> list[Text]:
+                 marked: bool = False, unread: bool = False) -> list[Text]:
     """One result as lines of text: the title; ward · date · byline; the snippet, if any.
 
     ``match`` styles the matched characters; ``marked`` puts a ★ before the
-    title (a bookmarked article). The title wraps; the other lines are cut with
-    an ellipsis. Nothing from a file is read as markup.
+    title (a bookmarked article); ``unread`` makes the title bold. The title
+    wraps; the other lines are cut with an ellipsis. Nothing from a file is read
+    as markup.
     """
     summary = result.summary
     title = _highlighted(summary.title, result.title_spans, match)
+    if unread:
+        title.stylize("bold", 0, len(title))
     if marked:
         title = Text(STAR, end="").append_text(title)
     title.overflow = "fold"
@@ -91,10 +94,10 @@ def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
 
 
 def result_text(result: SearchResult, width: int | None = None, *, marked: bool = False,
-                **styles: Style | str) -> Text:
+                unread: bool = False, **styles: Style | str) -> Text:
     """:func:`result_lines` as one text; with ``width``, the lines after the title are cut
     to it, so the details and the snippet stay one line each."""
-    lines = result_lines(result, marked=marked, **styles)
+    lines = result_lines(result, marked=marked, unread=unread, **styles)
     if width and width > 1:
         for line in lines[1:]:
             line.truncate(width, overflow="ellipsis")
@@ -172,6 +175,7 @@ class SearchResults(Vertical):
         self.search_query = parse_query("")  # what the results were found for
         self.total = 0
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
+        self.read: Collection[str] | None = None  # ids read; the others bold (None: unknown)
         self._width: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -217,6 +221,13 @@ class SearchResults(Vertical):
             if self.results:
                 self._render_options(self.option_list.highlighted)
 
+    def set_read(self, read: Collection[str]) -> None:
+        """Show the titles of the articles not in ``read`` in bold."""
+        if self.read is None or set(read) != set(self.read):
+            self.read = frozenset(read)
+            if self.results:
+                self._render_options(self.option_list.highlighted)
+
     def highlight_article(self, article_id: str) -> bool:
         """Put the cursor on ``article_id``'s result, if it is listed."""
         for index, result in enumerate(self.results):
@@ -235,7 +246,9 @@ class SearchResults(Vertical):
         width = option_list.scrollable_content_region.width or None
         self._width = width
         option_list.set_options(
-            Option(result_text(r, width, marked=r.id in self.marked, **styles), id=f"r{i}")
+            Option(result_text(r, width, marked=r.id in self.marked,
+                               unread=self.read is not None and r.id not in self.read,
+                               **styles), id=f"r{i}")
             for i, r in enumerate(self.results))
         if highlighted is not None and highlighted < len(self.results):
             option_list.highlighted = highlighted

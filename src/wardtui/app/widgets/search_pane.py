@@ -73,6 +73,7 @@ class SearchPane(Vertical):
         self.failed: str | None = None  # why the index could not be built
         self.text = ""  # the query typed, as the bar last said
         self.marked: frozenset[str] = frozenset()  # the bookmarked ids (★, is:bookmarked)
+        self.read: frozenset[str] | None = None  # the ids read (bold titles, is:unread)
         self._timer: Timer | None = None
         self._waiting = False  # a search is due as soon as the index is ready
 
@@ -161,13 +162,14 @@ class SearchPane(Vertical):
             self._waiting = True
             self.results.show_status(self.failed or BUILDING)
             return
-        self._search(self.index, parse_query(self.text), self.marked)
+        self._search(self.index, parse_query(self.text), self.marked, self.read)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False,
           description="search")
-    def _search(self, index: SearchIndex, query: Query, marked: Collection[str]) -> None:
+    def _search(self, index: SearchIndex, query: Query, marked: Collection[str],
+                read: Collection[str] | None = None) -> None:
         try:
-            response = search(index, query, LIMIT, bookmarked=marked)
+            response = search(index, query, LIMIT, bookmarked=marked, read=read)
         except LibraryError as error:
             self.post_message(self._Found(query, None, f"The search failed: {error}"))
             return
@@ -201,6 +203,12 @@ class SearchPane(Vertical):
         self.results.set_marks(ids)
         if search_again and "is:" in self.text.lower():
             self.run_search()
+
+    def set_read(self, ids: frozenset[str]) -> None:
+        """What has been read changed: the titles follow (an ``is:unread`` search is not
+        run again, so that an article read from its results stays in them)."""
+        self.read = ids
+        self.results.set_read(ids)
 
     # -- messages up ---------------------------------------------------------------------
     @on(SearchResults.Opened)

@@ -25,8 +25,10 @@ from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
 from ...library import Library, LibraryError
+from ...userdata import UnreadCounts
 from .. import catalog
 from ..catalog import Grouping, Key, NodeInfo
+from ..read_state import unread_in
 
 Node = TreeNode[NodeInfo]
 T = TypeVar("T")
@@ -86,6 +88,8 @@ class WardTree(Tree[NodeInfo]):
         self.library: Library | None = None
         self.grouping: Grouping = "ward"
         self.marked: set[str] = set()  # the ids of the bookmarked articles
+        self.read: frozenset[str] | None = None  # the ids read (None: not known yet)
+        self.unread_counts: UnreadCounts | None = None
         self._loaded: set[Key] = set()
         self._by_key: dict[Key, Node] = {}
 
@@ -109,7 +113,7 @@ class WardTree(Tree[NodeInfo]):
 
     def _graft_nodes(self, parent: Node, infos: list[NodeInfo]) -> None:
         for info in infos:
-            label = catalog.node_label(info, info.article_id in self.marked)
+            label = self._label(info)
             node = parent.add(label, info, allow_expand=not info.is_article)
             self._by_key[info.key] = node
 
@@ -124,7 +128,21 @@ class WardTree(Tree[NodeInfo]):
     def _relabel(self, article_id: str) -> None:
         node = self._by_key.get(catalog.article_key(article_id))
         if node is not None and node.data is not None:
-            node.set_label(catalog.node_label(node.data, article_id in self.marked))
+            node.set_label(self._label(node.data))
+
+    def _label(self, info: NodeInfo) -> Text:
+        unread = None if self.read is None else unread_in(info, self.read, self.unread_counts)
+        return catalog.node_label(info, info.article_id in self.marked, unread)
+
+    def set_read(self, article_ids: frozenset[str], counts: UnreadCounts | None) -> None:
+        """Show these articles as read (the others in bold) and the groups' unread counts."""
+        changed = article_ids ^ (self.read or frozenset()) if self.read is not None else None
+        self.read, self.unread_counts = article_ids, counts
+        for key, node in self._by_key.items():
+            info = node.data
+            if info is not None and (changed is None or not info.is_article
+                                     or key[-1] in changed):
+                node.set_label(self._label(info))
 
     def _query(self, run: Callable[[Library], T], fallback: T) -> T:
         """Run a library query; on failure post :class:`QueryFailed` and use ``fallback``."""

@@ -1,0 +1,270 @@
+"""The app's side of the read marks and the history: every store call in a worker.
+
+:class:`ReadKeeper` belongs to the app, beside its bookmark store (the same file: see
+:mod:`wardtui.userdata`). It marks articles read or unread, records the articles
+opened and steps back and forward through them (one :class:`HistoryCursor` per run),
+each in a thread worker; what changed comes back to the reading screen as
+:class:`ReadChanged` (the ids read and the unread counts of the library, which the
+tree and the search results show) or :class:`HistoryMoved`. A timer polls the store
+for another process's changes (``PRAGMA data_version``: cheap) and reads the marks
+again when there are some. :func:`unread_in` says how many unread articles a tree node
+holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from typing import Any
+
+from textual.app import App
+from textual.message import Message
+from textual.timer import Timer
+
+from ..labels import sentence, title
+from ..library import Library, LibraryError
+from ..userdata import (
+    ArticleLike,
+    BookmarkStore,
+    HistoryCursor,
+    HistoryEntry,
+    UnreadCounts,
+    UserDataError,
+    unread_counts,
+)
+from .catalog import NodeInfo
+from .messages import Notice
+
+__all__ = ["POLL_SECONDS", "HistoryMoved", "ReadChanged", "ReadKeeper", "unread_in"]
+
+POLL_SECONDS = 2.0
+"""How often the store is asked whether another process changed it."""
+
+
+class ReadChanged(Message):
+    """The articles read are now ``ids``; ``counts``: the library's unread counts
+    (``None`` while the library is not open)."""
+
+    def __init__(self, ids: frozenset[str], counts: UnreadCounts | None) -> None:
+        super().__init__()
+        self.ids = ids
+        self.counts = counts
+
+
+class HistoryMoved(Message):
+    """A step back (``back``) or forward in the history: open ``entry``, or say that
+    there is nothing further that way (``entry`` is ``None``)."""
+
+    def __init__(self, entry: HistoryEntry | None, back: bool) -> None:
+        super().__init__()
+        self.entry = entry
+        self.back = back
+
+
+def unread_in(info: NodeInfo, read: Collection[str], counts: UnreadCounts | None) -> int | None:
+    """How many unread articles ``info`` holds (an article: 1 or 0); ``None`` when not
+    known (no counts yet, or a kind of group the counts do not cover)."""
+    if info.summary is not None:
+        return 0 if info.summary.id in read else 1
+    if counts is None or info.kind not in ("ward", "year", "month"):
+        return None
+    if info.kind == "ward" and info.ward is None:
+        return None
+    return counts.count(ward=info.ward, unit=info.unit if info.ward else None,
+                        year=info.year, month=info.month)
+
+
+class ReadKeeper:
+    """The read marks and the history of the app; see the module docstring.
+
+    ``deliver`` posts a message to the reading screen (from any thread).
+    """
+
+    def __init__(self, app: App[Any], deliver: Callable[[Message], object]) -> None:
+        self.app = app
+        self.deliver = deliver
+        self.store: BookmarkStore | None = None
+        self.cursor: HistoryCursor | None = None
+        self.read: frozenset[str] = frozenset()
+        self.counts: UnreadCounts | None = None
+        self._outside: int | None = None  # the store's data_version seen last
+        self._poll: Timer | None = None
+
+    @property
+    def library(self) -> Library | None:
+        library = getattr(self.app, "library", None)
+        return library if isinstance(library, Library) else None
+
+    def attach(self, store: BookmarkStore) -> None:
+        """Use ``store`` (opened by the app); read the marks and start polling."""
+        self.store = store
+        self.cursor = HistoryCursor(store.history)
+        self.refresh()
+        if self._poll is None:
+            self._poll = self.app.set_interval(POLL_SECONDS, self.poll, name="read marks poll")
+
+    def _run(self, work: Callable[[], None], description: str) -> None:
+        self.app.run_worker(work, thread=True, group="reading", exit_on_error=False,
+                            description=description)
+
+    # -- reading the marks ------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the marks and the unread counts again, in a worker."""
+        store, library = self.store, self.library
+        if store is not None:
+            self._run(lambda: self._read_all(store, library), "read what you have read")
+
+    def poll(self) -> None:
+        """Read the marks again if another process changed the store (in a worker)."""
+        store, library = self.store, self.library
+        if store is None:
+            return
+
+        def check() -> None:
+            seen = store.outside_changes()
+            if seen != self._outside or (self.counts is None and library is not None):
+                self._outside = seen
+                self._read_all(store, library)
+
+        self._run(check, "check the read marks")
+
+    def _read_all(self, store: BookmarkStore, library: Library | None,
+                  own: Library | None = None) -> None:
+        """In a worker: the ids read and the counts, delivered as :class:`ReadChanged`."""
+        try:
+            ids = frozenset(store.reading.ids())
+            counts = None
+            if own is not None:
+                counts = unread_counts(own, ids)
+            elif library is not None:
+                with library.reopen() as connection:
+                    counts = unread_counts(connection, ids)
+        except UserDataError as error:
+            self.deliver(Notice(sentence(str(error)), "error"))
+            return
+        except LibraryError as error:
+            self.deliver(Notice(f"The unread articles could not be counted: {error}", "error"))
+            return
+        self.read, self.counts = ids, counts
+        self.deliver(ReadChanged(ids, counts))
+
+    def after_sync(self, own: Library) -> None:
+        """In the sync worker, on its connection: follow the articles whose id changed,
+        then count again."""
+        store = self.store
+        if store is None:
+            return
+        try:
+            store.reading.reconcile(own)
+            store.history.reconcile(own)
+        except UserDataError as error:
+            self.deliver(Notice(sentence(str(error)), "warning"))
+        self._read_all(store, None, own)
+
+    # -- changing them --------------------------------------------------------------------
+    def mark(self, articles: Sequence[ArticleLike], read: bool, *, say: str | None = None
+             ) -> None:
+        """Mark ``articles`` read (or unread) in one transaction, in a worker; ``say``: the
+        notice once done."""
+        store, library = self.store, self.library
+        if store is None or not articles:
+            return
+
+        def work() -> None:
+            try:
+                if read:
+                    store.reading.mark_read(articles)
+                else:
+                    store.reading.mark_unread(a.id for a in articles)
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "error"))
+                return
+            self._read_all(store, library)
+            if say:
+                self.deliver(Notice(say))
+
+        self._run(work, "mark articles read" if read else "mark articles unread")
+
+    def toggle(self, article: ArticleLike) -> None:
+        """Mark an unread article read, a read one unread (as the store has it now)."""
+        store, library = self.store, self.library
+        if store is None:
+            return
+
+        def work() -> None:
+            try:
+                now_read = store.reading.toggle(article)
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "error"))
+                return
+            self._read_all(store, library)
+            self.deliver(Notice(f"{'Read' if now_read else 'Unread'}: {title(article.title)}"))
+
+        self._run(work, "mark the article read or unread")
+
+    def mark_group(self, fetch: Callable[[Library], list[Any]], name: str) -> None:
+        """Mark every article of a group read, or unread when all were read already:
+        ``fetch`` lists them on a worker's library connection; ``name`` names the group."""
+        store, library = self.store, self.library
+        if store is None or library is None:
+            return
+
+        def work() -> None:
+            try:
+                with library.reopen() as own:
+                    articles = fetch(own)
+                read = store.reading.ids()
+                unread = [a for a in articles if a.id not in read]
+                if unread:
+                    store.reading.mark_read(unread)
+                    done = f"{len(unread)} marked read in {name} (M again: all unread)."
+                else:
+                    store.reading.mark_unread(a.id for a in articles)
+                    done = f"All {len(articles)} marked unread in {name}."
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "error"))
+                return
+            except LibraryError as error:
+                self.deliver(Notice(f"The library cannot be read: {error}", "error"))
+                return
+            self._read_all(store, library)
+            self.deliver(Notice(done))
+
+        self._run(work, "mark the group read")
+
+    # -- history --------------------------------------------------------------------------
+    def visit(self, article: ArticleLike) -> None:
+        """Record that ``article`` was opened (a no-op when it is the one stood on)."""
+        cursor = self.cursor
+        if cursor is None:
+            return
+
+        def work() -> None:
+            try:
+                cursor.visit(article)
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "warning"))
+
+        self._run(work, "remember the article opened")
+
+    def step(self, back: bool) -> None:
+        """Step back (or forward) in the history; :class:`HistoryMoved` says where."""
+        cursor = self.cursor
+        if cursor is None:
+            self.app.notify("The history is still opening.", markup=False)
+            return
+
+        def work() -> None:
+            try:
+                entry = cursor.back() if back else cursor.forward()
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "error"))
+                return
+            self.deliver(HistoryMoved(entry, back))
+
+        self._run(work, "go back" if back else "go forward")
+
+    def close(self) -> None:
+        """Stop polling."""
+        if self._poll is not None:
+            self._poll.stop()
+            self._poll = None
