@@ -304,7 +304,7 @@ class SearchIndex:
 
     def all_rowids(self, conn: sqlite3.Connection) -> set[int]:
         """Every article's rowid."""
-        text = conn.execute("SELECT group_concat(rowid) FROM articles").fetchone()[0]
+        text = conn.execute("SELECT group_concat(rowid) FROM search_dates").fetchone()[0]
         return set(map(int, text.split(","))) if text else set()
 
     def rowids_of_ids(self, conn: sqlite3.Connection, ids: Iterable[str]) -> set[int]:
