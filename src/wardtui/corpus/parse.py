@@ -45,10 +45,22 @@ _FURNITURE_BEFORE = ("stamp", "menu", "section", "breadcrumb", "banner", "menu_h
 _CHUYEN_MUC = re.compile(r"^chuyên\s+mục\s*[:：]\s*\S", re.IGNORECASE)
 
 
+_OTHER_WHITESPACE = re.compile(
+    "[\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+
+
 def article_id(text: str) -> str:
-    """A short id from the article's text (whitespace-insensitive), stable across moves."""
-    digest = hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=8)
-    return digest.hexdigest()[:10]
+    """A short id from the article's text (whitespace-insensitive), stable across moves.
+
+    The id hashes ``" ".join(text.split())`` in UTF-8; splitting the bytes gives the
+    same words, faster, when the only whitespace is ASCII (always, after cleaning).
+    """
+    if _OTHER_WHITESPACE.search(text) is None:
+        flat = b" ".join(text.encode("utf-8").split())
+    else:
+        flat = " ".join(text.split()).encode("utf-8")
+    return hashlib.blake2b(flat, digest_size=8).hexdigest()[:10]
 
 
 def _is_paragraph(text: str, next_is_stamp: bool) -> bool:

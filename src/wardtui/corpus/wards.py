@@ -153,12 +153,20 @@ _THI_END = re.compile(r"(?:[Tt]hị|THỊ)\s+$")
 
 
 def _unit_starts(text: str) -> list[int]:
-    """Where a unit word may start in ``text``: literal searches, much faster than a regex scan."""
+    """Where a unit word may start in ``text``: literal searches, much faster than a regex scan.
+
+    Only where a capital or a digit follows ("xã Tân Phú", "P.12"), not "xã hội".
+    """
     starts: set[int] = set()
     for key, back in _KEYS:
         pos = text.find(key)
         while pos >= 0:
-            starts.add(pos - back)
+            after = pos + len(key)
+            while after < len(text) and text[after] in " \t\n":
+                after += 1
+            nxt = text[after : after + 1]
+            if nxt.isupper() or nxt.isdigit():
+                starts.add(pos - back)
             pos = text.find(key, pos + 1)
     for key in _TRAN:
         pos = text.find(key)
