@@ -18,9 +18,6 @@ import json
 import sqlite3
 from collections.abc import Callable, Collection, Mapping
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from ..corpus.model import ward_label
 from ..library.place_queries import starts_with
 from ..places import strip_type
@@ -80,6 +77,9 @@ def _ward_rowids(index: SearchIndex, conn: sqlite3.Connection, value: str,
         groups = [g for g in every if g[2].startswith(wanted) or g[3].startswith(wanted)]
     if not groups:
         names = {g[2]: g for g in every}
+        from rapidfuzz import process  # only for a suggestion: not on every search's path
+        from rapidfuzz.distance import OSA
+
         best = process.extractOne(wanted, list(names), scorer=OSA.distance, processor=None,
                                   score_cutoff=2)
         suggestion = f"; did you mean ward:\"{names[best[0]][0]}\"?" if best else ""
@@ -103,6 +103,9 @@ def _place_rowids(index: SearchIndex, conn: sqlite3.Connection, column: str, val
         chosen = [n for n, full, bare in names
                   if starts_with(full, wanted) or starts_with(bare, wanted)]
     if not chosen:
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
         best = process.extractOne(wanted, [full for _, full, _ in names], scorer=OSA.distance,
                                   processor=None, score_cutoff=2)
         suggestion = f'; did you mean {column}:"{names[best[2]][0]}"?' if best else ""

@@ -15,8 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
 from ..vntext import fold
 from .query import Query
 
@@ -108,6 +106,8 @@ def _regex(patterns: tuple[Pattern, ...]) -> re.Pattern[str]:
 
 
 def _fuzzy_spans(words: Sequence[tuple[int, int, str]], pattern: Pattern) -> list[Span]:
+    from rapidfuzz.distance import OSA  # loaded for a typo only
+
     tokens = pattern.tokens
     size = len(tokens)
     last = size - 1

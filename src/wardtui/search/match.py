@@ -29,9 +29,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from ..vntext import has_diacritics
 from .accents import left_out
 from .highlight import Pattern, typo_budget
@@ -177,6 +174,9 @@ class Matcher:
         budget = typo_budget(token)
         if not budget or token in self.vocabulary.frequency or self._in_body(token, prefix):
             return []
+        from rapidfuzz import process  # loaded for a word found nowhere only
+        from rapidfuzz.distance import OSA
+
         vocabulary = self.vocabulary
         choices = process.extract(
             token, vocabulary.words, scorer=OSA.distance, processor=None,
