@@ -131,9 +131,13 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
     return min(candidates) if candidates else None
 
 
+# Every stamp holds a date with separators, or a month ("tháng 6/2023", "28 tháng 1").
+_DATE_HINT = re.compile(r"\d\s*[/.\-]\s*\d|háng")
+
+
 def stamp_date(line: str) -> str | None:
     """The date of a publication-stamp line, or ``None`` when the line is not a stamp."""
-    if len(line) > 160:
+    if len(line) > 160 or _DATE_HINT.search(line) is None:
         return None
     cue = _STAMP_CUE.match(line)
     weekday = _WEEKDAY.match(line)

@@ -211,8 +211,13 @@ def is_tool(line: str) -> bool:
         return False
     if _TOOLS.match(line):
         return True
-    parts = [p for p in re.split(r"\s*[|•·]\s*", line) if p]
+    if "|" not in line and "•" not in line and "·" not in line:
+        return False
+    parts = [p for p in _TOOL_SEPARATORS.split(line) if p]
     return len(parts) > 1 and all(_TOOLS.match(p) or _COUNTER.match(p) for p in parts)
+
+
+_TOOL_SEPARATORS = re.compile(r"\s*[|•·]\s*")
 
 
 def is_footer(line: str) -> bool:

@@ -318,12 +318,12 @@ def split_glued(text: str) -> list[tuple[str, str | None]]:
     """Split a glued line into its parts: (text, None) or (stamp text, ISO date)."""
     parts: list[tuple[str, str | None]] = []
     glued = False
-    m = _META_DATE.match(text)
+    m = _META_DATE.match(text) if text[:1] in "dD" else None
     if m:
         parts.append((text[: m.end()].strip(), m.group(1)))
         text = text[m.end() :]
         glued = True
-    else:
+    elif text[:1].isdigit():
         m = _LEAD_STAMP.match(text)
         if m:
             stamp = text[: m.end()].strip()
