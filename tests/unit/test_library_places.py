@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from wardtui.export import to_json_data, to_txt
 from wardtui.library import Library, PlacedArticle, PlaceWard
 from wardtui.library.schema import SCHEMA_VERSION
 
@@ -170,9 +171,16 @@ def test_a_cache_of_schema_2_is_migrated_and_placed_by_the_next_sync(tmp_path: P
         assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert [p.name for p in lib.provinces()] == [None]  # not placed yet
         assert lib.stats().articles == 5
+        pending = lib.get(next(lib.all_summaries()).id)
+        assert pending is not None and pending.placement is None and pending.place_label is None
+        assert all(s.placement is None for s in lib.all_summaries())
+        assert "Place:" not in to_txt(pending) and to_json_data(pending)["province"] is None
         report = lib.sync([root], workers=1)
         assert (report.unchanged, report.new, report.changed) == (5, 0, 0)
         assert [p.name for p in lib.provinces()] == ["An Giang", "Gia Lai", "Ninh Thuận", None]
+        placed = lib.get(pending.id)
+        assert placed is not None and placed.placement is not None
+        assert placed.place_label is not None and "Place:" in to_txt(placed)
 
 
 def test_the_worker_places_with_the_page_as_place_article_does() -> None:

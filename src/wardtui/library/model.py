@@ -12,7 +12,7 @@ from typing import Any
 
 from ..corpus.model import Article, ward_label
 from ..labels import ward_name
-from ..places import UNKNOWN, Placement, place_label
+from ..places import Placement, place_label
 from ..vntext import sort_key
 
 __all__ = [
@@ -71,17 +71,21 @@ class ArticleSummary:
         return ward_label(self.ward, self.unit)
 
     @property
-    def placement(self) -> Placement:
-        """The stored placement (without the successor: see :class:`PlacedArticle`)."""
+    def placement(self) -> Placement | None:
+        """The stored placement (without the successor: see :class:`PlacedArticle`);
+        ``None`` for an article not placed yet (from a cache older than places, until
+        the next sync places it)."""
         if self.place_confidence not in ("unique", "evidence", "unknown"):
-            return UNKNOWN
+            return None
         return Placement(self.province, self.district, self.place_code,
                          self.place_confidence, self.place_candidates or 0)  # type: ignore[arg-type]
 
     @property
     def place_label(self) -> str | None:
-        """``Phường 1, Thành phố Tân An, Long An`` or ``Phường 1 (place unknown: …)``."""
-        return place_label(self.ward, self.unit, self.placement)
+        """``Phường 1, Thành phố Tân An, Long An`` or ``Phường 1 (place unknown: …)``;
+        ``None`` when not placed yet."""
+        placement = self.placement
+        return None if placement is None else place_label(self.ward, self.unit, placement)
 
     @property
     def year(self) -> int | None:
@@ -129,13 +133,16 @@ class ArticleSummary:
 
 @dataclass(frozen=True, slots=True)
 class PlacedArticle(Article):
-    """An article as the library stores it: with its :attr:`placement` (issue 14)."""
+    """An article as the library stores it: with its :attr:`placement` (issue 14),
+    ``None`` when not placed yet (see :attr:`ArticleSummary.placement`)."""
 
-    placement: Placement = UNKNOWN
+    placement: Placement | None = None
 
     @property
     def place_label(self) -> str | None:
-        return place_label(self.ward, self.unit, self.placement)
+        """As :attr:`ArticleSummary.place_label`."""
+        placement = self.placement
+        return None if placement is None else place_label(self.ward, self.unit, placement)
 
 
 @dataclass(frozen=True, slots=True)

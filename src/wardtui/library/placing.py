@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ..corpus.model import Article
-from ..places import UNKNOWN, Placement, place, place_article
+from ..places import Placement, place, place_article
 from ..places.gazetteer import Era
 from .codec import unpack_paragraphs
 
@@ -60,12 +60,12 @@ def place_page(article: Article, page: str) -> PlaceValues:
     return placement_values(place(article.ward, article.unit, article.date, page))
 
 
-def placement_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Placement:
-    """The placement stored in ``row`` (which holds :data:`PLACE_COLUMNS`); a row not
-    placed yet reads as unknown."""
+def placement_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Placement | None:
+    """The placement stored in ``row`` (which holds :data:`PLACE_COLUMNS`); ``None`` for
+    a row not placed yet."""
     confidence = row["place_confidence"]
     if confidence not in ("unique", "evidence", "unknown"):
-        return UNKNOWN
+        return None
     code = row["place_code"]
     era: Era | None = None if code is None else "old" if code.count("-") == 2 else "new"
     return Placement(
