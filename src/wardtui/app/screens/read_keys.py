@@ -101,7 +101,9 @@ def next_unread(tree: WardTree, read: Collection[str], counts: UnreadCounts | No
 def _group_name(info: NodeInfo) -> str:
     """``phường Mỹ Long``, ``phường Mỹ Long, 2023``, ``06/2023``, ``Undated``…"""
     parts = []
-    if info.ward is not None:
+    if info.where is not None and info.where.place is not None:
+        parts.append(info.where.place.label)
+    elif info.ward is not None:
         parts.append(ward_name(info.ward or None, info.unit))
     if info.year is not None:
         when = "Undated" if info.year == UNDATED else str(info.year)
@@ -223,7 +225,8 @@ class ReadStateScreen(ReadingScreen):
         if node is not None and node.data is not None and node.data.summary is not None:
             node = node.parent
         info = node.data if node is not None else None
-        if info is None or info.kind not in ("ward", "year", "month"):
+        place = info.where.place if info is not None and info.where is not None else None
+        if info is None or (info.kind not in ("ward", "year", "month") and place is None):
             self.host.tell("Move the tree's cursor to a ward, a year or a month first.")
             return
         if self.host.library is None or self.host.reading.store is None:
@@ -231,6 +234,8 @@ class ReadStateScreen(ReadingScreen):
             return
 
         def fetch(library: Library) -> list[ArticleSummary]:
+            if place is not None:  # the place grouping: a ward node, or one of its years
+                return library.place_summaries(place, info.year)
             return library.summaries(ward=info.ward, unit=info.unit, year=info.year,
                                      month=info.month)
 
