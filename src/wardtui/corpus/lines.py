@@ -23,6 +23,7 @@ from ..vntext import fold, is_upper_text
 from . import furniture as fx
 from . import widgets as wx
 from .dates import stamp_date
+from .wards import name_cache_clear
 
 LONG_LINE = 300
 
@@ -82,12 +83,6 @@ def _is_caption_markup(raw: str) -> bool:
     return raw.lower().startswith("[caption")
 
 
-@lru_cache(maxsize=8192)
-def _short_kind(text: str) -> str:
-    """:func:`_kind` of a short line, remembered: a site's furniture repeats on every page."""
-    return _kind(text)
-
-
 def _kind(text: str) -> str:
     """The kind of one tidy line (``text`` when no furniture rule applies)."""
     if len(text) > 200 or (len(text) > 120 and text[-1:] in '.!?…”"'):
@@ -141,29 +136,43 @@ def classify(text: str) -> list[Line]:
         if len(lines) >= MAX_LINES:
             lines.extend(_plain_paragraphs(raws[number:]))
             break
-        tidy = _tidy(raw)
-        if not tidy:
+        parts = _short_line(raw) if len(raw) <= 160 else _read_line(raw)
+        if not parts:
             blank = True
             continue
-        if _is_caption_markup(raw):
-            lines.append(Line("caption", tidy, blank))
-            blank = False
-            continue
-        for part, stamp in wx.split_glued(tidy):
-            if stamp is not None:
-                lines.append(Line("stamp", part, blank, stamp))
-                blank = False
-                continue
-            iso = stamp_date(part) if len(part) <= 160 else None
-            if iso:
-                lines.append(Line("stamp", part, blank, iso))
-            elif len(part) <= 120:
-                lines.append(Line(_short_kind(part), part, blank))
-            else:
-                lines.append(Line(_kind(part), part, blank))
+        for kind, part, stamp in parts:
+            lines.append(Line(kind, part, blank, stamp))
             blank = False
     _mark_menu_blocks(lines)
     return _join_wrapped(lines)
+
+
+_Part = tuple[str, str, str | None]
+
+
+def _read_line(raw: str) -> tuple[_Part, ...]:
+    """One raw line as (kind, text, stamp) parts: none for a blank line, two or more when glued."""
+    tidy = _tidy(raw)
+    if not tidy:
+        return ()
+    if _is_caption_markup(raw):
+        return (("caption", tidy, None),)
+    out: list[_Part] = []
+    for part, stamp in wx.split_glued(tidy):
+        if stamp is None and len(part) <= 160:
+            stamp = stamp_date(part)
+        if stamp is not None:
+            out.append(("stamp", part, stamp))
+        else:
+            out.append((_kind(part), part, None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _short_line(raw: str) -> tuple[_Part, ...]:
+    """:func:`_read_line` of a short line, remembered: menus, footers, widgets and bylines
+    repeat on every page of a site."""
+    return _read_line(raw)
 
 
 def _plain_paragraphs(raws: list[str]) -> list[Line]:
@@ -260,6 +269,12 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
     if out and len(parts) > 1:
         out[-1].text = " ".join(parts)
     return out
+
+
+def clear_caches() -> None:
+    """Forget the remembered short lines and ward names (for measurements and tests)."""
+    _short_line.cache_clear()
+    name_cache_clear()
 
 
 def banner_lines(text: str) -> list[str]:

@@ -383,7 +383,7 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
     original = None
     if is_upper_text(title) and len(title.split()) >= 2:
         original = title
-        title = sentence_case(title, " ".join(texts[:6]))
+        title = sentence_case(title, _joined(texts[:6], 5_000))
     author = head.author or byline.author
     credit = credit or byline.credit
     date = article_date(header_stamps + body_stamps, subject_line, texts[:1], texts[1:2])

@@ -326,3 +326,8 @@ def modern_tone(name: str) -> str:
         return unicodedata.normalize("NFC", m.group(1) + mark) + base
 
     return _OLD_TONE_PLACE.sub(move, name) if _OLD_TONE_PLACE.search(name) else name
+
+
+def name_cache_clear() -> None:
+    """Forget the remembered ward names (see :func:`.lines.clear_caches`)."""
+    _name_of.cache_clear()
