@@ -15,12 +15,15 @@ from .model import UNITS, Article, Paragraph, Skipped, ward_label
 
 if TYPE_CHECKING:
     from .decode import Decoded, decode_bytes
+    from .lines import banner_lines, furniture_lines
     from .parse import article_id, parse_bytes, parse_file, parse_text
 
 _LAZY = {
     "Decoded": "decode",
     "decode_bytes": "decode",
     "article_id": "parse",
+    "banner_lines": "lines",
+    "furniture_lines": "lines",
     "parse_bytes": "parse",
     "parse_file": "parse",
     "parse_text": "parse",
@@ -33,7 +36,9 @@ __all__ = [
     "Paragraph",
     "Skipped",
     "article_id",
+    "banner_lines",
     "decode_bytes",
+    "furniture_lines",
     "parse_bytes",
     "parse_file",
     "parse_text",

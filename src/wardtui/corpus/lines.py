@@ -22,6 +22,7 @@ from functools import lru_cache
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
 from . import widgets as wx
+from .clean import clean_text
 from .dates import stamp_date
 from .wards import name_cache_clear
 
@@ -278,17 +279,18 @@ def clear_caches() -> None:
 
 
 def banner_lines(text: str) -> list[str]:
-    """The site banner lines of cleaned ``text`` (``ỦY BAN NHÂN DÂN PHƯỜNG X`` …), in order.
+    """The site banner lines of ``text`` (``ỦY BAN NHÂN DÂN PHƯỜNG X`` …), in order.
 
     They are page furniture, never the article's title or text, but they name the
-    ward whose site the page came from (evidence for a gazetteer).
+    ward whose site the page came from (evidence for a gazetteer). ``text`` may be
+    raw decoded text: it is cleaned first.
     """
-    return [line.text for line in classify(text) if line.kind == "banner"]
+    return [line.text for line in classify(clean_text(text)) if line.kind == "banner"]
 
 
 def furniture_lines(text: str) -> list[tuple[str, str]]:
-    """Every line of cleaned ``text`` that is not text, as (kind, line)."""
-    return [(line.kind, line.text) for line in classify(text) if line.kind != "text"]
+    """Every line of ``text`` (cleaned first) that is not running text, as (kind, line)."""
+    return [(line.kind, line.text) for line in classify(clean_text(text)) if line.kind != "text"]
 
 
 def normalise_space(text: str) -> str:
