@@ -82,6 +82,15 @@ def test_a_ward_or_title_match_ranks_above_a_byline_match(ranked: SearchIndex) -
     assert ids(search(ranked, "minh châu"))[:2] == ["phuong_minhchau", "xa_minhchau"]
 
 
+def test_a_snippet_only_for_a_body_match_accents_or_not(ranked: SearchIndex) -> None:
+    for query in ("hôi phú", "hoi phu"):
+        first = search(ranked, query).results[0]
+        assert first.snippet is None, query  # every word in its ward: no body line
+    snippets = {r.summary.title: r.snippet for r in search(ranked, "hôi").results}
+    assert "mùi hôi" in (snippets["Phường Phú Tiến xử lý điểm tập kết rác"] or "")
+    assert snippets["Phường Hội Phú ra quân dọn vệ sinh"] is None  # hội in its ward
+
+
 def test_the_phrase_in_a_body_before_a_word_in_a_byline(ranked: SearchIndex) -> None:
     order = ids(search(ranked, "giai phong mat bang"))
     assert order.index("together") < order.index("scattered")

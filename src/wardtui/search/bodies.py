@@ -1,8 +1,8 @@
-"""Checks on the bodies of the best candidates: accents as typed, unfinished words whole.
+"""Checks on the bodies of the best candidates: the words with their accents as typed.
 
-At ranking time the accents and whole words are known for titles, wards and bylines
-only (:mod:`.match`); the engine re-orders its best few candidates with these checks
-on their bodies (:data:`.engine.ACCENT_WINDOW`, :data:`.engine.WHOLE_WINDOW`).
+At ranking time the accents are known for titles, wards and bylines only
+(:mod:`.match`: the full-text index folds the bodies); the engine re-orders its best
+:data:`.engine.ACCENT_WINDOW` candidates with this check on their bodies.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..library.codec import unpack_paragraphs
-from .highlight import Pattern, fast_fold, occurs
 from .match import TermMatch
 from .rank import Key
 
-__all__ = ["accents_in_body", "has_exact", "lowered_body", "whole_in_body"]
+__all__ = ["accents_in_body", "has_exact", "lowered_body"]
 
 
 def accents_in_body(key: Key, rowid: int, blob: bytes, matches: Sequence[TermMatch],
@@ -46,17 +45,6 @@ def accents_in_body(key: Key, rowid: int, blob: bytes, matches: Sequence[TermMat
         value += own
     slot = len(key) - (2 if whole else 1)
     return (*key[:slot], value, *key[slot + 1 :])
-
-
-def whole_in_body(key: Key, blob: bytes, last: TermMatch) -> Key:
-    """``key`` with its whole-word criterion (its last) set when the unfinished last
-    word stands whole in the body."""
-    if not key or key[-1]:
-        return key
-    text = "\n".join(p.text for p in unpack_paragraphs(blob) if p.kind != "image")
-    if not occurs(fast_fold(text), Pattern(last.term.tokens)):
-        return key
-    return (*key[:-1], 1)
 
 
 def lowered_body(blob: bytes) -> str:

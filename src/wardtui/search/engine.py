@@ -36,7 +36,7 @@ from typing import Any
 from ..library import ArticleSummary
 from ..library.codec import unpack_paragraphs
 from ..library.model import SUMMARY_COLUMNS
-from .bodies import accents_in_body, whole_in_body
+from .bodies import accents_in_body
 from .filters import IdSet, IdSets, allowed_rowids
 from .highlight import Pattern, fast_fold, find_spans, make_snippet
 from .index import SearchIndex, Vocabulary, as_json
@@ -179,7 +179,7 @@ class _Search:
             last = matches[-1]
             whole = self.fts.rowids(matcher._columns(matcher.meta_fields) + last.whole(),
                                     table="search_meta") if matcher.meta_fields else set()
-            chosen.append(binary(lambda group: group & whole))  # bodies: whole_in_body
+            chosen.append(binary(lambda group: group & whole))  # bodies: _page
         return chosen
 
     def _accent_criterion(self) -> Criterion:
@@ -281,15 +281,23 @@ class _Search:
         head_size = max(ACCENT_WINDOW if accented else 0,
                         WHOLE_WINDOW if self._whole_criterion else 0)
         head = ranked[:head_size]
+        head_ids = [rowid for _, rowid in head]
         page_ids = {rowid for _, rowid in ranked[self.offset : self.wanted]}
-        checked = {rowid for _, rowid in head} | page_ids
         in_meta = self.in_meta if self.in_meta is not None else set()
-        need_body = [r for r in checked if r not in in_meta]
+        need_body = {r for r in page_ids if r not in in_meta}  # for a snippet
+        if accented:  # the rows whose titles, wards and bylines lack some accents as typed
+            need_body.update(r for r in head_ids if any(
+                r not in self.accent_sets.get(i, (set(), set()))[0]
+                for i, m in enumerate(self.matches) if m.exact))
+        whole: set[int] = set()
+        if self._whole_criterion and head_ids:  # the unfinished word whole, bodies too
+            whole = self.fts.rowids(self.columns + self.matches[-1].whole(),
+                                    set(head_ids[:WHOLE_WINDOW]))
         rows = self.fts.conn.execute(
             f"SELECT rowid, date, CASE WHEN rowid IN (SELECT value FROM json_each(?1))"
             f" THEN body END, {SUMMARY_COLUMNS}"
             " FROM articles WHERE rowid IN (SELECT value FROM json_each(?2))",
-            (as_json(need_body), as_json(checked)),
+            (as_json(need_body), as_json(page_ids.union(head_ids))),
         ).fetchall()
         by_rowid = {row[0]: row for row in rows}
         if head:
@@ -299,8 +307,8 @@ class _Search:
                 if accented and blob is not None:
                     key = accents_in_body(key, rowid, blob, self.matches, self.accent_sets,
                                           self._whole_criterion)
-                if self._whole_criterion and blob is not None and len(adjusted) < WHOLE_WINDOW:
-                    key = whole_in_body(key, blob, self.matches[-1])
+                if key and not key[-1] and rowid in whole:
+                    key = (*key[:-1], 1)
                 adjusted.append((key, rowid))
             adjusted.sort(key=lambda item: (by_rowid[item[1]][1] or "", item[1])
                           if item[1] in by_rowid else ("", item[1]), reverse=True)
@@ -317,12 +325,13 @@ class _Search:
         together = [Pattern(tuple(t for m in self.matches for t in m.term.tokens),
                             self.matches[-1].term.prefix)] if len(self.matches) > 1 else []
         base = len(self.matches) * 2 + 4
+        in_meta = self.in_meta if self.in_meta is not None else set()
         results = []
         for key, rowid in page:
             row = by_rowid[rowid]
             summary = ArticleSummary(*row[3:])
             snippet = None
-            if row[2] is not None and patterns:
+            if row[2] is not None and patterns and rowid not in in_meta:  # a body match
                 text = "\n".join(p.text for p in unpack_paragraphs(row[2]) if p.kind != "image")
                 snippet = make_snippet(text, patterns, prefer=together, folded=fast_fold(text))
             results.append(SearchResult(
