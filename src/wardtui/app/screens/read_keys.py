@@ -173,7 +173,11 @@ class ReadStateScreen(ReadingScreen):
     @on(WardTree.ArticleOpened)
     @on(ArticleChosen)
     def _opened_on_purpose(self, message: WardTree.ArticleOpened | ArticleChosen) -> None:
-        self._opened = message.article_id
+        shown = self.reader.article
+        if shown is not None and shown.id == message.article_id:  # shown already (a preview)
+            self.host.reading.visit(shown)
+        else:
+            self._opened = message.article_id  # joins the history once shown
 
     # -- what the keeper found -----------------------------------------------------------
     def on_read_changed(self, message: ReadChanged) -> None:
