@@ -56,16 +56,26 @@ def as_json(rowids: Iterable[int]) -> str:
 
 
 class LruCache:
-    """A small thread-safe least-recently-used cache (what a search reuses between keystrokes)."""
+    """A small thread-safe least-recently-used cache (what a search reuses between keystrokes).
+
+    Every item belongs to the library's change counter of the search that stored it
+    (:meth:`follow`, per thread): a search never reads what another one stored for
+    another state of the library, even when the two overlap in time.
+    """
 
     def __init__(self, size: int = 96) -> None:
         self.size = size
         self.items: OrderedDict[object, Any] = OrderedDict()
         self.lock = threading.Lock()
-        self.stamp = -2  # the library's change counter the items belong to
+        self.stamp = -2  # the newest change counter seen
+        self._local = threading.local()
+
+    def _key(self, key: object) -> object:
+        return (getattr(self._local, "stamp", self.stamp), key)
 
     def get(self, key: object) -> Any:
         """The value stored under ``key``, or ``None``."""
+        key = self._key(key)
         with self.lock:
             value = self.items.get(key)
             if value is not None:
@@ -74,6 +84,7 @@ class LruCache:
 
     def put(self, key: object, value: Any) -> None:
         """Store ``value``, forgetting the least recently used item when full."""
+        key = self._key(key)
         with self.lock:
             self.items[key] = value
             self.items.move_to_end(key)
@@ -81,9 +92,11 @@ class LruCache:
                 self.items.popitem(last=False)
 
     def follow(self, stamp: int) -> None:
-        """Forget everything if the library changed (``stamp``: its change counter)."""
+        """This thread's searches now see change ``stamp``; a newer one than any seen
+        before makes the items of older ones useless: they are forgotten."""
+        self._local.stamp = stamp
         with self.lock:
-            if stamp != self.stamp:
+            if stamp > self.stamp:
                 self.items.clear()
                 self.stamp = stamp
 
