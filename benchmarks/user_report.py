@@ -44,7 +44,9 @@ FLOORS: dict[str, tuple[str, tuple[str, ...]]] = {
     "python_pass": ("`python -c pass`", ("cli", "python_pass", "p50")),
     "empty_app": ("empty Textual app, launch to screen", ("app", "empty_app", "p50")),
     "empty_app_rss": ("empty Textual app, RSS", ("app", "empty_app", "rss_mb")),
-    "key_echo": ("key echoed in the search bar", ("app", "key_echo", "p50")),
+    "textual_echo": ("empty Textual app: key echoed in an Input",
+                     ("app", "empty_app_echo", "p50")),
+    "key_echo": ("wardtui: key echoed in the search bar", ("app", "key_echo", "p50")),
 }
 """Each floor: (what it is, where its time is in the raw results). Seconds, or MB for RSS."""
 
@@ -78,11 +80,11 @@ FIGURES: tuple[Figure, ...] = (
     Figure("index_cold_rate", "cold `wardtui index DIR`", "art/s",
            ("cli", "index_cold", "articles_per_s"), (), ">=", 3000),
     Figure("key_search_p50", "app: key to search results on screen p50", "ms",
-           ("app", "key_search", "p50"), ("key_echo",), "<=", 50, 1000),
+           ("app", "key_search", "p50"), ("textual_echo", "key_echo"), "<=", 50, 1000),
     Figure("key_search_p95", "app: key to search results on screen p95", "ms",
-           ("app", "key_search", "p95"), ("key_echo",), "<=", 100, 1000),
+           ("app", "key_search", "p95"), ("textual_echo",), "<=", 100, 1000),
     Figure("key_article_p50", "app: key to article on screen p50", "ms",
-           ("app", "key_article", "p50"), ("key_echo",), "<=", 30, 1000),
+           ("app", "key_article", "p50"), ("textual_echo",), "<=", 30, 1000),
     Figure("app_memory", "app: memory (RSS) after browsing", "MB",
            ("app", "app_memory", "rss_mb"), ("empty_app_rss",), "<=", 200),
     Figure("show", "`wardtui show ID` p50", "s",
