@@ -352,3 +352,24 @@ def test_capital_m_in_the_place_grouping(library: Library, slow: None) -> None:
         await until(pilot, lambda: read_in_store() == {MY_LONG})
 
     drive(make_app(library), scenario)
+
+
+def test_the_readmes_key_table_lists_the_new_keys() -> None:
+    from pathlib import Path
+
+    from textual.binding import Binding
+
+    from wardtui.app.screens.read_keys import ReadStateScreen
+
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    table = text[text.index("### Keys"):text.index("## Searching")]
+    shown = {"left": "←", "right": "→"}
+    for binding in ReadStateScreen.BINDINGS:
+        assert isinstance(binding, Binding)
+        for key in binding.key.split(","):
+            name = key.strip()
+            for word, arrow in shown.items():
+                name = name.replace(word, arrow)
+            assert f"`{name}`" in table, name
+    assert "`h`/`←` back to the tree" in table
