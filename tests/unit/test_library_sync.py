@@ -14,6 +14,7 @@ import pytest
 from wardtui.library import Library
 from wardtui.library import pool as pool_module
 from wardtui.library.pool import INLINE_MAX, chunk_size, parse_all, start_pool
+from wardtui.library.walk import WalkLog, walk_sources
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
@@ -219,3 +220,29 @@ def test_articles_left_without_a_file_leave_the_index_in_rowid_order(tmp_path: P
         assert len(deleted) == 20
         assert deleted == sorted(deleted)
         assert library.stats().articles == 20
+
+
+def test_walk_finds_plain_and_odd_files_alike_and_each_once(tmp_path: Path) -> None:
+    """Plain files (regular, *.txt, ASCII names) take the walk's fast path; links,
+    other names and a file also named as a source the careful one: same result."""
+    source = tmp_path / "src"
+    _write(source, 6)
+    (source / "UPPER.TXT").write_text("Một bài viết khác\n\nNội dung bài.\n", encoding="utf-8")
+    (source / "tên có dấu.txt").write_text("Bài có dấu\n\nNội dung.\n", encoding="utf-8")
+    (source / "back\\slash.txt").write_text("Bài gạch chéo\n\nNội dung.\n", encoding="utf-8")
+    (source / ".hidden.txt").write_text("Ẩn\n\nKhông đọc.\n", encoding="utf-8")
+    (source / "notes.md").write_text("# not an article\n", encoding="utf-8")
+    (source / "link.txt").symlink_to(source / "000.txt")
+    expected = {str(source / name) for name in (
+        *(f"{n:03d}.txt" for n in range(6)), "UPPER.TXT", "tên có dấu.txt", "link.txt",
+    )} | {str(source / "back\\\\slash.txt")}  # a backslash is doubled in its key
+    log = WalkLog()
+    found = list(walk_sources([source, source / "003.txt"], log))
+    assert sorted(f.path for f in found) == sorted(expected)
+    assert {f.path for f in found if f.follow} == {str(source / "link.txt"),
+                                                    str(source / "003.txt")}
+    rows = {(f.path, f.size, f.mtime_ns) for f in found}
+    again = WalkLog()
+    assert list(walk_sources([source, source / "003.txt"], again, unchanged=rows)) == []
+    assert again.unchanged == len(expected)
+    assert rows == set()  # every row met

@@ -3,8 +3,10 @@
 * :func:`walk_sources` yields every candidate file (``*.txt`` in folders, any
   file named directly). Hidden entries are skipped and symlink loops end. Given
   the cache's ``(key, size, mtime_ns)`` rows as a set, it yields only the files
-  not among them and removes the ones it meets from the set: an unchanged file
-  costs one ``stat`` (the cached ``DirEntry`` one) and one set lookup, no object. A
+  not among them and removes the ones it meets from the set. The plain files of a
+  folder (regular, ``*.txt``, ASCII names) go through C loops: ``map`` of
+  ``DirEntry.stat``, one set of rows, set intersection and difference: an
+  unchanged file costs its ``stat`` and no Python statement of its own. A
   symbolic link that leads out of its source root is not followed (a source is
   what the user pointed at, not ``/etc``): it is counted in the log. A folder
   that cannot be listed is logged as *unlisted* so the sync keeps its articles,
@@ -22,6 +24,7 @@ import os
 import stat as stat_mod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -33,6 +36,8 @@ UNREADABLE = "unreadable"
 RETRY_REASONS = (UNREADABLE, NOT_REGULAR)
 # A cache row as the walk compares it: (path key, size, mtime_ns).
 Row = tuple[str, int, int]
+_PATH, _SIZE, _MTIME = attrgetter("path"), attrgetter("st_size"), attrgetter("st_mtime_ns")
+_STAT = os.DirEntry.stat
 
 
 @dataclass(slots=True)
@@ -111,7 +116,8 @@ def walk_sources(
     if unchanged is None:
         unchanged = set()
     seen_dirs: set[tuple[int, int]] = set()
-    seen_files: set[str] = set()
+    seen_files: set[str] = set()  # files named as sources (a folder's walk skips them)
+    folders: list[Path] = []
     for source in sources:
         try:
             info = source.stat()
@@ -121,7 +127,7 @@ def walk_sources(
             log.unlisted.append(str(source))
             continue
         if stat_mod.S_ISDIR(info.st_mode):
-            yield from _walk_dir(source, seen_dirs, seen_files, log, follow_outside, unchanged)
+            folders.append(source)
         elif stat_mod.S_ISREG(info.st_mode):
             key = str(source)
             if key not in seen_files:
@@ -134,6 +140,8 @@ def walk_sources(
                     yield FoundFile.of(key, info.st_size, info.st_mtime_ns, follow=True)
         else:
             log.problems.append(f"source {source} is not a file or a folder")
+    for folder in folders:
+        yield from _walk_dir(folder, seen_dirs, seen_files, log, follow_outside, unchanged)
 
 
 def _walk_dir(
@@ -146,8 +154,7 @@ def _walk_dir(
 ) -> Iterator[FoundFile]:
     real_root = os.path.realpath(root)
     met = 0  # files found unchanged (added to log.unchanged at the end)
-    # locals, for the loop below that runs once per file
-    suffixes, long_path, discard = TEXT_SUFFIXES, PATH_MAX // 4, unchanged.discard
+    suffixes, long_path = TEXT_SUFFIXES, PATH_MAX // 4
     stack: list[tuple[str, bool]] = [(str(root), False)]
     while stack:
         folder, via_link = stack.pop()
@@ -165,6 +172,29 @@ def _walk_dir(
             )
             log.unlisted.append(folder)
             continue
+        try:  # plain files: regular (not links), not hidden, *.txt; the rest one by one
+            plain = [
+                e for e in listing
+                if (n := e.name)[0] != "." and n[n.rfind(".") :].lower() in suffixes
+                and e.is_file(follow_symlinks=False)
+            ]
+            if len(plain) != len(listing):
+                listing = [e for e in listing if not e.is_file(follow_symlinks=False)]
+            else:
+                listing = []
+        except OSError:  # a file gone meanwhile, on a system that does not give its type
+            plain = []
+        if plain:
+            found = _plain_rows(plain, long_path, seen_files)
+            if found is None:  # odd names, a file named as a source, a file gone meanwhile
+                listing.extend(plain)
+            else:
+                hit = found & unchanged
+                if hit:
+                    unchanged -= hit
+                    met += len(hit)
+                for name_key, size, mtime_ns in found - hit if hit else found:
+                    yield FoundFile(name_key, size, mtime_ns, None, via_link)
         subfolders: list[tuple[str, bool]] = []
         for entry in listing:
             name = entry.name
@@ -202,10 +232,9 @@ def _walk_dir(
             if path in seen_files:
                 continue
             seen_files.add(path)
-            # most names are ASCII without a backslash: their key is the name itself
-            name_key = path if path.isascii() and "\\" not in path else path_key(path)
+            name_key = path_key(path)
             left = len(unchanged)
-            discard((name_key, st.st_size, st.st_mtime_ns))  # one lookup, no exception
+            unchanged.discard((name_key, st.st_size, st.st_mtime_ns))  # one lookup
             if len(unchanged) != left:
                 met += 1
                 continue
@@ -215,6 +244,25 @@ def _walk_dir(
             )
         stack.extend(reversed(subfolders))
     log.unchanged += met
+
+
+def _plain_rows(
+    plain: list[os.DirEntry[str]], long_path: int, seen_files: set[str]
+) -> set[Row] | None:
+    """The rows of a folder's plain files, built by C loops; ``None`` when one of
+    them needs the careful path (a name whose key differs from it, a path that may
+    be too long, a file also named as a source, a ``stat`` that fails)."""
+    paths = list(map(_PATH, plain))
+    joined = "".join(paths)
+    if not joined.isascii() or "\\" in joined or max(map(len, paths)) >= long_path:
+        return None
+    if seen_files and not seen_files.isdisjoint(paths):
+        return None
+    try:
+        stats = list(map(_STAT, plain))
+    except OSError:
+        return None
+    return set(zip(paths, map(_SIZE, stats), map(_MTIME, stats), strict=True))
 
 
 def read_regular(path: str, *, follow: bool, limit: int) -> bytes:
