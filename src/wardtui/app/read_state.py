@@ -88,6 +88,7 @@ class ReadKeeper:
         self.counts: UnreadCounts | None = None
         self._outside: int | None = None  # the store's data_version seen last
         self._poll: Timer | None = None
+        self._polling = False  # a check is running (a busy store must not pile them up)
 
     @property
     def library(self) -> Library | None:
@@ -116,14 +117,20 @@ class ReadKeeper:
     def poll(self) -> None:
         """Read the marks again if another process changed the store (in a worker)."""
         store, library = self.store, self.library
-        if store is None:
+        if store is None or self._polling:
             return
+        self._polling = True
 
         def check() -> None:
-            seen = store.outside_changes()
-            if seen != self._outside or (self.counts is None and library is not None):
-                self._outside = seen
-                self._read_all(store, library)
+            try:
+                seen = store.outside_changes()
+                if seen != self._outside or (self.counts is None and library is not None):
+                    self._outside = seen
+                    self._read_all(store, library)
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "warning"))
+            finally:
+                self._polling = False
 
         self._run(check, "check the read marks")
 

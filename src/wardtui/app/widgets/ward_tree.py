@@ -135,13 +135,14 @@ class WardTree(Tree[NodeInfo]):
         return catalog.node_label(info, info.article_id in self.marked, unread)
 
     def set_read(self, article_ids: frozenset[str], counts: UnreadCounts | None) -> None:
-        """Show these articles as read (the others in bold) and the groups' unread counts."""
-        changed = article_ids ^ (self.read or frozenset()) if self.read is not None else None
+        """Show these articles as read (the others in bold) and the groups' unread counts;
+        only the labels that change are redrawn."""
+        old_read, old_counts = self.read, self.unread_counts
         self.read, self.unread_counts = article_ids, counts
-        for key, node in self._by_key.items():
+        for node in self._by_key.values():
             info = node.data
-            if info is not None and (changed is None or not info.is_article
-                                     or key[-1] in changed):
+            if info is not None and (old_read is None or unread_in(info, old_read, old_counts)
+                                     != unread_in(info, article_ids, counts)):
                 node.set_label(self._label(info))
 
     def _query(self, run: Callable[[Library], T], fallback: T) -> T:
