@@ -290,7 +290,7 @@ def subject_ward(
     for weight, text in ((8.0, title), (4.0, lead), (2.0, byline or ""), (0.0, body)):
         scored_here: set[tuple[str, str]] = set()
         for mention in find_mentions(text):
-            key = (mention.unit, fold(mention.name))
+            key = (mention.unit, _fold_name(mention.name))
             spellings[key][mention.name] += 1
             first_seen.setdefault(key, len(first_seen))
             share = 1 / 3 if mention.weak else 1.0
@@ -331,3 +331,7 @@ def modern_tone(name: str) -> str:
 def name_cache_clear() -> None:
     """Forget the remembered ward names (see :func:`.lines.clear_caches`)."""
     _name_of.cache_clear()
+    _fold_name.cache_clear()
+
+
+_fold_name = lru_cache(maxsize=4096)(fold)
