@@ -333,3 +333,23 @@ def test_changes_by_another_process_are_seen_own_ones_are_not(tmp_path: Path) ->
         assert mine.outside_changes() == moved  # nothing new since
         theirs.add(summary("cccc3333"))  # a bookmark counts too
         assert mine.outside_changes() != moved
+
+
+def test_adjusted_counts_are_the_counts_of_the_new_marks(wards_library: Library) -> None:
+    summaries = list(wards_library.all_summaries())
+    read: set[str] = set()
+    counts = unread_counts(wards_library, read)
+    for article in summaries[::2]:  # one at a time, as the reader marks them
+        read.add(article.id)
+        counts = counts.adjusted([article], True)
+        assert counts == unread_counts(wards_library, read)
+    gone = summaries[0]
+    read.discard(gone.id)
+    counts = counts.adjusted([gone], False)
+    fresh = unread_counts(wards_library, read)
+    assert counts == fresh
+    for ward in wards_library.wards():
+        name = ward.ward if ward.ward is not None else UNKNOWN_WARD
+        assert counts.count(ward=name, unit=ward.unit) == fresh.count(ward=name, unit=ward.unit)
+    for year, _n in wards_library.years():
+        assert counts.count(year=year) == fresh.count(year=year)

@@ -13,6 +13,7 @@ holds.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
@@ -38,6 +39,8 @@ __all__ = ["POLL_SECONDS", "HistoryMoved", "ReadChanged", "ReadKeeper", "unread_
 
 POLL_SECONDS = 2.0
 """How often the store is asked whether another process changed it."""
+ADJUST_AT_MOST = 50
+"""Up to this many articles marked, the unread counts are adjusted, not counted again."""
 
 
 class ReadChanged(Message):
@@ -89,6 +92,7 @@ class ReadKeeper:
         self._outside: int | None = None  # the store's data_version seen last
         self._poll: Timer | None = None
         self._polling = False  # a check is running (a busy store must not pile them up)
+        self._turn = threading.RLock()  # the workers' store work, one at a time
 
     @property
     def library(self) -> Library | None:
@@ -103,9 +107,17 @@ class ReadKeeper:
         if self._poll is None:
             self._poll = self.app.set_interval(POLL_SECONDS, self.poll, name="read marks poll")
 
-    def _run(self, work: Callable[[], None], description: str) -> None:
-        self.app.run_worker(work, thread=True, group="reading", exit_on_error=False,
-                            description=description)
+    def _run(self, work: Callable[[], None], description: str, *, in_turn: bool = True
+             ) -> None:
+        """Run ``work`` in a worker; ``in_turn``: one at a time, in the order asked (a
+        full count started before a change must not be delivered after it)."""
+
+        def turn() -> None:
+            with self._turn:
+                work()
+
+        self.app.run_worker(turn if in_turn else work, thread=True, group="reading",
+                            exit_on_error=False, description=description)
 
     # -- reading the marks ------------------------------------------------------------
     def refresh(self) -> None:
@@ -167,6 +179,22 @@ class ReadKeeper:
             self.deliver(Notice(sentence(str(error)), "warning"))
         self._read_all(store, None, own)
 
+    def _changed(self, store: BookmarkStore, library: Library | None,
+                 articles: Sequence[ArticleLike] | None, read: bool) -> None:
+        """In a worker, after a change: a few articles (``articles``, each of which
+        changed) adjust the counts; more, or not knowing which, count again."""
+        counts = self.counts
+        if counts is None or articles is None or len(articles) > ADJUST_AT_MOST:
+            self._read_all(store, library)
+            return
+        try:
+            ids = frozenset(store.reading.ids())
+        except UserDataError as error:
+            self.deliver(Notice(sentence(str(error)), "error"))
+            return
+        self.read, self.counts = ids, counts.adjusted(articles, read)
+        self.deliver(ReadChanged(self.read, self.counts))
+
     # -- changing them --------------------------------------------------------------------
     def mark(self, articles: Sequence[ArticleLike], read: bool, *, say: str | None = None
              ) -> None:
@@ -179,13 +207,13 @@ class ReadKeeper:
         def work() -> None:
             try:
                 if read:
-                    store.reading.mark_read(articles)
+                    changed = store.reading.mark_read(articles)
                 else:
-                    store.reading.mark_unread(a.id for a in articles)
+                    changed = store.reading.mark_unread(a.id for a in articles)
             except UserDataError as error:
                 self.deliver(Notice(sentence(str(error)), "error"))
                 return
-            self._read_all(store, library)
+            self._changed(store, library, articles if changed == len(articles) else None, read)
             if say:
                 self.deliver(Notice(say))
 
@@ -203,7 +231,7 @@ class ReadKeeper:
             except UserDataError as error:
                 self.deliver(Notice(sentence(str(error)), "error"))
                 return
-            self._read_all(store, library)
+            self._changed(store, library, [article], now_read)
             self.deliver(Notice(f"{'Read' if now_read else 'Unread'}: {title(article.title)}"))
 
         self._run(work, "mark the article read or unread")
@@ -251,7 +279,7 @@ class ReadKeeper:
             except UserDataError as error:
                 self.deliver(Notice(sentence(str(error)), "warning"))
 
-        self._run(work, "remember the article opened")
+        self._run(work, "remember the article opened", in_turn=False)
 
     def step(self, back: bool) -> None:
         """Step back (or forward) in the history; :class:`HistoryMoved` says where."""
@@ -268,7 +296,7 @@ class ReadKeeper:
                 return
             self.deliver(HistoryMoved(entry, back))
 
-        self._run(work, "go back" if back else "go forward")
+        self._run(work, "go back" if back else "go forward", in_turn=False)
 
     def close(self) -> None:
         """Stop polling."""

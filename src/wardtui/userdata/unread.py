@@ -11,13 +11,14 @@ Textual.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import product
 
 from ..library import UNKNOWN_WARD, Library
+from .model import ArticleLike
 
-__all__ = ["UnreadCounts", "unread_counts"]
+__all__ = ["UnreadCounts", "group_of", "unread_counts"]
 
 Group = tuple[str | None, str | None, int, int]  # ward, unit, year, month
 
@@ -55,12 +56,25 @@ class UnreadCounts:
 
     def __post_init__(self) -> None:
         sums: dict[tuple[object, ...], int] = {}
-        for (ward, unit, year, month), n in self.groups.items():
-            values = (ward, unit, year, month)
-            for mask in _MASKS:
-                key = (mask, *(v for v, keep in zip(values, mask, strict=True) if keep))
-                sums[key] = sums.get(key, 0) + n
+        for group, n in self.groups.items():
+            _add(sums, group, n)
         object.__setattr__(self, "_sums", sums)
+
+    def adjusted(self, articles: Iterable[ArticleLike], read: bool) -> UnreadCounts:
+        """These counts once ``articles`` (each of which was unread, or read) became read
+        (or unread): a few dictionary changes, not a query (for one article marked)."""
+        groups, sums = dict(self.groups), dict(self._sums)
+        step = -1 if read else 1
+        for article in articles:
+            group = group_of(article)
+            groups[group] = groups.get(group, 0) + step
+            if groups[group] <= 0:
+                del groups[group]
+            _add(sums, group, step)
+        made = object.__new__(UnreadCounts)
+        object.__setattr__(made, "groups", groups)
+        object.__setattr__(made, "_sums", sums)
+        return made
 
     @property
     def total(self) -> int:
@@ -87,6 +101,21 @@ class UnreadCounts:
             raise ValueError("a unit needs its ward, and a month its year")
         key = (mask, *(v for v, keep in zip(values, mask, strict=True) if keep))
         return self._sums.get(key, 0)
+
+
+def _add(sums: dict[tuple[object, ...], int], group: Group, n: int) -> None:
+    for mask in _MASKS:
+        key = (mask, *(v for v, keep in zip(group, mask, strict=True) if keep))
+        sums[key] = sums.get(key, 0) + n
+
+
+def group_of(article: ArticleLike) -> Group:
+    """The ``(ward, unit, year, month)`` group of an article, as :func:`unread_counts`
+    counts it."""
+    date = article.date
+    year = int(date[:4]) if date and date[:4].isdigit() else 0
+    month = int(date[5:7]) if date and len(date) >= 7 and date[5:7].isdigit() else 0
+    return (article.ward, article.unit if article.ward is not None else None, year, month)
 
 
 def unread_counts(library: Library, read_ids: Collection[str]) -> UnreadCounts:
