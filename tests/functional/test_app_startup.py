@@ -152,7 +152,7 @@ def test_theme_grouping_and_last_article_are_remembered(library: Library) -> Non
 
     drive(first, use)
     saved = json.loads(paths.settings_path().read_text(encoding="utf-8"))
-    assert saved["grouping"] == "date"
+    assert saved["grouping"] == "place"  # t: ward -> place
     assert saved["theme"] == "gruvbox"
     assert saved["last_article"] == opened[0]
 
@@ -161,7 +161,7 @@ def test_theme_grouping_and_last_article_are_remembered(library: Library) -> Non
     async def restored(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
         assert pilot.app.theme == "gruvbox"
-        assert screen.ward_tree.grouping == "date"
+        assert screen.ward_tree.grouping == "place"
         assert screen.ward_tree.current_article_id == opened[0]
         assert screen.reader.article_id == opened[0]
 
