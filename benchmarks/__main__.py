@@ -131,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         corpus = prepare_corpus(out, count, args.seed)
         settings = Settings(wardtui=wardtui, python=python, home=out / f"user-{label}-n{count}",
                             repeat=args.repeat, app_samples=args.app_samples, quick=args.quick,
-                            log=log)
+                            app_timeout=60.0 if args.quick else 600.0, log=log)
         raw = measure(settings, corpus, parts=parts)
         raw["corpus"] = corpus.to_json()
         raw["figures"] = user_report.figures(raw)
