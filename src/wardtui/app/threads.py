@@ -54,7 +54,7 @@ class DaemonExecutor(ThreadPoolExecutor):
                 return
             try:
                 result = fn(*args, **kwargs)
-            except BaseException as error:  # handed to whoever awaits the future
+            except BaseException as error:  # noqa: BLE001 - handed to whoever awaits the future
                 future.set_exception(error)
             else:
                 future.set_result(result)
