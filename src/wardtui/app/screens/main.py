@@ -15,8 +15,6 @@ have the focus, the one shown when the reader has it, else the tree's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -30,6 +28,8 @@ from textual.worker import Worker, get_current_worker
 from ...config import GROUPINGS, Grouping
 from ...labels import plural
 from ...library import UNKNOWN_WARD, Library, LibraryError, SyncReport, WardCount
+from ...library.sync import SourcesArg
+from ...storage import StoreError
 from ..catalog import ward_key, year_key
 from ..messages import ArticleChosen, BookmarksChanged, Notice, failure
 from ..widgets.reader import Reader
@@ -99,6 +99,7 @@ class MainScreen(ReadStateScreen):
     def __init__(self) -> None:
         super().__init__()
         self._syncing = False
+        self._sources_told = 0  # the sources' notices shown so far
 
     def compose(self) -> ComposeResult:
         """Status line, search bar, tree (or results) | reader, footer."""
@@ -119,6 +120,7 @@ class MainScreen(ReadStateScreen):
             self.query_one(SearchBar).cursor_blink = False
         for notice in [*host.settings.notices, *host.sources.notices]:
             host.tell(notice, severity="warning")
+        self._sources_told = len(host.sources.notices)
         if host.library is not None:
             self._library_ready(host.library)
         else:
@@ -208,13 +210,15 @@ class MainScreen(ReadStateScreen):
             return
         self.status.show_state("syncing…")
         self._syncing = True
-        self._sync(library, list(self.host.sources.effective))
+        self._sync(library, self.host.sources.current)
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False,
           description="sync the sources")
-    def _sync(self, library: Library, sources: Sequence[Path]) -> None:
+    def _sync(self, library: Library, sources: SourcesArg) -> None:
         """Sync on the worker's own connection (progress comes back as messages), then
-        let the app find the bookmarked articles again (their ids change with their files)."""
+        let the app find the bookmarked articles again (their ids change with their files).
+        ``sources`` is called by the sync itself, at its start and before it removes
+        anything: another process may have added or removed a source meanwhile."""
         worker = get_current_worker()
         report: SyncReport | None = None
 
@@ -229,6 +233,8 @@ class MainScreen(ReadStateScreen):
                 self.host.reading.after_sync(own)  # read marks follow their articles too
         except LibraryError as error:
             self.post_message(Notice(f"Could not sync the sources: {error}", "error"))
+        except StoreError as error:  # the list of sources cannot be read now
+            self.post_message(Notice(f"Could not sync: {error}", "error"))
         finally:
             self.post_message(self._Synced(report))
 
@@ -246,6 +252,9 @@ class MainScreen(ReadStateScreen):
             return
         for problem in report.problems:
             host.tell(problem, severity="warning")
+        for notice in host.sources.notices[self._sources_told:]:  # found by this sync
+            host.tell(notice, severity="warning")
+        self._sources_told = len(host.sources.notices)
         if report.skipped:
             host.tell(f"{plural(len(report.skipped), 'file')} skipped (not articles); "
                       "`wardtui index` lists them.")
