@@ -11,6 +11,15 @@ from appdriver import HOSTILE, build_library
 from wardtui.library import Library
 
 
+@pytest.fixture(autouse=True)
+def no_reading_by_the_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article shown never becomes read by itself here (the machine's speed must not
+    change what a test sees); tests of read marks set ``MainScreen.READ_AFTER``."""
+    from wardtui.app.screens.main import MainScreen
+
+    monkeypatch.setattr(MainScreen, "READ_AFTER", 1e9)
+
+
 @pytest.fixture
 def library(seeds_copy: Path, tmp_path: Path) -> Iterator[Library]:
     """The sample corpus, indexed into a temporary cache."""
