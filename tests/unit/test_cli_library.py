@@ -13,7 +13,7 @@ from wardtui.cli import main
 
 EXPECTED = {
     "000_474a873e264c33ff.txt": ("Mỹ Hương", "phường", "2020", "Thanh Tâm"),
-    "001_94c45868fd98c6ab.txt": ("Mỹ Long", "phường", "2023-06-28", None),  # a credit
+    "001_94c45868fd98c6ab.txt": ("Mỹ Long", "phường", "2023-06-28", "UBND phường Mỹ Long"),
     "002_5ac1c78084622dc2.txt": ("Minh Khai", "phường", "2021-01-19", "Giang Vũ"),
     "003_6df8933de2da7189.txt": ("Tây Sơn", "phường", "2023-07-12", "Hoàng Bình"),
     "004_1d81fa788f9b7cee.txt": ("Hội Phú", "phường", "2019-10-07", "Nhật Quang"),

@@ -481,7 +481,6 @@ CREDIT_CASES = [
     ("theo", ("Theo Báo Nhân Dân",), None, "Báo Nhân Dân"),
     ("theo-in-parentheses", ("(Theo BTNO)",), None, "BTNO"),
     ("nguon", ("Nguồn: Báo Đắk Lắk",), None, "Báo Đắk Lắk"),
-    ("office", ("UBND xã Ea Kao",), None, "UBND xã Ea Kao"),
     ("person-then-nguon", ("Ngọc Lan", "Nguồn: UBND xã"), "Ngọc Lan", "UBND xã"),
     (
         "person-then-nguon-url",
@@ -490,7 +489,6 @@ CREDIT_CASES = [
         "Đài PT-TH",
     ),
     ("tong-hop", ("T/h: Trung tâm Văn hóa xã Ea Kao",), None, "Trung tâm Văn hóa xã Ea Kao"),
-    ("office-as-author-label", ("Tác giả bài viết: Đoàn xã Ea Kao",), None, "Đoàn xã Ea Kao"),
     ("editorial-board-code", ("BBT-EK",), None, "BBT-EK"),
 ]
 
@@ -503,6 +501,21 @@ CREDIT_CASES = [
 def test_credit_is_not_an_author(tail: tuple[str, ...], author: str | None, credit: str) -> None:
     article = parse_text(_text(TITLE, "", *BODY, "", *tail))
     assert (article.author, article.credit) == (author, credit)
+
+
+OFFICE_CASES = [
+    ("office-alone", ("UBND xã Ea Kao",), "UBND xã Ea Kao"),
+    ("office-after-author-label", ("Tác giả bài viết: Đoàn xã Ea Kao",), "Đoàn xã Ea Kao"),
+]
+
+
+@pytest.mark.parametrize(
+    ("tail", "author"), [c[1:] for c in OFFICE_CASES], ids=[c[0] for c in OFFICE_CASES]
+)
+def test_an_office_signing_the_article_is_its_author(tail: tuple[str, ...], author: str) -> None:
+    """The samples' rule: an office such as ``UBND phường Mỹ Long`` counts as the byline."""
+    article = parse_text(_text(TITLE, "", *BODY, "", *tail))
+    assert (article.author, article.credit) == (author, None)
 
 
 LEAD_TAG_CASES = [

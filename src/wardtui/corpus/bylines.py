@@ -1,8 +1,9 @@
 """Bylines and credits: who wrote the article, and which source it credits.
 
-A byline line gives an *author* (a person: ``Thanh Tâm``, ``MỸ LỆ``, ``Hải Long -
-Lan Anh``, ``Huỳnh Điệp (TX)``) or a *credit* (a source or an office: ``Theo Báo
-Nhân Dân``, ``Nguồn: UBND xã``, ``T/h: Trung tâm DVC xã A``, ``BBT-NHĐ``), or both
+A byline line gives an *author* (who signs: a person, ``Thanh Tâm``, ``MỸ LỆ``, ``Hải
+Long - Lan Anh``, ``Huỳnh Điệp (TX)``, or an office signing alone, ``UBND phường Mỹ
+Long``) or a *credit* (a source: ``Theo Báo Nhân Dân``, ``Nguồn: UBND xã``, ``T/h:
+Trung tâm DVC xã A``, ``BBT-NHĐ``), or both
 (``NKV (tin, ảnh: A & B)``). Labels (``Tin, ảnh:``, ``Tác giả:``, ``CTV``) are
 dropped; an office after a person's name (``Name – MTTQ xã A``) is dropped too.
 """
@@ -145,7 +146,7 @@ def parse_byline(line: str) -> Byline | None:
             if person:
                 return Byline(author=person)
             if _is_office(name) and label.startswith("tac gia"):
-                return Byline(credit=name)
+                return Byline(author=name)  # "Tác giả: Đoàn xã A": the office signs
             if label in ("pv", "ctv", "nhom pv") and not name:
                 return Byline(author=labelled.group("label"))
             return None
@@ -166,5 +167,7 @@ def parse_byline(line: str) -> Byline | None:
         and len(inner_text.split()) <= 10
         and not is_upper_text(inner_text)
     ):
-        return Byline(credit=inner_text)
+        # An office signing the article (``UBND phường Mỹ Long``) is its byline; only
+        # a source named with Theo/Nguồn/T/h or a tag is a credit.
+        return Byline(author=inner_text)
     return None
