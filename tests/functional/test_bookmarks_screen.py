@@ -32,10 +32,23 @@ class Harness(App[None]):
 def run(app: Harness, scenario: Callable[[Pilot[None]], Awaitable[None]]) -> None:
     async def main() -> None:
         async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
+            await done(pilot)
             await scenario(pilot)
 
     asyncio.run(main())
+
+
+async def done(pilot: Pilot[None]) -> None:
+    """Wait until the screen's store calls (workers, one after the other) are over."""
+    await pilot.pause()
+    for _ in range(100):
+        screen = pilot.app.screen
+        if not getattr(screen, "busy", False) and not any(
+                worker.is_running for worker in pilot.app.workers):
+            return
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+    raise AssertionError("the bookmarks screen is still busy")
 
 
 def summary(article_id: str, title: str, date: str = "2023-06-28") -> ArticleSummary:
@@ -72,11 +85,11 @@ def test_list_newest_first_with_ward_date_note_and_missing() -> None:
         assert isinstance(cell, Text) and cell.spans == []  # shown literally, not as markup
         assert "[bold]Không" in app.export_screenshot()
         await pilot.press("enter")  # a missing article cannot be opened …
-        await pilot.pause()
+        await done(pilot)
         assert app.screen is screen and app.results == []
         assert any("not in the library" in n.message for n in app._notifications)
         await pilot.press("down", "enter")  # … another one can
-        await pilot.pause()
+        await done(pilot)
         assert app.results == ["bbbb2222"]
         assert app.screen is not screen
 
@@ -95,7 +108,7 @@ def test_escape_closes_with_none() -> None:
 
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("escape")
-        await pilot.pause()
+        await done(pilot)
         assert app.results == [None]
 
     run(app, scenario)
@@ -108,7 +121,7 @@ def test_note_via_m() -> None:
 
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("down", "down", "m")  # "Bài thứ nhất"
-        await pilot.pause()
+        await done(pilot)
         dialog = app.screen
         assert isinstance(dialog, NoteDialog)
         note = dialog.query_one(Input)
@@ -116,16 +129,16 @@ def test_note_via_m() -> None:
         note.value = ""
         await pilot.press(*"[red]ghi chú[/]")
         await pilot.press("enter")
-        await pilot.pause()
+        await done(pilot)
         assert app.screen is screen
         assert store.get("aaaa1111").note == "[red]ghi chú[/]"  # type: ignore[union-attr]
         assert rows(screen)[2][4] == "[red]ghi chú[/]"
         assert screen.current_id == "aaaa1111"  # the cursor stayed on it
         # escape leaves the note alone
         await pilot.press("m")
-        await pilot.pause()
+        await done(pilot)
         await pilot.press("x", "escape")
-        await pilot.pause()
+        await done(pilot)
         assert app.screen is screen
         assert store.get("aaaa1111").note == "[red]ghi chú[/]"  # type: ignore[union-attr]
 
@@ -140,29 +153,29 @@ def test_remove_via_d_and_undo_via_u() -> None:
 
     async def scenario(pilot: Pilot[None]) -> None:
         await pilot.press("down", "d")  # removes "[bold]Không đậm…"
-        await pilot.pause()
+        await done(pilot)
         assert store.ids() == {"aaaa1111", "cccc3333"}
         assert [r[3] for r in rows(screen)] == ["Bài đã mất", "Bài thứ nhất"]
         assert screen.current_id == "aaaa1111"  # the cursor moved to the next one
         await pilot.press("d")  # and that one
-        await pilot.pause()
+        await done(pilot)
         assert store.ids() == {"cccc3333"}
         await pilot.press("u")
-        await pilot.pause()
+        await done(pilot)
         assert store.ids() == {"aaaa1111", "cccc3333"}
         assert screen.current_id == "aaaa1111"
         await pilot.press("u")
-        await pilot.pause()
+        await done(pilot)
         assert store.bookmarks() == before  # notes and order back as they were
         await pilot.press("u")  # nothing left to undo: harmless
-        await pilot.pause()
+        await done(pilot)
         assert store.bookmarks() == before
         await pilot.press("d", "d", "d", "d")  # emptying the list is fine too
-        await pilot.pause()
+        await done(pilot)
         assert len(store) == 0 and screen.query_one(DataTable).row_count == 0
         assert screen.query_one("#bookmarks-empty").display
         await pilot.press("enter", "m")  # nothing to open or annotate
-        await pilot.pause()
+        await done(pilot)
         assert app.screen is screen
 
     run(app, scenario)
@@ -177,7 +190,7 @@ def test_changes_from_elsewhere_show_on_reload() -> None:
         with BookmarkStore.open() as other:  # another process, say
             other.add(summary("dddd4444", "Bài mới"))
         screen.reload()
-        await pilot.pause()
+        await done(pilot)
         assert rows(screen)[0][3] == "Bài mới"
 
     run(app, scenario)

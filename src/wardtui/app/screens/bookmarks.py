@@ -15,18 +15,24 @@ as were removed while the view is open); ``m`` edits its note in
 :class:`NoteDialog`. A bookmark whose article is not in the library is shown as
 missing and cannot be opened, but stays. All text from files and users is shown
 as :class:`rich.text.Text`, never parsed as markup.
+
+Every call to the store (and ``is_missing``) runs in a thread worker, one after the
+other in the order asked: another process holding the store's lock never freezes
+the screen, and a call that waits more than :data:`BUSY_AFTER` seconds says so.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
@@ -34,7 +40,12 @@ from ...corpus.clean import safe_line
 from ...labels import clip
 from ...userdata import Bookmark, BookmarkError, BookmarkStore
 
-__all__ = ["BookmarksScreen", "NoteDialog"]
+__all__ = ["BUSY", "BUSY_AFTER", "BookmarksScreen", "NoteDialog"]
+
+BUSY_AFTER = 1.0  # seconds a store call may take before the user is told why
+BUSY = ("The bookmarks are busy: another wardtui is changing them. "
+        "Waiting (the screen still works)…")
+Call = tuple[Callable[[], Any], Callable[[Any], None]]  # work for the worker, then for the UI
 
 
 class NoteDialog(ModalScreen[str | None]):
@@ -140,6 +151,65 @@ class BookmarksScreen(ModalScreen[str | None]):
         self._items: dict[str, Bookmark] = {}
         self._missing: set[str] = set()
         self._undo: list[Bookmark] = []
+        self._calls: deque[Call] = deque()  # store calls waiting for the one running
+        self._current_call = 0  # the number of the call running (0: none)
+        self._calls_started = 0
+
+    class _Answer(Message):
+        def __init__(self, number: int, done: Callable[[Any], None], result: object,
+                     error: BookmarkError | None) -> None:
+            super().__init__()
+            self.number = number
+            self.done = done
+            self.result = result
+            self.error = error
+
+    # -- the store, in workers ------------------------------------------------
+    def _ask(self, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        """Run ``call()`` in a worker after the calls asked before it; then ``done(result)``
+        here (a :class:`BookmarkError` is a notice instead)."""
+        self._calls.append((call, done))
+        if not self._current_call:
+            self._next()
+
+    def _next(self) -> None:
+        if not self._calls:
+            self._current_call = 0
+            return
+        call, done = self._calls.popleft()
+        self._calls_started += 1
+        number = self._current_call = self._calls_started
+        self._call(number, call, done)
+        self.set_timer(BUSY_AFTER, lambda: self._still_busy(number), name="bookmarks busy")
+
+    def _still_busy(self, number: int) -> None:
+        if self._current_call == number:
+            self.notify(BUSY, title="Bookmarks", severity="warning", markup=False)
+
+    @work(thread=True, group="bookmarks-list", exit_on_error=False,
+          description="read or change the bookmarks")
+    def _call(self, number: int, call: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        try:
+            result = call()
+        except BookmarkError as error:
+            self.post_message(self._Answer(number, done, None, error))
+            return
+        self.post_message(self._Answer(number, done, result, None))
+
+    @on(_Answer)
+    def _answered(self, message: _Answer) -> None:
+        message.stop()
+        if message.error is not None:
+            self.notify(str(message.error), title="Bookmarks", severity="error", markup=False)
+        else:
+            message.done(message.result)
+        if message.number == self._current_call:
+            self._next()
+
+    @property
+    def busy(self) -> bool:
+        """True while a store call runs or waits (for tests and the app)."""
+        return bool(self._current_call or self._calls)
 
     # -- building ----------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -177,20 +247,29 @@ class BookmarksScreen(ModalScreen[str | None]):
         ]
 
     def reload(self, keep: str | None = None, index: int | None = None) -> None:
-        """Read the bookmarks again (another process may have changed them) and redraw.
+        """Read the bookmarks again (another process may have changed them), in a worker,
+        and redraw.
 
         The cursor stays on ``keep`` (default: the highlighted bookmark), else on
         row ``index``.
         """
+        store, is_missing = self.store, self._is_missing
+
+        def read() -> tuple[list[Bookmark], set[str]]:
+            items = store.bookmarks()
+            return items, {b.id for b in items if is_missing(b.id)}
+
+        def show(found: tuple[list[Bookmark], set[str]]) -> None:
+            self._show(*found, keep=keep if keep is not None else self.current_id,
+                       index=index)
+
+        self._ask(read, show)
+
+    def _show(self, items: list[Bookmark], gone: set[str], *, keep: str | None,
+              index: int | None) -> None:
         table = self._table
-        keep = keep if keep is not None else self.current_id
-        try:
-            items = self.store.bookmarks()
-        except BookmarkError as error:
-            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
-            items = []
         self._items = {b.id: b for b in items}
-        self._missing = {b.id for b in items if self._is_missing(b.id)}
+        self._missing = gone
         table.clear()
         for bookmark in items:
             table.add_row(*self._row(bookmark), key=bookmark.id)
@@ -252,18 +331,19 @@ class BookmarksScreen(ModalScreen[str | None]):
         if key is None:
             return
         index = self._table.cursor_row
-        try:
-            removed = self.store.remove(key)
-        except BookmarkError as error:
-            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
-            return
-        if removed is not None:
-            self._undo.append(removed)
-            self.notify(
-                f"Removed “{clip(safe_line(removed.title), 80)}”. Press u to undo.",
-                title="Bookmark removed", markup=False,
-            )
-        self.reload(index=index)
+        self._table.remove_row(key)  # at once: the next d acts on the next row
+        store = self.store
+
+        def removed(bookmark: Bookmark | None) -> None:
+            if bookmark is not None:
+                self._undo.append(bookmark)
+                self.notify(
+                    f"Removed “{clip(safe_line(bookmark.title), 80)}”. Press u to undo.",
+                    title="Bookmark removed", markup=False,
+                )
+            self.reload(index=index)
+
+        self._ask(lambda: store.remove(key), removed)
 
     def action_undo(self) -> None:
         """Put back the bookmark removed last."""
@@ -271,15 +351,22 @@ class BookmarksScreen(ModalScreen[str | None]):
             self.notify("Nothing to undo.", title="Bookmarks", markup=False)
             return
         bookmark = self._undo.pop()
-        try:
-            self.store.restore(bookmark)
-        except BookmarkError as error:
-            self._undo.append(bookmark)
-            self.notify(str(error), title="Bookmarks", severity="error", markup=False)
-            return
-        self.notify(f"Put back “{clip(safe_line(bookmark.title), 80)}”.",
-                    title="Bookmarks", markup=False)
-        self.reload(keep=bookmark.id)
+        store = self.store
+
+        def restore() -> bool:
+            try:
+                store.restore(bookmark)
+            except BookmarkError:
+                self._undo.append(bookmark)  # (list.append is atomic) u may try again
+                raise
+            return True
+
+        def restored(_: bool) -> None:
+            self.notify(f"Put back “{clip(safe_line(bookmark.title), 80)}”.",
+                        title="Bookmarks", markup=False)
+            self.reload(keep=bookmark.id)
+
+        self._ask(restore, restored)
 
     def action_edit_note(self) -> None:
         """Edit the highlighted bookmark's note in a :class:`NoteDialog`."""
@@ -290,15 +377,15 @@ class BookmarksScreen(ModalScreen[str | None]):
         def save(note: str | None) -> None:
             if note is None:
                 return
-            try:
-                saved = self.store.set_note(bookmark.id, note)
-            except BookmarkError as error:
-                self.notify(str(error), title="Bookmarks", severity="error", markup=False)
-                return
-            if not saved:
-                self.notify("That bookmark was removed meanwhile.", title="Bookmarks",
-                            severity="warning", markup=False)
-            self.reload(keep=bookmark.id)
+            store = self.store
+
+            def saved(done: bool) -> None:
+                if not done:
+                    self.notify("That bookmark was removed meanwhile.", title="Bookmarks",
+                                severity="warning", markup=False)
+                self.reload(keep=bookmark.id)
+
+            self._ask(lambda: store.set_note(bookmark.id, note), saved)
 
         self.app.push_screen(NoteDialog(bookmark), save)
 

@@ -137,11 +137,12 @@ class ReadingScreen(Screen[None]):
             return
         library = host.library
 
-        def is_missing(article_id: str) -> bool:
+        def is_missing(article_id: str) -> bool:  # called in the screen's worker
             if library is None:
                 return False
             try:
-                return library.summary(article_id) is None
+                with library.reopen() as own:  # a connection of the worker's own
+                    return own.summary(article_id) is None
             except LibraryError:  # not knowing is not missing
                 return False
 
