@@ -93,7 +93,7 @@ class WardCommands(_Commands):
                       _bind(main.set_grouping, grouping))
               for grouping in GROUPINGS if grouping != app.settings.grouping),
             Command("Change theme…", "Pick a colour theme (remembered)", app.action_change_theme),
-            Command("Sync the sources", "Read new and changed files again",
+            Command("Sync the sources", "Read new and changed files again (key r)",
                     main.sync_now),
             Command("Search", "Go to the search bar (key /)", main.action_focus_search),
             Command("Show keys", "Every key of every pane (key ?)", app.action_help),

@@ -13,6 +13,7 @@ from textual.binding import BindingType
 from .screens.help import HelpSection, KeyDisplay, section
 from .screens.main import MainScreen
 from .screens.read_keys import ReadStateScreen
+from .screens.ux_keys import UxKeysScreen
 from .widgets.reader import Reader
 from .widgets.results import ResultList
 from .widgets.search_bar import SearchBar
@@ -26,7 +27,7 @@ def help_sections(keys: KeyDisplay, app_bindings: Sequence[BindingType]) -> list
     are the app's own keys (quit, help)."""
     return [
         section("Everywhere", [*app_bindings, *MainScreen.BINDINGS,
-                               *ReadStateScreen.BINDINGS], keys, [
+                               *ReadStateScreen.BINDINGS, *UxKeysScreen.BINDINGS], keys, [
             ("tab", "Next pane: search bar, tree, reader"),
             ("shift+tab", "Previous pane"),
             ("ctrl+p", "Commands: go to ward…, go to year…, export bookmarks…, theme…"),

@@ -38,7 +38,7 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.search_pane import SearchPane
 from ..widgets.status import StatusBar
 from ..widgets.ward_tree import WardTree
-from .read_keys import ReadStateScreen
+from .ux_keys import UxKeysScreen
 from .welcome import empty_text, indexing_text, welcome_text
 
 TREE, RESULTS = "tree", "search-pane"  # what the left pane shows
@@ -57,7 +57,7 @@ class SyncProgress(Message):
         return isinstance(message, SyncProgress)
 
 
-class MainScreen(ReadStateScreen):
+class MainScreen(UxKeysScreen):
     """The reading screen."""
 
     AUTO_FOCUS = "#tree"

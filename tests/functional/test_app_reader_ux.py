@@ -1,0 +1,102 @@
+"""The reader's comforts (issue 12): sync and source keys, dates, search paging and
+preview, sorting, tree width, narrow terminals; headless, with Pilot."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from appdriver import drive, make_app, press
+from textual.pilot import Pilot
+
+from wardtui.app.screens.main import MainScreen
+from wardtui.config import Sources
+from wardtui.library import Library
+
+NEW_ARTICLE = (
+    "Xã Tân Phú tổ chức hội nghị tổng kết năm 2024\n\n"
+    "Ngày đăng: 15/01/2025\n\n"
+    "Sáng 14/01/2025, Đảng ủy xã Tân Phú tổ chức hội nghị tổng kết công tác năm 2024, "
+    "triển khai nhiệm vụ năm 2025 với sự tham dự của đông đảo cán bộ, đảng viên.\n\n"
+    "Minh Anh\n"
+)
+
+
+def screen_of(pilot: Pilot[Any]) -> MainScreen:
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+# -- item 15: r syncs --------------------------------------------------------------------
+def test_r_syncs_the_sources(seeds_copy: Path, library: Library) -> None:
+    sources = Sources()
+    sources.add(seeds_copy)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        (seeds_copy / "new.txt").write_text(NEW_ARTICLE, encoding="utf-8")
+        await press(pilot, "r")
+        assert "Library updated: 1 file read." in pilot.app.messages
+        assert len(screen.ward_tree.root.children) == 6
+        await press(pilot, "r")  # nothing new: no second "updated"
+        assert pilot.app.messages.count("Library updated: 1 file read.") == 1
+
+    drive(make_app(library, sources=sources), scenario)
+
+
+# -- item 14: o and E open the source file -------------------------------------------
+@pytest.fixture
+def suspendable(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The headless driver hands the terminal over (as a real one does) without closing."""
+    from textual.drivers.headless_driver import HeadlessDriver
+
+    monkeypatch.setattr(HeadlessDriver, "can_suspend", property(lambda self: True))
+    monkeypatch.setattr(HeadlessDriver, "suspend_application_mode", lambda self: None)
+    monkeypatch.setattr(HeadlessDriver, "resume_application_mode", lambda self: None)
+
+
+def _recorder(folder: Path, name: str) -> tuple[Path, Path]:
+    """A tiny program that writes its argument to a file."""
+    out = folder / f"{name}.out"
+    script = folder / name
+    script.write_text(f'#!/bin/sh\nprintf "%s" "$1" > "{out}"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script, out
+
+
+def test_o_and_E_open_the_source_in_the_pager_and_the_editor(
+    library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suspendable: None
+) -> None:
+    pager, paged = _recorder(tmp_path, "pager")
+    editor, edited = _recorder(tmp_path, "editor")
+    monkeypatch.setenv("PAGER", str(pager))
+    monkeypatch.setenv("EDITOR", str(editor))
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        screen.open_article(library.summaries()[0].id)
+        await press(pilot)
+        article = screen.reader.article
+        assert article is not None
+        await press(pilot, "o")
+        assert paged.read_text(encoding="utf-8") == article.source
+        assert screen.reader.article_id == article.id and screen.focused is screen.reader
+        await press(pilot, "E")
+        assert edited.read_text(encoding="utf-8") == article.source
+        Path(article.source).unlink()
+        await press(pilot, "o")
+        assert any("is gone" in m for m in pilot.app.messages)
+
+    drive(make_app(library), scenario)
+
+
+def test_o_without_a_terminal_to_hand_over_says_so(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen_of(pilot).open_article(library.summaries()[0].id)
+        await press(pilot, "o")
+        assert "This terminal cannot hand over to another program." in pilot.app.messages
+
+    drive(make_app(library), scenario)
