@@ -40,6 +40,7 @@ from ..labels import sentence, title
 from ..library import Library, LibraryError, WardCount
 from ..search import QUERY_HELP
 from ..userdata import ArticleLike, BookmarkError, BookmarkStore
+from .bookmark_keeper import BookmarkKeeper
 from .commands import WardCommands, WardPicker, YearPicker, picker
 from .context import Host
 from .driver import driver_class
@@ -100,6 +101,7 @@ class WardApp(App[int]):
         self.owns_library = library is None
         self.bookmarks: BookmarkStore | None = None  # opened in a worker at start
         self.bookmarked: frozenset[str] = frozenset()  # the ids the screen shows with ★
+        self.bookmark_keeper = BookmarkKeeper(self, self._changed)
         self.reading = ReadKeeper(self, lambda message: self.main.post_message(message))
         self.sync_on_start = sync
         self.blink = blink
@@ -222,6 +224,7 @@ class WardApp(App[int]):
         for notice in message.store.notices:
             self.tell(notice, severity="warning")
         self.refresh_bookmarks()
+        self.bookmark_keeper.attach(message.store)  # b, and other processes' bookmarks
         self.reading.attach(message.store)  # read marks and history: the same file
 
     def ready_store(self) -> BookmarkStore | None:
@@ -257,39 +260,15 @@ class WardApp(App[int]):
             self.post_message(Notice(sentence(str(error)), "error"))
 
     def toggle_bookmark(self, article_id: str, known: ArticleLike | None) -> None:
-        """Bookmark ``article_id`` or remove its bookmark, in a worker; ``known``: what the
-        screen shows of it (else it is read from the library)."""
-        store = self.ready_store()
-        if store is not None:
-            self._toggle(store, self.library, article_id, known)
+        """Bookmark ``article_id`` or remove its bookmark, in a worker, as the store is
+        then (see :class:`~wardtui.app.bookmark_keeper.BookmarkKeeper`); ``known``: what
+        the screen shows of it (else it is read from the library)."""
+        if self.ready_store() is not None:
+            self.bookmark_keeper.toggle(article_id, known, self.library)
 
-    @work(thread=True, group="bookmarks", exit_on_error=False,
-          description="change the bookmark")
-    def _toggle(self, store: BookmarkStore, library: Library | None, article_id: str,
-                known: ArticleLike | None) -> None:
-        item = known
-        if item is None:
-            if library is None:
-                self.post_message(Notice("The library is still opening."))
-                return
-            try:
-                with library.reopen() as own:
-                    item = own.summary(article_id)
-            except LibraryError as error:
-                self.post_message(Notice(f"The library cannot be read: {error}", "error"))
-                return
-            if item is None:
-                self.post_message(Notice("This article is no longer in the library.",
-                                         "warning"))
-                return
-        try:
-            bookmarked = store.toggle(item)
-            self._changed(store)  # the whole set: the bookmark may have had an older id
-        except BookmarkError as error:
-            self.post_message(Notice(sentence(str(error)), "error"))
-            return
-        done = "Bookmarked" if bookmarked else "Bookmark removed"
-        self.post_message(Notice(f"{done}: {title(item.title)}"))
+    def on_app_focus(self) -> None:
+        """Back in the terminal: look for bookmarks changed meanwhile by another process."""
+        self.bookmark_keeper.poll()
 
     def reconcile_bookmarks(self, library: Library, cancelled: Callable[[], bool]) -> None:
         """In the sync worker: find the bookmarked articles in the synced ``library`` again

@@ -79,6 +79,8 @@ CREATE TABLE IF NOT EXISTS files (
     skip_reason TEXT
 );
 CREATE INDEX IF NOT EXISTS files_article ON files (article_id);
+-- the few skipped files, listed and retried without reading every row of files
+CREATE INDEX IF NOT EXISTS files_skipped ON files (path) WHERE skip_reason IS NOT NULL;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     title, ward, author, body,
     content = '',

@@ -286,7 +286,7 @@ def sync_sources(
         retry_args,
     ))
     retry = {row[0] for row in plain.execute(
-        f"SELECT path FROM files WHERE {retry_clause}", retry_args
+        f"SELECT path FROM files WHERE skip_reason IS NOT NULL AND ({retry_clause})", retry_args
     )}
     log = WalkLog(problems=report.problems, skipped=report.skipped)
     count = workers_for(workers)
