@@ -36,7 +36,7 @@ from ..config import DEFAULT_THEME, Settings, Sources
 from ..corpus import Article
 from ..corpus.clean import safe_line
 from ..export import ExportReport, Missing
-from ..labels import sentence, title
+from ..labels import sentence
 from ..library import Library, LibraryError, WardCount
 from ..search import QUERY_HELP
 from ..userdata import ArticleLike, BookmarkError, BookmarkStore
