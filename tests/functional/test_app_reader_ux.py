@@ -4,11 +4,12 @@ preview, sorting, tree width, narrow terminals; headless, with Pilot."""
 from __future__ import annotations
 
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import drive, make_app, press
+from appdriver import build_library, drive, make_app, palette_query, press
 from textual.pilot import Pilot
 
 from wardtui.app.screens.main import MainScreen
@@ -22,6 +23,37 @@ NEW_ARTICLE = (
     "triển khai nhiệm vụ năm 2025 với sự tham dự của đông đảo cán bộ, đảng viên.\n\n"
     "Minh Anh\n"
 )
+
+
+NAMES = ["An Phú", "Bình Minh", "Cẩm Lệ", "Duy Tân", "Hòa Khánh", "Long Thạnh", "Mỹ An",
+         "Ngọc Hà", "Phú Lợi", "Quang Trung", "Tân Định", "Vĩnh Hưng"]
+EVENTS = ["tổ chức hội nghị tổng kết", "ra quân dọn dẹp vệ sinh", "trao quà cho hộ nghèo",
+          "khai giảng lớp học", "tập huấn phòng cháy"]
+
+
+def write_wards(folder: Path, per_ward: int = 10) -> None:
+    """``per_ward`` articles for each of twelve wards, dated over five years; every body
+    says "hội nghị" (so a search finds them all)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for w, name in enumerate(NAMES):
+        for i in range(per_ward):
+            day, month, year = 1 + (i * 3 + w) % 28, 1 + (i + w) % 12, 2020 + i % 5
+            event = EVENTS[(i + w) % len(EVENTS)]
+            text = (f"Phường {name} {event} năm {year} lần {i + 1}\n\n"
+                    f"Ngày đăng: {day:02d}/{month:02d}/{year}\n\n"
+                    f"Sáng {day:02d}/{month:02d}/{year}, UBND phường {name} {event}, hội nghị "
+                    "có sự tham dự của đông đảo cán bộ, đảng viên và nhân dân trên địa bàn "
+                    "phường.\n\nMinh Anh\n")
+            (folder / f"w{w:02d}-{i:02d}.txt").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def big_library(tmp_path: Path) -> Iterator[Library]:
+    """120 articles in twelve wards."""
+    write_wards(tmp_path / "wards")
+    lib = build_library(tmp_path / "wards", tmp_path / "big-cache" / "library.sqlite3")
+    yield lib
+    lib.close()
 
 
 def screen_of(pilot: Pilot[Any]) -> MainScreen:
@@ -98,5 +130,32 @@ def test_o_without_a_terminal_to_hand_over_says_so(library: Library) -> None:
         screen_of(pilot).open_article(library.summaries()[0].id)
         await press(pilot, "o")
         assert "This terminal cannot hand over to another program." in pilot.app.messages
+
+    drive(make_app(library), scenario)
+
+
+# -- item 11: go to ward, one "keys" command -----------------------------------------
+def test_go_to_ward_puts_the_ward_on_top_with_its_children(big_library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        tree = screen.ward_tree
+        ward = next(w for w in big_library.wards() if w.ward == "Long Thạnh")
+        screen.go_to_ward(ward)
+        await press(pilot)
+        node = tree.cursor_node
+        assert node is not None and str(node.label).startswith("phường Long Thạnh")
+        assert tree.scroll_offset.y == node.line > 0
+        last_child = node.children[-1]
+        assert last_child.line < tree.scroll_offset.y + tree.scrollable_content_region.height
+
+    drive(make_app(big_library), scenario, size=(80, 14))
+
+
+def test_the_palette_lists_the_keys_once(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, "ctrl+p")
+        prompts = await palette_query(pilot, "keys")
+        assert "Show keys" in prompts
+        assert "Keys" not in prompts
 
     drive(make_app(library), scenario)

@@ -354,9 +354,9 @@ class WardApp(App[int]):
         self.push_screen(picker(YearPicker, "Go to year…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """Textual's commands, less those wardtui offers itself ("Change theme…")."""
+        """Textual's commands, less those wardtui offers itself ("Change theme…", "Show keys")."""
         for command in super().get_system_commands(screen):
-            if command.title != "Theme":
+            if command.title not in ("Theme", "Keys"):  # "Show keys" lists them all
                 yield command
 
     # -- small queries for the palette ------------------------------------------------

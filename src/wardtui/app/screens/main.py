@@ -378,8 +378,10 @@ class MainScreen(UxKeysScreen):
         self._reveal(year_key(year))
 
     def _reveal(self, key: tuple[object, ...]) -> None:
-        node = self.ward_tree.reveal([key])
+        tree = self.ward_tree
+        node = tree.reveal([key])
         if node is not None:
-            self.ward_tree.ensure_children(node)
-            node.expand()
-        self.ward_tree.focus()
+            tree.ensure_children(node)
+            node.expand()  # then the group's first line on top, its children below
+            tree.call_after_refresh(lambda: tree.scroll_to(y=node.line, animate=False))
+        tree.focus()
