@@ -159,3 +159,18 @@ def test_the_palette_lists_the_keys_once(library: Library) -> None:
         assert "Keys" not in prompts
 
     drive(make_app(library), scenario)
+
+
+# -- item 10: one date format, one ward label ------------------------------------------
+def test_results_and_bookmarks_use_the_readers_date_and_ward_labels() -> None:
+    from wardtui.app.widgets.results import result_lines
+    from wardtui.labels import date_text, ward_name
+    from wardtui.library import ArticleSummary
+    from wardtui.search import SearchResult
+
+    for ward, date in (("12", "2025-12-28"), ("An An", "2024-03"), (None, None)):
+        summary = ArticleSummary("abcd123456", "Tin", ward, "phường", date, None, None,
+                                 "/x.txt", 10)
+        details = result_lines(SearchResult(summary, 1, (), (), None, ()))[1].plain
+        assert details == f"{ward_name(ward, 'phường')} · {date_text(date)}"
+    assert date_text("2025-12-28") == "28/12/2025" and ward_name("12", "phường") == "Phường 12"

@@ -77,8 +77,8 @@ def test_list_newest_first_with_ward_date_note_and_missing() -> None:
     async def scenario(pilot: Pilot[None]) -> None:
         assert rows(screen) == [
             ["missing", "2020", "phường Mỹ Long", "Bài đã mất", ""],
-            ["★", "2023-06-28", "phường Mỹ Long", "[bold]Không đậm[/bold] đâu", ""],
-            ["★", "2023-06-28", "phường Mỹ Long", "Bài thứ nhất", "đọc sau"],
+            ["★", "28/06/2023", "phường Mỹ Long", "[bold]Không đậm[/bold] đâu", ""],
+            ["★", "28/06/2023", "phường Mỹ Long", "Bài thứ nhất", "đọc sau"],
         ]
         table = screen.query_one(DataTable)
         cell = table.get_row_at(1)[3]

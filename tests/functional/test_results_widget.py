@@ -148,7 +148,7 @@ def test_result_text_highlights_the_matched_characters() -> None:
                      snippet_spans=((1, 20),))
     lines = result_lines(result, match="bold")
     assert [line.plain for line in lines] == [
-        "Đảng ủy phường", "phường Mỹ An · 2022-03-05 · Thanh Tâm", "…giải phóng mặt bằng"]
+        "Đảng ủy phường", "phường Mỹ An · 05/03/2022 · Thanh Tâm", "…giải phóng mặt bằng"]
     title_spans = [(s.start, s.end) for s in lines[0].spans if str(s.style) == "bold"]
     assert title_spans == [(0, 4)]
     assert any((s.start, s.end) == (1, 20) for s in lines[2].spans)

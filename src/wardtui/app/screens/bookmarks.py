@@ -37,7 +37,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from ...corpus.clean import safe_line
-from ...labels import clip
+from ...labels import clip, date_text, ward_name
 from ...userdata import Bookmark, BookmarkError, BookmarkStore
 
 __all__ = ["BUSY", "BUSY_AFTER", "BookmarksScreen", "NoteDialog"]
@@ -240,8 +240,8 @@ class BookmarksScreen(ModalScreen[str | None]):
         title = Text(safe_line(bookmark.title), style="italic dim" if missing else "")
         return [
             state,
-            Text(bookmark.date or "—"),
-            Text(safe_line(bookmark.ward_label or "—")),
+            Text(date_text(bookmark.date) if bookmark.date else "—"),
+            Text(safe_line(ward_name(bookmark.ward, bookmark.unit) if bookmark.ward else "—")),
             title,
             Text(safe_line(bookmark.note), style="italic"),
         ]

@@ -27,7 +27,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ...corpus.clean import safe_line
-from ...labels import UNKNOWN_WARD, plural
+from ...labels import date_text, plural, ward_name
 from ...search import Query, SearchResult, parse_query
 
 __all__ = ["ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
@@ -78,9 +78,9 @@ def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
     if marked:
         title = Text(STAR, end="").append_text(title)
     title.overflow = "fold"
-    ward = summary.ward_label or UNKNOWN_WARD
+    ward = ward_name(summary.ward, summary.unit)  # the tree's and the reader's labels
     details = _highlighted(ward, result.ward_spans, match, meta)
-    parts = [summary.date or "undated"]
+    parts = [date_text(summary.date)]
     if summary.author:
         parts.append(safe_line(summary.author))
     details.append(" · " + " · ".join(parts), meta)
