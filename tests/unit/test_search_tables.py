@@ -23,6 +23,12 @@ def words(conn: sqlite3.Connection, table: str) -> dict[str, int]:
     return dict(conn.execute(f"SELECT term, doc FROM temp.v_{table}").fetchall())
 
 
+def test_opening_a_cache_makes_them(tmp_path: Path) -> None:
+    for library in (Library.open(tmp_path / "cache.sqlite3"), Library.in_memory()):
+        assert search_tables.has_tables(library.conn)
+        library.close()
+
+
 def test_a_new_cache_has_them_and_a_sync_fills_them(tmp_path: Path) -> None:
     folder = write_fixtures(tmp_path / "src", ["tayson", "moitruong"])
     library = opened(tmp_path / "cache.sqlite3")

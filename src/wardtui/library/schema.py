@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import search_tables
+
 SCHEMA_VERSION = 3
 # Version 2: a backslash in a file name is doubled in its key (see walk.path_key).
 # Migrating from 1 marks the files whose key holds a backslash as changed, so the
@@ -185,6 +187,7 @@ def _initialise(conn: sqlite3.Connection) -> None:
             raise
         conn.rollback()
         _initialise(conn)
+    search_tables.ensure(conn)  # the search's tables: created, and filled once (search_tables)
 
 
 def _run_script(conn: sqlite3.Connection, migrate: str) -> None:
