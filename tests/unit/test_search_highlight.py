@@ -80,3 +80,14 @@ def test_article_spans_are_ordered_slices(paragraphs: list[str], query: str) -> 
         assert all(0 <= s < e <= len(text) for s, e in found)
         assert found == sorted(found)
         assert all(a[1] < b[0] for a, b in pairwise(found))
+
+
+def test_fast_fold_is_fold_for_every_character() -> None:
+    import unicodedata
+
+    from wardtui.search.highlight import fast_fold
+    from wardtui.vntext import fold
+
+    every = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
+    stable = [ch for ch in every if unicodedata.is_normalized("NFC", ch)]
+    assert [fast_fold(ch) for ch in stable] == [fold(ch) for ch in stable]

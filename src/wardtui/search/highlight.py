@@ -50,14 +50,20 @@ class Pattern:
     prefix: bool = False
 
 
+_FOLDING = (range(0x2000), range(0xFF00, 0xFF60))
+"""Where :func:`wardtui.vntext.fold` changes characters (Latin, Greek, Cyrillic, the
+Vietnamese letters, fullwidth Latin), with a margin; a test checks every character."""
+
+
 @lru_cache(maxsize=1)
 def _fold_table() -> list[int | str]:
     """:func:`fold` as a list indexed by code point: ``str.translate`` reads it twice as fast."""
     table: list[int | str] = list(range(0xFF60))
-    for code in range(0xFF60):
-        folded = fold(chr(code))
-        if folded != chr(code):
-            table[code] = folded
+    for block in _FOLDING:
+        for code in block:
+            folded = fold(chr(code))
+            if folded != chr(code):
+                table[code] = folded
     return table
 
 
