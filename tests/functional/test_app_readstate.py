@@ -189,7 +189,7 @@ def test_capital_u_opens_the_next_unread_article(library: Library, slow: None) -
         screen = main_of(pilot)
         tree, reader = screen.ward_tree, screen.reader
         await until(pilot, lambda: tree.unread_counts is not None)
-        await press(pilot, "U")
+        await press(pilot, "u")
         assert tree.current_article_id == HOI_PHU
         await press(pilot, "U")  # skips the two read wards without opening them
         assert tree.current_article_id == MY_LONG
@@ -275,7 +275,7 @@ def test_the_help_screen_lists_the_new_keys(library: Library) -> None:
         keys = {k: d for s in pilot.app.screen.sections for k, d in s.keys}
         assert keys["m"] == "Mark the current article read, or unread"
         assert keys["M"].startswith("Mark every article of the ward, year or month")
-        assert keys["U"] == "Open the next unread article in the tree"
+        assert keys["u U"] == "Open the next unread article in the tree"
         assert any(k.startswith("ctrl+o") and "alt" in k and "H" in k for k in keys)
         assert any("alt+→" in k and "L" in k for k in keys)
         assert "Back to the library tree (or the search results)" in keys.values()

@@ -6,7 +6,7 @@ there :attr:`ReadStateScreen.READ_AFTER` seconds (a timer, stopped when another
 article is shown, when the history moves or when the user marks it); it then also
 joins the history (an article opened with ``enter``, ``l`` or from the search results
 joins it at once). The keys: ``m`` marks the current article read or unread, ``M``
-every article of the ward, year or month under the tree's cursor, ``U`` opens the next
+every article of the ward, year or month under the tree's cursor, ``u`` (or ``U``) opens the next
 unread article in the tree's order (``n`` is the reader's next match here, so not
 newsboat's ``n``), ``ctrl+o`` / ``alt+←`` / ``H`` go back in the history and ``alt+→`` /
 ``L`` forward (``ctrl+i`` is ``tab`` in a terminal). The app's
@@ -125,7 +125,7 @@ class ReadStateScreen(ReadingScreen):
         Binding("M", "mark_group_read", "All read", show=False,
                 tooltip="Mark every article of the ward, year or month under the tree's "
                         "cursor read (again: all unread)", id="main.mark_group_read"),
-        Binding("U", "next_unread", "Next unread", show=False,
+        Binding("u,U", "next_unread", "Next unread", show=False,
                 tooltip="Open the next unread article in the tree", id="main.next_unread"),
         Binding("ctrl+o,alt+left,H", "history(True)", "Back", show=False,
                 key_display="ctrl+o", tooltip="Back to the article read before (history)",
