@@ -16,9 +16,11 @@ from typing import Any
 from appdriver import build_library, drive, make_app, press, settle
 from textual import events
 from textual.pilot import Pilot
+from textual.widgets import Input, Static
 
 from wardtui import paths
 from wardtui.app.bookmark_keeper import BUSY, ConfirmRemove
+from wardtui.app.screens.export_dialog import UNSAFE_NAME, ExportDialog
 from wardtui.app.screens.main import MainScreen
 from wardtui.app.widgets.search_bar import MAX_QUERY, TOO_LONG, SearchBar
 from wardtui.config import Sources
@@ -221,3 +223,37 @@ def test_a_hostile_folder_name_is_painted_clean(tmp_path: Path) -> None:
         drive(app, scenario)
     finally:
         library.close()
+
+
+# -- item 10: the export dialog's file name ------------------------------------------
+def test_the_export_name_never_takes_or_echoes_control_or_bidi_characters(
+    library: Library, tmp_path: Path
+) -> None:
+    app = make_app(library)
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    hostile = "ab\x1b]0;pwned\x07c\u202e\u200b.txt\x9b"
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await press(pilot, *TO_MY_LONG)
+        await press(pilot, "e")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#export-folder", Input).value = str(folder)
+        name = dialog.query_one("#export-name", Input)
+        name.value = ""
+        name.post_message(events.Paste(hostile))  # pasted: cleaned as it comes in
+        await settle(pilot)
+        assert name.value == "abc.txt"
+        name.value = hostile  # set another way: refused, and not echoed
+        await settle(pilot)
+        await press(pilot, "enter")
+        error = str(dialog.query_one("#export-error", Static).render())
+        assert error == UNSAFE_NAME
+        assert list(folder.iterdir()) == []
+        name.value = "abc.txt"
+        await press(pilot, "enter")
+        assert [p.name for p in folder.iterdir()] == ["abc.txt"]
+        assert not any(bad in m for m in app.messages for bad in ("\x1b", "\u202e", "\x9b"))
+
+    drive(app, scenario)

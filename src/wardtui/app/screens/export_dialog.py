@@ -51,6 +51,7 @@ from ...export import (
     write_export,
 )
 from ...labels import sentence
+from ..widgets.clean_input import CleanInput
 
 __all__ = ["ConfirmOverwrite", "ExportDialog", "ExportManyDialog"]
 
@@ -74,6 +75,10 @@ _DIALOG_CSS = """
 {cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right; }}
 {cls} Button {{ margin-left: 1; }}
 """
+
+
+UNSAFE_NAME = ("The file name contains a control, direction or invisible character; "
+               "type the name again without it.")
 
 
 def _check_folder(raw: str) -> tuple[Path | None, str | None]:
@@ -151,7 +156,7 @@ class _FolderAndFormat(ModalScreen[_Result]):
 
     def _folder_fields(self) -> ComposeResult:
         yield Label("Folder", classes="field-label")
-        yield Input(value=str(self.folder), id="export-folder")
+        yield CleanInput(value=str(self.folder), id="export-folder")
 
     def _format_fields(self) -> ComposeResult:
         yield Label("Format", classes="field-label")
@@ -219,7 +224,7 @@ class ExportDialog(_FolderAndFormat[Path | None]):
             yield Label(Text(safe_line(self.article.title)), classes="dialog-subject")
             yield from self._folder_fields()
             yield Label("File name", classes="field-label")
-            yield Input(value=proposed_name(self.article, self.fmt), id="export-name")
+            yield CleanInput(value=proposed_name(self.article, self.fmt), id="export-name")
             yield from self._format_fields()
             yield from self._closing_fields()
 
@@ -238,7 +243,7 @@ class ExportDialog(_FolderAndFormat[Path | None]):
         if folder is None:
             return None, problem
         name = self.query_one("#export-name", Input).value
-        problem = check_name(name)
+        problem = UNSAFE_NAME if safe_line(name) != name else check_name(name)
         if problem is not None:
             return None, problem
         target = folder / name
@@ -275,7 +280,7 @@ class ExportDialog(_FolderAndFormat[Path | None]):
         except ExportError as error:
             self.show_error(sentence(str(error), stop=True))
             return
-        self.app.notify(f"Exported to {written}", title="Export", markup=False)
+        self.app.notify(safe_line(f"Exported to {written}"), title="Export", markup=False)
         self.dismiss(written)
 
 
@@ -346,6 +351,6 @@ class ExportManyDialog(_FolderAndFormat[ExportReport | None]):
         self.app.push_screen(ConfirmOverwrite(folder, count=len(report.existing)), answered)
 
     def _done(self, report: ExportReport) -> None:
-        self.app.notify(sentence(report.summary(), stop=True), title="Export",
+        self.app.notify(safe_line(sentence(report.summary(), stop=True)), title="Export",
                         severity="information" if report.complete else "warning", markup=False)
         self.dismiss(report)
