@@ -56,6 +56,31 @@ def big_library(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
+@pytest.fixture
+def no_debounce(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wardtui.app.widgets.search_pane import SearchPane
+
+    monkeypatch.setattr(SearchPane, "DELAY", 0)
+
+
+async def type_query(pilot: Pilot[Any], text: str) -> None:
+    """``/`` then ``text``, key by key; then wait for the searches."""
+    await press(pilot, "slash", *("space" if c == " " else c for c in text))
+
+
+def results_of(pilot: Pilot[Any]) -> Any:
+    from wardtui.app.widgets.results import SearchResults
+
+    return screen_of(pilot).query_one("#results", SearchResults)
+
+
+def shown(pilot: Pilot[Any], part: str) -> str:
+    from textual.widgets import Static
+
+    widget = screen_of(pilot).query_one(f"#results-{part}", Static)
+    return str(widget.render()) if widget.display else ""
+
+
 def screen_of(pilot: Pilot[Any]) -> MainScreen:
     screen = pilot.app.screen
     assert isinstance(screen, MainScreen)
@@ -174,3 +199,58 @@ def test_results_and_bookmarks_use_the_readers_date_and_ward_labels() -> None:
         details = result_lines(SearchResult(summary, 1, (), (), None, ()))[1].plain
         assert details == f"{ward_name(ward, 'phường')} · {date_text(date)}"
     assert date_text("2025-12-28") == "28/12/2025" and ward_name("12", "phường") == "Phường 12"
+
+
+# -- item 5: hints whole, "type more" ---------------------------------------------------
+@pytest.mark.usefixtures("no_debounce")
+def test_hints_are_shown_whole_and_one_letter_says_type_more(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await type_query(pilot, "year:abc hoi")
+        hint = "ignored year:abc (try year:2023 or year:2019..2021)"
+        assert shown(pilot, "hints") == hint
+        hints = screen_of(pilot).query_one("#results-hints")
+        assert hints.region.width < len(hint) and hints.region.height >= 2  # wrapped, whole
+        await press(pilot, "escape")
+        await type_query(pilot, "a")
+        assert shown(pilot, "count") == "Type at least two letters to search."
+        await press(pilot, "escape")
+        await type_query(pilot, '"')
+        assert shown(pilot, "hints").startswith('a lone " starts a phrase')
+        await press(pilot, "escape")
+        assert shown(pilot, "hints") == ""
+
+    drive(make_app(library), scenario, size=(80, 24))
+
+
+# -- item 4: every result, page by page --------------------------------------------------
+@pytest.mark.usefixtures("no_debounce")
+def test_results_page_through_every_result(big_library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        await type_query(pilot, "hoi nghi")
+        results = results_of(pilot)
+        assert shown(pilot, "count") == "1-50 of 120 results"
+        await press(pilot, "enter")  # to the results
+        listing = results.option_list
+        assert listing.has_focus and listing.highlighted == 0
+        await press(pilot, "end")
+        assert shown(pilot, "count") == "101-120 of 120 results"
+        assert listing.highlighted == 19 and len(results.results) == 20
+        last = results.highlighted_result.id
+        await press(pilot, "down")  # nothing after the last
+        assert results.highlighted_result.id == last
+        await press(pilot, "up", "end")  # on the last page: its last result
+        assert listing.highlighted == 19
+        await press(pilot, "home")
+        assert shown(pilot, "count") == "1-50 of 120 results" and listing.highlighted == 0
+        await press(pilot, "up")  # nothing before the first
+        assert shown(pilot, "count") == "1-50 of 120 results"
+        listing.highlighted = 49
+        await press(pilot, "down")
+        assert shown(pilot, "count") == "51-100 of 120 results" and listing.highlighted == 0
+        await press(pilot, "up")
+        assert shown(pilot, "count") == "1-50 of 120 results" and listing.highlighted == 49
+        seen = {r.id for r in results.results}
+        await press(pilot, "down")
+        assert not seen & {r.id for r in results.results}  # no result shown twice
+
+    drive(make_app(big_library), scenario)

@@ -54,8 +54,9 @@ def left_pane(screen: MainScreen) -> str | None:
 
 
 def count_text(screen: MainScreen) -> str:
-    static = screen.query_one("#results-count", Static)
-    return str(static.render())
+    static, hints = (screen.query_one(f"#results-{part}", Static) for part in ("count", "hints"))
+    shown = [str(static.render())]
+    return "  ·  ".join([*shown, str(hints.render())] if hints.display else shown)
 
 
 def titles(results: SearchResults) -> list[str]:

@@ -64,7 +64,9 @@ def run(scenario: Callable[[Harness, Pilot[Any]], Awaitable[None]]) -> Harness:
 
 
 def count_text(app: Harness) -> str:
-    return str(app.query_one("#results-count").render())
+    hints = app.query_one("#results-hints")
+    shown = [str(app.query_one("#results-count").render())]
+    return "  ·  ".join([*shown, str(hints.render())] if hints.display else shown)
 
 
 def test_show_results_lists_every_result_with_a_count() -> None:
@@ -78,7 +80,7 @@ def test_show_results_lists_every_result_with_a_count() -> None:
         assert "2 results" in count_text(app)
         widget.show_results(results[:1], "dan", total=40, hints=["ignored '*'"])
         await pilot.pause()
-        assert "Showing 1 of 40 results" in count_text(app)
+        assert "1-1 of 40 results" in count_text(app)
         assert "ignored '*'" in count_text(app)
         widget.show_results([], "xyz")
         await pilot.pause()
@@ -160,7 +162,8 @@ def test_result_text_highlights_the_matched_characters() -> None:
 def test_count_line_wording() -> None:
     assert count_line(0, 0).plain == "No results"
     assert count_line(1, 1).plain == "1 result"
-    assert count_line(50, 1234).plain == "Showing 50 of 1,234 results"
+    assert count_line(50, 1234).plain == "1-50 of 1,234 results"
+    assert count_line(50, 3626, 50).plain == "51-100 of 3,626 results"
 
 
 def test_real_search_results_render(library: Library) -> None:

@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 
 from ...corpus.clean import safe_line
 from ...labels import date_text, plural, ward_name
-from ...search import Query, SearchResult, parse_query
+from ...search import TYPE_MORE, Query, SearchResult, parse_query
 
 __all__ = ["ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
 
@@ -36,18 +36,21 @@ Span = tuple[int, int]
 STAR = "★ "  # before the title of a bookmarked result
 
 
-def count_line(shown: int, total: int, hints: Sequence[str] = ()) -> Text:
-    """``12 results`` / ``showing 50 of 1,234 results`` / ``No results``, then the hints."""
-    if total == 0:
-        text = Text("No results")
-    elif shown >= total:
-        text = Text(plural(total, "result"))
-    else:
-        text = Text(f"Showing {shown:,} of {total:,} results")
-    for hint in hints:
-        text.append("  ·  ")
-        text.append(safe_line(hint), "italic")
-    return text
+def count_line(shown: int, total: int, offset: int = 0, *, type_more: bool = False) -> Text:
+    """``12 results`` / ``51-100 of 3,626 results`` / ``No results`` / the "type more"
+    sentence (a query of one letter: nothing was searched)."""
+    if type_more:
+        return Text(TYPE_MORE)
+    if total == 0 or shown == 0:
+        return Text("No results" if total == 0 else f"0 of {total:,} results")
+    if shown >= total:
+        return Text(plural(total, "result"))
+    return Text(f"{offset + 1:,}-{offset + shown:,} of {total:,} results")
+
+
+def hints_text(hints: Sequence[str]) -> Text:
+    """The hints about the query, whole, one per line (they wrap)."""
+    return Text("\n").join(Text(safe_line(hint), "italic") for hint in hints)
 
 
 def _highlighted(text: str, spans: Sequence[Span], match: Style | str,
@@ -110,6 +113,10 @@ class ResultList(OptionList):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Back", tooltip="Clear the search and return to the tree",
                 id="results.cancel"),
+        Binding("end,G", "last", "Last", show=False,
+                tooltip="The last result (of all, not only of this page)", id="results.last"),
+        Binding("home,g", "first", "First", show=False, tooltip="The first result",
+                id="results.first"),
         Binding("j", "cursor_down", "Down", show=False, tooltip="Next result",
                 id="results.down"),
         Binding("k", "cursor_up", "Up", show=False, tooltip="Previous result",
@@ -121,6 +128,46 @@ class ResultList(OptionList):
         parent = self.parent
         if isinstance(parent, SearchResults):
             parent.post_message(SearchResults.Cancelled(parent))
+
+    def _turn(self, forward: bool, *, to_end: bool = False) -> bool:
+        """Ask for the next (previous, last, first) page; False if there is none."""
+        parent = self.parent
+        if not isinstance(parent, SearchResults):
+            return False
+        page = parent.page_size or 1
+        if to_end:
+            offset = (max(parent.total - 1, 0) // page) * page if forward else 0
+        else:
+            offset = parent.page_offset + (len(parent.results) if forward else -page)
+        if offset == parent.page_offset or not 0 <= offset < parent.total:
+            return False
+        at_end = forward if to_end else not forward  # where the cursor goes on that page
+        parent.post_message(SearchResults.PageWanted(parent, max(offset, 0), at_end))
+        return True
+
+    def action_cursor_down(self) -> None:
+        """The next result; past the last of the page, the next page (no wrapping)."""
+        if self.highlighted is None or self.highlighted < self.option_count - 1:
+            super().action_cursor_down()
+        else:
+            self._turn(True)
+
+    def action_cursor_up(self) -> None:
+        """The previous result; before the first of the page, the previous page."""
+        if self.highlighted != 0:
+            super().action_cursor_up()
+        else:
+            self._turn(False)
+
+    def action_last(self) -> None:
+        """The last result of all (its page is fetched if need be)."""
+        if not self._turn(True, to_end=True):
+            super().action_last()
+
+    def action_first(self) -> None:
+        """The first result."""
+        if not self._turn(False, to_end=True):
+            super().action_first()
 
 
 class SearchResults(Vertical):
@@ -136,6 +183,8 @@ class SearchResults(Vertical):
     SearchResults {
         height: 1fr;
         & > #results-count { height: 1; padding: 0 1; color: $text-muted; }
+        & > #results-hints { height: auto; padding: 0 1; color: $text-warning;
+                             display: none; }
         & > ResultList { height: 1fr; border: none; }
         & > .search-results--match { text-style: bold; color: $text-warning;
                                      background: $warning-muted; }
@@ -157,6 +206,16 @@ class SearchResults(Vertical):
             """The query as typed."""
             return self.query.text
 
+    class PageWanted(Message):
+        """The user moved past the page shown: fetch the results from ``offset``
+        (``at_end``: the cursor goes on the page's last result, else its first)."""
+
+        def __init__(self, results: SearchResults, offset: int, at_end: bool) -> None:
+            super().__init__()
+            self.results = results
+            self.offset = offset
+            self.at_end = at_end
+
     class Cancelled(Message):
         """The user pressed ``escape`` in the results."""
 
@@ -174,12 +233,15 @@ class SearchResults(Vertical):
         self.results: list[SearchResult] = []
         self.search_query = parse_query("")  # what the results were found for
         self.total = 0
+        self.page_offset = 0  # the place of the first result shown, from 0
+        self.page_size = 0  # results asked for per page (0: all at once)
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
         self.read: Collection[str] | None = None  # ids read; the others bold (None: unknown)
         self._width: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Type to search"), id="results-count")
+        yield Static(Text(""), id="results-hints")
         yield ResultList(id="results-list")
 
     @property
@@ -198,17 +260,28 @@ class SearchResults(Vertical):
 
     def show_results(self, results: list[SearchResult], query: str | Query, *,
                      total: int | None = None, hints: Sequence[str] = (),
-                     marked: Collection[str] | None = None) -> None:
+                     marked: Collection[str] | None = None, offset: int = 0,
+                     page_size: int = 0, type_more: bool = False, at_end: bool = False
+                     ) -> None:
         """Show ``results`` for ``query`` (``total``: how many matched in all;
-        ``marked``: the bookmarked ids, shown with a ★)."""
+        ``marked``: the bookmarked ids, shown with a ★; ``offset``: the place of the first,
+        from 0, in pages of ``page_size``; ``type_more``: the query is too short;
+        ``at_end``: the cursor on the last result, else the first)."""
         self.results = list(results)
         self.search_query = parse_query(query) if isinstance(query, str) else query
         self.total = len(results) if total is None else total
+        self.page_offset, self.page_size = offset, page_size
         if marked is not None:
             self.marked = marked
         self.query_one("#results-count", Static).update(
-            count_line(len(results), self.total, hints))
-        self._render_options(0 if results else None)
+            count_line(len(results), self.total, offset, type_more=type_more))
+        self._show_hints(hints)
+        self._render_options((len(results) - 1 if at_end else 0) if results else None)
+
+    def _show_hints(self, hints: Sequence[str]) -> None:
+        line = self.query_one("#results-hints", Static)
+        line.update(hints_text(hints))
+        line.display = bool(hints)
 
     def show_status(self, text: str) -> None:
         """A line in place of the count (e.g. while the search index is being built)."""
@@ -262,8 +335,9 @@ class SearchResults(Vertical):
         """No query: no results."""
         self.results = []
         self.search_query = parse_query("")
-        self.total = 0
+        self.total = self.page_offset = 0
         self.query_one("#results-count", Static).update(Text("Type to search"))
+        self._show_hints(())
         self.option_list.clear_options()
 
     @property

@@ -60,11 +60,12 @@ class SearchPane(Vertical):
 
     class _Found(Message):
         def __init__(self, query: Query, response: SearchResponse | None,
-                     problem: str | None = None) -> None:
+                     problem: str | None = None, at_end: bool = False) -> None:
             super().__init__()
             self.search_query = query
             self.response = response
             self.problem = problem
+            self.at_end = at_end  # the cursor on the page's last result
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -74,6 +75,7 @@ class SearchPane(Vertical):
         self.text = ""  # the query typed, as the bar last said
         self.marked: frozenset[str] = frozenset()  # the bookmarked ids (★, is:bookmarked)
         self.read: frozenset[str] | None = None  # the ids read (bold titles, is:unread)
+        self.page_offset = 0  # the page shown starts there (0 for a new query)
         self._timer: Timer | None = None
         self._waiting = False  # a search is due as soon as the index is ready
 
@@ -142,6 +144,8 @@ class SearchPane(Vertical):
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        if text != self.text:
+            self.page_offset = 0
         self.text = text
         if not text.strip():
             self._waiting = False
@@ -153,8 +157,9 @@ class SearchPane(Vertical):
         else:
             self.run_search()
 
-    def run_search(self) -> None:
-        """Search for the query now, in a worker (or once the index is ready)."""
+    def run_search(self, at_end: bool = False) -> None:
+        """Search for the query now (the page from :attr:`page_offset`), in a worker (or once
+        the index is ready)."""
         self._timer = None
         if not self.text.strip():
             return
@@ -162,18 +167,29 @@ class SearchPane(Vertical):
             self._waiting = True
             self.results.show_status(self.failed or BUILDING)
             return
-        self._search(self.index, parse_query(self.text), self.marked, self.read)
+        self._search(self.index, parse_query(self.text), self.marked, self.read, self.page_offset,
+                     at_end)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False,
           description="search")
     def _search(self, index: SearchIndex, query: Query, marked: Collection[str],
-                read: Collection[str] | None = None) -> None:
+                read: Collection[str] | None = None, offset: int = 0,
+                at_end: bool = False) -> None:
         try:
-            response = search(index, query, LIMIT, bookmarked=marked, read=read)
+            response = search(index, query, LIMIT, offset=offset, bookmarked=marked,
+                              read=read)
         except LibraryError as error:
             self.post_message(self._Found(query, None, f"The search failed: {error}"))
             return
-        self.post_message(self._Found(query, response))
+        self.post_message(self._Found(query, response, at_end=at_end))
+
+    @on(SearchResults.PageWanted)
+    def _page_wanted(self, message: SearchResults.PageWanted) -> None:
+        """The user moved past the page shown: fetch the one asked for."""
+        message.stop()
+        if self.text.strip() and self.index is not None:
+            self.page_offset = message.offset
+            self.run_search(message.at_end)
 
     @on(_Found)
     def _found(self, message: _Found) -> None:
@@ -182,16 +198,19 @@ class SearchPane(Vertical):
             self.post_message(Notice(message.problem or "", "error"))
             self.results.show_status("The search failed (see the notice).")
             return
-        self.show(message.search_query, message.response)
+        self.show(message.search_query, message.response, at_end=message.at_end)
 
-    def show(self, query: Query, response: SearchResponse) -> None:
+    def show(self, query: Query, response: SearchResponse, *, at_end: bool = False) -> None:
         """Show ``response`` if it answers the query typed now (else it is stale)."""
-        if query.text != self.text:
-            return  # the user typed on (or cleared the search) meanwhile
+        if query.text != self.text or response.offset != self.page_offset:
+            return  # the user typed on (or cleared the search, or paged) meanwhile
         results = self.results
-        keep = results.highlighted_result if query.text == results.query_text else None
+        same_page = query.text == results.query_text and response.offset == results.page_offset
+        keep = results.highlighted_result if same_page else None
         results.show_results(response.results, query, total=response.total,
-                             hints=response.hints, marked=self.marked)
+                             hints=response.hints, marked=self.marked, offset=response.offset,
+                             page_size=LIMIT, type_more=response.state == "type more",
+                             at_end=at_end)
         if keep is not None:
             results.highlight_article(keep.id)
 
