@@ -52,8 +52,11 @@ from .writer import ENCODING, Record, Writer, article_row
 
 __all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", "walk_sources"]
 
-BATCH = 2000  # files per transaction (at most; see FLUSH_SECONDS)
-FLUSH_SECONDS = 1.0  # a batch is written at least this often, for the progress shown
+# Files per transaction. Fewer, bigger transactions cost less: each commit makes an
+# FTS5 segment that is merged later (1,000 changed files in transactions of 50 take
+# 20% more CPU than in one). A kill loses at most this many files' parsing.
+BATCH = 2000
+PROGRESS_SECONDS = 0.5  # progress is reported this often, apart from the commits
 
 Progress = Callable[[int, int], None]
 SourcesArg = Sequence[Path] | Callable[[], Sequence[Path]]
@@ -228,7 +231,7 @@ def _apply(
     if progress:
         progress(0, total)
     batch: list[Record] = []
-    flushed = time.monotonic()
+    shown = time.monotonic()
     for record in parse_all(todo, pool, count, parse_one, parse_chunk):
         path, reason, row = record[0], record[3], record[4]
         if reason:  # counted once: as skipped (with why), never also as new or changed
@@ -244,12 +247,12 @@ def _apply(
         if should_cancel and should_cancel():
             report.cancelled = True
             break
-        if len(batch) >= BATCH or time.monotonic() - flushed >= FLUSH_SECONDS:
+        if len(batch) >= BATCH:
             writer.store(batch, known)
             batch.clear()
-            flushed = time.monotonic()
-            if progress:
-                progress(done, total)
+        if progress and time.monotonic() - shown >= PROGRESS_SECONDS:
+            progress(done, total)
+            shown = time.monotonic()
     if batch:
         writer.store(batch, known)
     if progress:
