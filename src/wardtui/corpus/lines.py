@@ -137,6 +137,9 @@ def classify(text: str) -> list[Line]:
         if len(lines) >= MAX_LINES:
             lines.extend(_plain_paragraphs(raws[number:]))
             break
+        if not raw or raw.isspace():
+            blank = True
+            continue
         parts = _short_line(raw) if len(raw) <= 160 else _read_line(raw)
         if not parts:
             blank = True
