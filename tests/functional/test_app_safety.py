@@ -22,8 +22,10 @@ from wardtui import paths
 from wardtui.app.bookmark_keeper import BUSY, ConfirmRemove
 from wardtui.app.screens.export_dialog import UNSAFE_NAME, ExportDialog
 from wardtui.app.screens.main import MainScreen
+from wardtui.app.widgets.reader import HEAD_PARAGRAPHS
 from wardtui.app.widgets.search_bar import MAX_QUERY, TOO_LONG, SearchBar
 from wardtui.config import Sources
+from wardtui.corpus.model import Article, Paragraph
 from wardtui.library import Library
 from wardtui.userdata import BookmarkStore
 
@@ -255,5 +257,30 @@ def test_the_export_name_never_takes_or_echoes_control_or_bidi_characters(
         await press(pilot, "enter")
         assert [p.name for p in folder.iterdir()] == ["abc.txt"]
         assert not any(bad in m for m in app.messages for bad in ("\x1b", "\u202e", "\x9b"))
+
+    drive(app, scenario)
+
+
+# -- item 14: a huge article opens without laying it all out on the UI thread -------------
+def test_a_huge_article_is_laid_out_lazily(library: Library) -> None:
+    count = 100_000  # short paragraphs (the file had a million: the same path)
+    article = Article(id="huge000000", title="Phường Mỹ An: một bài rất dài", ward="Mỹ An",
+                      unit="phường", date="2024-03-02",
+                      paragraphs=tuple(Paragraph(f"dòng {i}") for i in range(count)),
+                      source="/c/huge.txt")
+    app = make_app(library)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        reader = main_of(pilot).reader
+        reader.show_article(article)
+        assert len(reader.text_lines) < 2 * HEAD_PARAGRAPHS + 10, "laid out whole at once"
+        await pilot.pause()
+        assert len(reader._strips) <= reader.size.height, "painted more than the page"
+        await settle(pilot)  # the layout worker
+        lines = reader.text_lines
+        assert len(lines) >= 2 * count and lines[-1] == f"dòng {count - 1}"
+        await pilot.press("G")
+        await pilot.pause()
+        assert len(reader._strips) <= 2 * reader.size.height
 
     drive(app, scenario)

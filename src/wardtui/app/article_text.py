@@ -13,11 +13,12 @@ Uses rich; knows nothing of Textual.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import TypeAlias
 
+from rich.console import Console
 from rich.style import Style
 from rich.text import Text
 
@@ -142,3 +143,21 @@ def article_blocks(article: Article, styles: ArticleStyles, marks: Marks = NO_MA
 def message_blocks(title: str, lines: Sequence[str], styles: ArticleStyles) -> list[Block]:
     """A short notice in the reader's layout (welcome, empty library, errors)."""
     return [Text(title, style=styles.title), None, *(Text(line) for line in lines)]
+
+
+def wrap_blocks(blocks: Sequence[Block], console: Console, width: int,
+                cancelled: Callable[[], bool] | None = None) -> list[Text | None] | None:
+    """The lines of ``blocks`` wrapped to ``width``, a blank line between two blocks;
+    ``None`` if ``cancelled()`` became true meanwhile (checked every 1,000 blocks)."""
+    lines: list[Text | None] = []
+    blank = Text("")
+    for index, block in enumerate(blocks):
+        if index:
+            lines.append(blank)
+            if cancelled is not None and not index % 1000 and cancelled():
+                return None
+        if block is None:
+            lines.append(None)
+        else:
+            lines.extend(block.wrap(console, width, overflow="fold"))
+    return lines

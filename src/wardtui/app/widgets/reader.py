@@ -17,6 +17,7 @@ bookmarking and exporting (``c``, ``b``, ``e``) are the screen's keys.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.style import Style
@@ -27,7 +28,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.worker import Worker
+from textual.worker import Worker, get_current_worker
 
 from ...corpus import Article
 from ...library import Library, LibraryError
@@ -40,11 +41,22 @@ from ..article_text import (
     article_blocks,
     find_marks,
     message_blocks,
+    wrap_blocks,
 )
 from ..messages import Notice, failure
 
 MEASURE = 90  # the widest line, in cells
 RULE = "─"
+HEAD_PARAGRAPHS = 300  # a longer article is shown from these at once, then wholly
+
+
+class _Wrapped(Message):
+    """From the layout worker: the whole of a long article, wrapped for ``layout``."""
+
+    def __init__(self, layout: int, lines: list[Text | None], width: int,
+                 styles: ArticleStyles) -> None:
+        super().__init__()
+        self.layout, self.lines, self.width, self.styles = layout, lines, width, styles
 
 
 class Reader(ScrollView, can_focus=True):
@@ -130,6 +142,7 @@ class Reader(ScrollView, can_focus=True):
         self._laid_out_width = -1
         self._rule_style = Style()
         self._keys_shown = False
+        self._layout = 0  # counts the layouts: a worker's late answer is dropped
 
     # -- public -------------------------------------------------------------------
     def open(self, article_id: str, query: Query | None = None) -> None:
@@ -230,15 +243,20 @@ class Reader(ScrollView, can_focus=True):
         region_width = self.scrollable_content_region.width
         width = max(10, min(MEASURE, region_width or MEASURE))
         styles = self._styles()
-        console = self.app.console
-        lines: list[Text | None] = []
-        for index, block in enumerate(self._blocks(styles)):
-            if index:
-                lines.append(Text(""))
-            if block is None:
-                lines.append(None)
-            else:
-                lines.extend(block.wrap(console, width, overflow="fold"))
+        self._layout += 1
+        article = self.article
+        if article is not None and len(article.paragraphs) > HEAD_PARAGRAPHS:
+            # a long article: its first pages now, the whole of it in a worker
+            head = replace(article, paragraphs=article.paragraphs[:HEAD_PARAGRAPHS])
+            lines = wrap_blocks(article_blocks(head, styles, self._marks), self.app.console,
+                                width) or []
+            self._wrap_whole(self._layout, article, self._marks, styles, width)
+        else:
+            lines = wrap_blocks(self._blocks(styles), self.app.console, width) or []
+        self._use_lines(lines, width, styles)
+
+    def _use_lines(self, lines: list[Text | None], width: int, styles: ArticleStyles) -> None:
+        """Show ``lines`` (wrapped to ``width``); their matches are ``n`` / ``N``'s."""
         self._lines = lines
         self._strips.clear()
         self._laid_out_width = width
@@ -253,6 +271,27 @@ class Reader(ScrollView, can_focus=True):
             self._keys_shown = keys
             self.refresh_bindings()
         self.refresh()
+
+    @work(thread=True, exclusive=True, group="layout", exit_on_error=False,
+          description="lay out a long article")
+    def _wrap_whole(self, layout: int, article: Article, marks: Marks, styles: ArticleStyles,
+                    width: int) -> None:
+        """Wrap the whole of a long article off the UI thread (stops when cancelled)."""
+        worker = get_current_worker()
+        lines = wrap_blocks(article_blocks(article, styles, marks), self.app.console, width,
+                            lambda: worker.is_cancelled)
+        if lines is not None:
+            self.post_message(_Wrapped(layout, lines, width, styles))
+
+    @on(_Wrapped)
+    def _wrapped(self, message: _Wrapped) -> None:
+        message.stop()
+        if message.layout != self._layout:
+            return  # another article, width or theme since
+        self._use_lines(message.lines, message.width, message.styles)
+        if (self.search_query is not None and self.current_match is None
+                and self.match_lines):  # the first match was past the first pages
+            self._go_to_match(0)
 
     def on_resize(self, event: events.Resize) -> None:
         """Re-wrap when the width available changes."""
