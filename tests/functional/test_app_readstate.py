@@ -373,3 +373,30 @@ def test_the_readmes_key_table_lists_the_new_keys() -> None:
                 name = name.replace(word, arrow)
             assert f"`{name}`" in table, name
     assert "`h`/`←` back to the tree" in table
+
+
+def test_a_sync_keeps_the_read_mark_of_an_article_whose_file_changed(
+        seeds_copy: Any, library: Library, slow: None) -> None:
+    from pathlib import Path
+
+    from wardtui.config import Sources
+
+    sources = Sources()
+    sources.add(seeds_copy)
+    mark_in_store(library, MY_LONG)
+    source = Path(library.summary(MY_LONG).source)  # type: ignore[union-attr]
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        tree = screen.ward_tree
+        await until(pilot, lambda: tree.read == {MY_LONG})
+        source.write_text(source.read_text(encoding="utf-8") + "\nMột đoạn mới.\n",
+                          encoding="utf-8")
+        screen.sync_now()
+        await until(pilot, lambda: tree.read is not None and len(tree.read) == 2)
+        (new,) = tree.read - {MY_LONG}  # the new id, with the old one as an alias
+        assert library.summary(new) is not None and library.summary(MY_LONG) is None
+        assert str(ward_label(tree, 3)) == "phường Mỹ Long  1"
+        assert not bold(ward_label(tree, 3), "1")  # still read: nothing unread there
+
+    drive(make_app(library, sources=sources), scenario)

@@ -172,12 +172,16 @@ class ReadKeeper:
         store = self.store
         if store is None:
             return
-        try:
-            store.reading.reconcile(own)
-            store.history.reconcile(own)
-        except UserDataError as error:
-            self.deliver(Notice(sentence(str(error)), "warning"))
-        self._read_all(store, None, own)
+        with self._turn:  # in order with the marks being made meanwhile
+            try:
+                store.reading.reconcile(own)
+                store.history.reconcile(own)
+            except UserDataError as error:
+                self.deliver(Notice(sentence(str(error)), "warning"))
+            except LibraryError as error:
+                self.deliver(Notice(f"The read marks could not be checked: {error}",
+                                    "warning"))
+            self._read_all(store, None, own)
 
     def _changed(self, store: BookmarkStore, library: Library | None,
                  articles: Sequence[ArticleLike] | None, read: bool) -> None:
