@@ -254,3 +254,46 @@ def test_results_page_through_every_result(big_library: Library) -> None:
         assert not seen & {r.id for r in results.results}  # no result shown twice
 
     drive(make_app(big_library), scenario)
+
+
+# -- item 6: results preview, title in sight, marks cleared, match n of m ---------------
+def _match_styles(reader: Any, line: int) -> set[Any]:
+    """The styles of the marked characters painted on ``line`` of the article."""
+    strip = reader.render_line(line - reader.scroll_offset.y)
+    return {seg.style for seg in strip if seg.text.strip() and seg.style and seg.style.bold}
+
+
+@pytest.mark.usefixtures("no_debounce")
+def test_results_preview_keep_the_title_and_step_through_matches(library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        reader = screen.reader
+        await type_query(pilot, "giai phong mat bang")
+        results = results_of(pilot)
+        assert len(results.results) >= 2
+        await press(pilot, "enter")  # into the results: the first one is previewed
+        assert reader.article_id == results.results[0].id
+        await press(pilot, "down")
+        assert reader.article_id == results.results[1].id
+        assert screen.focused is results.option_list  # a preview keeps the focus
+        await press(pilot, "up", "enter")  # open the first
+        assert screen.focused is reader and reader.article_id == results.results[0].id
+        assert reader.match_lines and reader.match_lines[0] > 0
+        assert reader.scroll_offset.y == 0  # the first match is on the first page: title seen
+        assert reader.match_status == f"Match 1 of {len(reader.match_lines)}"
+        assert len(reader.match_lines) > 1
+        first, second = reader.match_lines[:2]
+        before = _match_styles(reader, first)
+        assert before  # the current match is bold, the others not
+        if second < reader.scrollable_content_region.height:
+            assert _match_styles(reader, second) == set()
+        await press(pilot, "n")
+        assert reader.match_status == f"Match 2 of {len(reader.match_lines)}"
+        assert any(n.message == reader.match_status for n in pilot.app._notifications)
+        assert reader.scroll_offset.y == second
+        assert _match_styles(reader, second) == before  # the current one's style moved
+        await press(pilot, "escape", "escape")  # back to the results, then the tree
+        assert reader.match_lines == [] and reader.search_query is None
+        assert reader.article is not None  # the article stays, unmarked
+
+    drive(make_app(library), scenario)

@@ -5,7 +5,8 @@ and the main screen. ``r`` syncs the sources (the palette's "Sync the sources"),
 ``o`` opens the current article's source file in ``$PAGER`` (``less`` if unset)
 and ``E`` in ``$EDITOR`` (``vi``), the app suspended meanwhile (Textual's
 ``App.suspend``) and back at the same place afterwards; a source file that is gone
-is a notice.
+is a notice. Moving in the search results shows the result in the reader (as the
+tree's cursor does), and clearing the search takes the marks off the article shown.
 """
 
 from __future__ import annotations
@@ -16,10 +17,13 @@ import subprocess
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.widgets import Input
 
 from ...labels import title
+from ..widgets.results import SearchResults
 from .read_keys import ReadStateScreen
 
 __all__ = ["UxKeysScreen"]
@@ -40,6 +44,21 @@ class UxKeysScreen(ReadStateScreen):
     def sync_now(self) -> None:
         """Sync the sources in the background (the main screen does it)."""
         raise NotImplementedError
+
+    @on(SearchResults.Previewed)
+    def _preview_result(self, message: SearchResults.Previewed) -> None:
+        reader = self.reader
+        if message.article_id != reader.requested or reader.search_query != message.query:
+            reader.open(message.article_id, message.query)
+
+    @on(Input.Changed, "#search")
+    def _unmark(self, message: Input.Changed) -> None:
+        if not message.value.strip():
+            self.reader.clear_marks()
+
+    @on(SearchResults.Cancelled)
+    def _unmark_cancelled(self) -> None:
+        self.reader.clear_marks()
 
     def action_sync(self) -> None:
         """Sync the sources, unless a sync runs already."""

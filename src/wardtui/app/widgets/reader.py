@@ -71,6 +71,7 @@ class Reader(ScrollView, can_focus=True):
         "reader--caption",
         "reader--image",
         "reader--highlight",
+        "reader--current",
     }
 
     DEFAULT_CSS = """
@@ -83,6 +84,7 @@ class Reader(ScrollView, can_focus=True):
         & > .reader--caption { color: $text-muted; text-style: italic; }
         & > .reader--image { color: $text-muted; }
         & > .reader--highlight { background: $warning-muted; color: $text-warning; }
+        & > .reader--current { background: $warning; color: $background; text-style: bold; }
     }
     """
 
@@ -141,6 +143,7 @@ class Reader(ScrollView, can_focus=True):
         self._strips: dict[int, Strip] = {}
         self._laid_out_width = -1
         self._rule_style = Style()
+        self._highlight_style = Style()
         self._keys_shown = False
         self._layout = 0  # counts the layouts: a worker's late answer is dropped
 
@@ -198,7 +201,19 @@ class Reader(ScrollView, can_focus=True):
         self._lay_out()
         first = self.match_lines[0] if query is not None and self.match_lines else 0
         self.current_match = 0 if query is not None and self.match_lines else None
+        if first < self.scrollable_content_region.height - 1:
+            first = 0  # the match is on the first page: the title stays in sight
         self.scroll_to(0, first, animate=False, immediate=True)
+
+    def clear_marks(self) -> None:
+        """No search any more: the article without its marks, where it was scrolled."""
+        if self.search_query is None and self._marks is NO_MARKS:
+            return
+        self.search_query = None
+        self._marks = NO_MARKS
+        self.current_match = None
+        self._request += 1  # a marked version still on its way is stale now
+        self._lay_out()
 
     def show_message(self, title: str, lines: Sequence[str]) -> None:
         """Show a short notice instead of an article (welcome, empty library…)."""
@@ -261,6 +276,7 @@ class Reader(ScrollView, can_focus=True):
         self._strips.clear()
         self._laid_out_width = width
         self._rule_style = styles.rule
+        self._highlight_style = styles.highlight
         self.match_lines = [
             y for y, line in enumerate(lines)
             if line is not None and any(span.style == styles.highlight for span in line.spans)
@@ -318,6 +334,12 @@ class Reader(ScrollView, can_focus=True):
             line = self._lines[index]
             if line is None:
                 line = Text(RULE * self._laid_out_width, style=self._rule_style)
+            elif index == self.current_match_line:  # the match n / N reached stands out
+                line = line.copy()
+                current = self.get_component_rich_style("reader--current", partial=True)
+                for span in line.spans[:]:
+                    if span.style == self._highlight_style:
+                        line.stylize(current, span.start, span.end)
             strip = Strip(list(line.render(self.app.console)), line.cell_len)
             self._strips[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
@@ -359,8 +381,21 @@ class Reader(ScrollView, can_focus=True):
         self._go_to_match(index)
 
     def _go_to_match(self, index: int) -> None:
+        before = self.current_match_line
         self.current_match = index
+        for line in (before, self.match_lines[index]):
+            if line is not None:
+                self._strips.pop(line, None)
         self.scroll_to(y=self.match_lines[index], animate=False)
+        self.refresh()
+        self.notify(self.match_status, timeout=2, markup=False)
+
+    @property
+    def match_status(self) -> str:
+        """``match 3 of 12`` (the lines holding a match), or nothing."""
+        if self.current_match is None or not self.match_lines:
+            return ""
+        return f"Match {self.current_match + 1} of {len(self.match_lines)}"
 
     @property
     def current_match_line(self) -> int | None:

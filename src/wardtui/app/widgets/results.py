@@ -206,6 +206,14 @@ class SearchResults(Vertical):
             """The query as typed."""
             return self.query.text
 
+    class Previewed(Message):
+        """The cursor moved onto a result in the focused list: show it (a preview)."""
+
+        def __init__(self, article_id: str, query: Query) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.query = query
+
     class PageWanted(Message):
         """The user moved past the page shown: fetch the results from ``offset``
         (``at_end``: the cursor goes on the page's last result, else its first)."""
@@ -347,6 +355,21 @@ class SearchResults(Vertical):
         if index is None or not 0 <= index < len(self.results):
             return None
         return self.results[index]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The cursor moved: preview the result, if the user is in the list."""
+        event.stop()
+        if self.option_list.has_focus:
+            self._preview()
+
+    def on_descendant_focus(self) -> None:
+        """Into the list: preview the result under the cursor."""
+        self._preview()
+
+    def _preview(self) -> None:
+        result = self.highlighted_result
+        if result is not None:
+            self.post_message(self.Previewed(result.id, self.search_query))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         """Enter or a click on a result: ask for the article."""
