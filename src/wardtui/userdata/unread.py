@@ -3,9 +3,10 @@
 The library and the user's data are two SQLite files, so the read ids are handed to one
 grouped query on the library's connection as a JSON array (``json_each``: no temporary
 table, nothing written), which counts the unread articles per (ward, unit, year, month)
-in SQL; every coarser count (a ward, a year, a ward's year, a month's ward) is summed
-from those groups once, so each tree label is a dictionary look-up. Knows nothing of
-Textual.
+in SQL; the coarser counts (a ward, a year, a ward's year, a month's ward) are summed
+from those groups once per kind (those the tree asks, at once), so each tree label is
+a dictionary look-up, and one article marked adjusts them
+(:meth:`UnreadCounts.adjusted`). Knows nothing of Textual.
 """
 
 from __future__ import annotations
@@ -36,9 +37,15 @@ _GROUPS = (
 
 # The sums kept: any of ward, unit, year, month, but a unit only with its ward and a
 # month only with its year.
-_MASKS = tuple(
-    mask for mask in product((False, True), repeat=4)
-    if not (mask[1] and not mask[0]) and not (mask[3] and not mask[2])
+Mask = tuple[bool, bool, bool, bool]
+_MASKS: tuple[Mask, ...] = tuple(
+    (w, u, y, m) for w, u, y, m in product((False, True), repeat=4)
+    if not (u and not w) and not (m and not y)
+)
+COMMON_MASKS: tuple[Mask, ...] = (
+    (True, True, False, False), (True, True, True, False),  # by ward: wards, their years
+    (False, False, True, False), (False, False, True, True),  # by date: years, months
+    (True, True, True, True), (False, False, False, False),  # a month's wards; the total
 )
 
 
@@ -52,29 +59,45 @@ class UnreadCounts:
     """
 
     groups: dict[Group, int]
-    _sums: dict[tuple[object, ...], int] = field(init=False, repr=False, compare=False)
+    # per mask (which of ward, unit, year, month it keeps): the sums, made on first use
+    _sums: dict[Mask, dict[tuple[object, ...], int]] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
-    def __post_init__(self) -> None:
-        sums: dict[tuple[object, ...], int] = {}
-        for group, n in self.groups.items():
-            _add(sums, group, n)
-        object.__setattr__(self, "_sums", sums)
+    def warm(self, *masks: Mask) -> UnreadCounts:
+        """Make the sums of these masks now (in the worker that counted, not in the first
+        tree label that asks); the default: those the tree's groupings ask."""
+        for mask in masks or COMMON_MASKS:
+            self._sums_of(mask)
+        return self
+
+    def _sums_of(self, mask: Mask) -> dict[tuple[object, ...], int]:
+        sums = self._sums.get(mask)
+        if sums is None:
+            sums = {}
+            kept = [i for i, keep in enumerate(mask) if keep]
+            for group, n in self.groups.items():
+                key = tuple(group[i] for i in kept)
+                sums[key] = sums.get(key, 0) + n
+            self._sums[mask] = sums
+        return sums
 
     def adjusted(self, articles: Iterable[ArticleLike], read: bool) -> UnreadCounts:
         """These counts once ``articles`` (each of which was unread, or read) became read
         (or unread): a few dictionary changes, not a query (for one article marked)."""
-        groups, sums = dict(self.groups), dict(self._sums)
+        groups = dict(self.groups)
+        sums = {mask: dict(made) for mask, made in list(self._sums.items())}
         step = -1 if read else 1
         for article in articles:
             group = group_of(article)
             groups[group] = groups.get(group, 0) + step
             if groups[group] <= 0:
                 del groups[group]
-            _add(sums, group, step)
-        made = object.__new__(UnreadCounts)
-        object.__setattr__(made, "groups", groups)
-        object.__setattr__(made, "_sums", sums)
-        return made
+            for mask, made in sums.items():
+                key = tuple(v for v, keep in zip(group, mask, strict=True) if keep)
+                made[key] = made.get(key, 0) + step
+        result = UnreadCounts(groups)
+        result._sums.update(sums)
+        return result
 
     @property
     def total(self) -> int:
@@ -99,14 +122,8 @@ class UnreadCounts:
             mask = (ward is not None, unit is not None, year is not None, month is not None)
         if mask not in _MASKS:
             raise ValueError("a unit needs its ward, and a month its year")
-        key = (mask, *(v for v, keep in zip(values, mask, strict=True) if keep))
-        return self._sums.get(key, 0)
-
-
-def _add(sums: dict[tuple[object, ...], int], group: Group, n: int) -> None:
-    for mask in _MASKS:
-        key = (mask, *(v for v, keep in zip(group, mask, strict=True) if keep))
-        sums[key] = sums.get(key, 0) + n
+        key = tuple(v for v, keep in zip(values, mask, strict=True) if keep)
+        return self._sums_of(mask).get(key, 0)
 
 
 def group_of(article: ArticleLike) -> Group:
@@ -124,4 +141,4 @@ def unread_counts(library: Library, read_ids: Collection[str]) -> UnreadCounts:
     return UnreadCounts({
         (r[0], r[1] if r[0] is not None else None, int(r[2]), int(r[3])): int(r[4])
         for r in rows
-    })
+    }).warm()
