@@ -297,3 +297,33 @@ def test_results_preview_keep_the_title_and_step_through_matches(library: Librar
         assert reader.article is not None  # the article stays, unmarked
 
     drive(make_app(library), scenario)
+
+
+# -- item 3: after a sync, the open article is read again ------------------------------
+def test_a_sync_rereads_the_open_article_and_keeps_the_cursor_on_it(
+    seeds_copy: Path, library: Library
+) -> None:
+    sources = Sources()
+    sources.add(seeds_copy)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        tree, reader = screen.ward_tree, screen.reader
+        first = library.summaries()[0]
+        tree.select_article(first.id)
+        await press(pilot, "enter")
+        assert reader.article_id == first.id and tree.current_article_id == first.id
+        path = Path(first.source)
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\n") + "\n\nĐoạn mới thêm sau khi đồng bộ.\n",
+                        encoding="utf-8")
+        await press(pilot, "r")
+        assert "Library updated: 1 file read." in pilot.app.messages
+        assert reader.article_id not in (None, first.id)
+        assert any("Đoạn mới thêm sau khi đồng bộ." in line for line in reader.text_lines)
+        assert tree.current_article_id == reader.article_id  # not the year above it
+        path.unlink()
+        await press(pilot, "r")
+        assert any("is no longer in the library" in m for m in pilot.app.messages)
+
+    drive(make_app(library, sources=sources), scenario)

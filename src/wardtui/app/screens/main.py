@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on, work
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -63,7 +64,7 @@ class MainScreen(UxKeysScreen):
     AUTO_FOCUS = "#tree"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", key_display="/",
+        Binding("slash", "focus_search", "Search", key_display="/", priority=True,
                 tooltip="Go to the search bar", id="main.search"),
         Binding("t", "toggle_grouping", "Grouping", tooltip="Group by ward, place or date",
                 id="main.grouping"),
@@ -259,7 +260,9 @@ class MainScreen(UxKeysScreen):
             host.tell(f"{plural(len(report.skipped), 'file')} skipped (not articles); "
                       "`wardtui index` lists them.")
         if report.parsed or report.removed:
+            on_it = self.ward_tree.current_article_id == self.reader.article_id
             self.ward_tree.reload()
+            self.follow_open_article(on_it)  # re-read if its file changed
             if self.ward_tree.cursor_node is None:
                 self._cursor_to_top()
             self.search_pane.build_index()  # (the worker keeps the index if it is current)
@@ -337,8 +340,17 @@ class MainScreen(UxKeysScreen):
 
     # -- actions -----------------------------------------------------------------------
     def action_focus_search(self) -> None:
-        """Go to the search bar."""
-        self.query_one(SearchBar).focus()
+        """Go to the search bar, at once: the keys typed after ``/`` go to the bar.
+
+        ``/`` is a priority binding, run as the app takes the key from its queue and
+        before it hands the next key to the focused widget; the focus moves here
+        synchronously (``Widget.focus`` would only move it once the app gets round to
+        it, so keys typed quickly after ``/`` on a busy app went to the tree, where
+        ``t`` changes the grouping). In a text field ``/`` is typed, not taken.
+        """
+        if isinstance(self.focused, Input):
+            raise SkipAction()
+        self.set_focus(self.query_one(SearchBar))
 
     def action_back(self) -> None:
         """Back out: from the reader to the results (if shown) or the tree."""

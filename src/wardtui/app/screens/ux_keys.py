@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
 from ...labels import title
+from ...library import LibraryError
 from ..widgets.results import SearchResults
 from .read_keys import ReadStateScreen
 
@@ -59,6 +60,29 @@ class UxKeysScreen(ReadStateScreen):
     @on(SearchResults.Cancelled)
     def _unmark_cancelled(self) -> None:
         self.reader.clear_marks()
+
+    def follow_open_article(self, tree_was_on_it: bool) -> None:
+        """After a sync that changed the library: the article shown is read again if its
+        file changed (its id changes with its text), and the tree's cursor goes back on it
+        if it was there before the sync."""
+        reader, library = self.reader, self.host.library
+        article = reader.article
+        if article is None or library is None:
+            return
+        try:
+            current = (article.id if library.summary(article.id) is not None
+                       else library.find_by_source(article.source))
+        except LibraryError as error:
+            self.host.tell(f"The library cannot be read: {error}", severity="error")
+            return
+        if current is None:
+            self.host.tell(f"“{title(article.title)}” is no longer in the library.",
+                           severity="warning")
+            return
+        if current != article.id:
+            reader.open(current, reader.search_query)
+        if tree_was_on_it and self.ward_tree.current_article_id != current:
+            self.ward_tree.select_article(current)
 
     def action_sync(self) -> None:
         """Sync the sources, unless a sync runs already."""
