@@ -7,7 +7,7 @@
 2. every text line before it is a headline *candidate*, ranked by the features
    and weights of :mod:`.scoring`; the best one is the title, or, when none is
    good enough, the lead's first sentence is;
-3. the *body* runs from the line after the title to the first line that ends an
+3. the *body* (:mod:`.body`) runs from the line after the title to the first line that ends an
    article (related lists, comment forms, tags, footers); furniture is dropped,
    image names become ``image`` entries and photo captions ``caption``s (their
    ``Ảnh: X`` credits removed); the last short lines give the byline and credit
@@ -27,12 +27,13 @@ from ..vntext import fold, is_upper_text
 from . import furniture as fx
 from . import scoring
 from . import widgets as wx
-from .bylines import Byline, looks_like_name, parse_byline
+from .body import body
+from .bylines import looks_like_name, parse_byline
 from .clean import clean_text
 from .dates import article_date
 from .decode import decode_bytes
 from .lines import Line, classify
-from .model import Article, Paragraph, Skipped
+from .model import Article, Skipped
 from .titles import first_sentence, sentence_case
 from .wards import find_mentions, subject_ward
 
@@ -40,7 +41,6 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MIN_ARTICLE_WORDS = 12
 MAX_WARD_SCAN = 8_000  # characters of body text scanned for ward mentions
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ])")
-_PHOTO_CREDIT = wx.PHOTO_CREDIT
 _FURNITURE_BEFORE = ("stamp", "menu", "section", "breadcrumb", "banner", "menu_heading")
 _CHUYEN_MUC = re.compile(r"^chuyên\s+mục\s*[:：]\s*\S", re.IGNORECASE)
 
@@ -179,160 +179,6 @@ def _category(lines: list[Line], lead: int, chosen: scoring.Candidate | None) ->
     return None
 
 
-def _body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
-    """Paragraphs, stamps found in the body, and the byline/credit at its end."""
-    end = len(lines)
-    seen_text = False
-    for i, line in enumerate(lines):
-        if line.kind == "text":
-            seen_text = True
-        elif seen_text and line.kind in ("end", "menu_heading"):
-            resume = _inline_box_end(lines, i)
-            if resume is None:
-                end = i
-                break
-            for boxed in lines[i:resume]:
-                boxed.kind = "junk"
-    _mark_title_lists(lines, end)
-    paragraphs: list[Paragraph] = []
-    stamps: list[str] = []
-    after_image = False
-    for line in lines[:end]:
-        if line.kind == "stamp":
-            stamps.append(line.stamp or line.text)
-            continue
-        if line.kind == "image":
-            paragraphs.extend(Paragraph(name, "image") for name in fx.image_names(line.text))
-            after_image = True
-            continue
-        if line.kind == "caption":
-            text = _strip_photo_credit(line.text)
-            if text:
-                paragraphs.append(Paragraph(text, "caption"))
-            continue
-        if line.kind != "text":
-            continue
-        text = line.text
-        names = fx.image_names(text)
-        if names:
-            paragraphs.extend(Paragraph(name, "image") for name in names)
-            text = fx._IMAGE_NAME.sub("", text).strip(" ,;|-")
-            after_image = True
-            if not text:
-                continue
-        credited = _has_photo_credit(text)
-        if credited or fx.is_caption(text, after_image=after_image):
-            stripped = _strip_photo_credit(text) if credited else text
-            if stripped:
-                paragraphs.append(Paragraph(stripped, "caption"))
-        else:
-            paragraphs.append(Paragraph(text, "text"))
-        after_image = False
-    return paragraphs, stamps, _take_byline(paragraphs)
-
-
-_CREDIT_WORDS = ("Ảnh", "ẢNH", "Hình", "Photo")
-
-
-def _has_photo_credit(text: str) -> bool:
-    tail = text[-120:]
-    return any(w in tail for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(tail) is not None
-
-
-def _strip_photo_credit(text: str) -> str:
-    if not any(w in text[-120:] for w in _CREDIT_WORDS):
-        return text.strip()
-    head, tail = text[:-120], text[-120:]
-    return (head + _PHOTO_CREDIT.sub("", tail)).strip()
-
-
-_PLACE_TITLE = re.compile(r"^[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*){0,3} ?: ?[A-ZĐÀ-Ỹ\"“]")
-_OPEN_ENDING = '.!?…:;,”")'
-
-
-def _is_list_title(text: str) -> bool:
-    """A headline-like line of a list of other articles: 6-40 words, no closing stop."""
-    words = text.count(" ") + 1
-    return 6 <= words <= 40 and text[-1:] not in _OPEN_ENDING
-
-
-def _mark_title_lists(lines: list[Line], end: int) -> None:
-    """Lists of other articles without a heading: ``Tỉnh A: Headline`` lines inside the
-    body, or a block of 3+ headline-like lines after a blank line at the very end."""
-    i = 0
-    while i < end:
-        j = i
-        while (
-            j < end
-            and lines[j].kind == "text"
-            and _PLACE_TITLE.match(lines[j].text)
-            and (_is_list_title(lines[j].text))
-        ):
-            j += 1
-        if j - i >= 2:
-            for line in lines[i:j]:
-                line.kind = "junk"
-        i = max(j, i + 1)
-    texts = [k for k in range(end) if lines[k].kind == "text"]
-    run = 0
-    for k in reversed(texts):
-        if not _is_list_title(lines[k].text):
-            break
-        run += 1
-        if lines[k].blank_before:
-            break
-    if run >= 3 and len(texts) > run + 1:
-        first = texts[-run]
-        if lines[first].blank_before:
-            for k in texts[-run:]:
-                lines[k].kind = "junk"
-
-
-_INLINE_HEADINGS = frozenset(
-    fold(h)
-    for h in ("Bài liên quan", "Tin liên quan", "Đọc thêm", "Xem thêm", "Có thể bạn quan tâm")
-)
-
-
-def _inline_box_end(lines: list[Line], i: int) -> int | None:
-    """Where the article resumes after a related box inside it (``Bài liên quan`` and a few
-    titles, then running text again), or ``None`` when the heading ends the article."""
-    if fold(lines[i].text.strip(" :.…")) not in _INLINE_HEADINGS:
-        return None
-    for j in range(i + 1, min(len(lines), i + 8)):
-        line = lines[j]
-        words = line.text.count(" ") + 1
-        if line.kind == "text" and words >= 30 and line.text[-1:] in '.!?…”"':
-            return j
-        if line.kind == "text" and (words > 25 or line.text[-1:] in ".!?"):
-            return None
-    return None
-
-
-def _take_byline(paragraphs: list[Paragraph]) -> Byline:
-    """Remove the byline lines at the end of ``paragraphs``; return author and credit."""
-    author: str | None = None
-    credit: str | None = None
-    taken = 0
-    while paragraphs and taken < 3:
-        last = paragraphs[-1]
-        if last.kind == "image":
-            paragraphs.pop()
-            continue
-        if last.kind == "text" and sum(1 for p in paragraphs if p.kind == "text") <= 1:
-            break
-        byline = parse_byline(last.text)
-        if byline is None:
-            break
-        if (byline.author and author is None and credit is None) or (byline.author and not author):
-            author = byline.author
-        if byline.credit and credit is None:
-            credit = byline.credit
-        paragraphs.pop()
-        taken += 1
-    return Byline(author, credit)
-
-
 def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     """Parse text into an :class:`Article`; raises :class:`Skipped` when it holds none.
 
@@ -362,7 +208,7 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
     credit = _lead_credit(lines, start) or next(
         (ln.text for ln in lines[: start + 3] if ln.kind == "source"), None
     )
-    paragraphs, body_stamps, byline = _body(lines[start:])
+    paragraphs, body_stamps, byline = body(lines[start:])
     texts = [p.text for p in paragraphs if p.kind == "text"]
     if not _has_words(texts, MIN_ARTICLE_WORDS):
         raise Skipped("no article text (page furniture only)")

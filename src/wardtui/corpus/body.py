@@ -1,0 +1,176 @@
+"""The body of an article: its paragraphs, the stamps inside it, its byline and credit.
+
+:func:`body` reads the lines after the title: it stops at the first line that ends
+an article (related lists, comment forms, tags, footers) unless it opens a related
+box inside the article (``Bài liên quan`` and a few titles, then text again); it
+drops lists of other articles without a heading and page furniture; image names
+become ``image`` entries, photo captions ``caption``s without their ``Ảnh: X``
+credit; the last short lines give the byline and the credit (:mod:`.bylines`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vntext import fold
+from . import furniture as fx
+from . import widgets as wx
+from .bylines import Byline, parse_byline
+from .lines import Line
+from .model import Paragraph
+
+_PHOTO_CREDIT = wx.PHOTO_CREDIT
+
+
+def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
+    """Paragraphs, stamps found in the body, and the byline/credit at its end."""
+    end = len(lines)
+    seen_text = False
+    for i, line in enumerate(lines):
+        if line.kind == "text":
+            seen_text = True
+        elif seen_text and line.kind in ("end", "menu_heading"):
+            resume = _inline_box_end(lines, i)
+            if resume is None:
+                end = i
+                break
+            for boxed in lines[i:resume]:
+                boxed.kind = "junk"
+    _mark_title_lists(lines, end)
+    paragraphs: list[Paragraph] = []
+    stamps: list[str] = []
+    after_image = False
+    for line in lines[:end]:
+        if line.kind == "stamp":
+            stamps.append(line.stamp or line.text)
+            continue
+        if line.kind == "image":
+            paragraphs.extend(Paragraph(name, "image") for name in fx.image_names(line.text))
+            after_image = True
+            continue
+        if line.kind == "caption":
+            text = _strip_photo_credit(line.text)
+            if text:
+                paragraphs.append(Paragraph(text, "caption"))
+            continue
+        if line.kind != "text":
+            continue
+        text = line.text
+        names = fx.image_names(text)
+        if names:
+            paragraphs.extend(Paragraph(name, "image") for name in names)
+            text = fx._IMAGE_NAME.sub("", text).strip(" ,;|-")
+            after_image = True
+            if not text:
+                continue
+        credited = _has_photo_credit(text)
+        if credited or fx.is_caption(text, after_image=after_image):
+            stripped = _strip_photo_credit(text) if credited else text
+            if stripped:
+                paragraphs.append(Paragraph(stripped, "caption"))
+        else:
+            paragraphs.append(Paragraph(text, "text"))
+        after_image = False
+    return paragraphs, stamps, _take_byline(paragraphs)
+
+
+_CREDIT_WORDS = ("Ảnh", "ẢNH", "Hình", "Photo")
+
+
+def _has_photo_credit(text: str) -> bool:
+    tail = text[-120:]
+    return any(w in tail for w in _CREDIT_WORDS) and _PHOTO_CREDIT.search(tail) is not None
+
+
+def _strip_photo_credit(text: str) -> str:
+    if not any(w in text[-120:] for w in _CREDIT_WORDS):
+        return text.strip()
+    head, tail = text[:-120], text[-120:]
+    return (head + _PHOTO_CREDIT.sub("", tail)).strip()
+
+
+_PLACE_TITLE = re.compile(r"^[A-ZĐ][\wÀ-ỹ]*(?: [A-ZĐ][\wÀ-ỹ]*){0,3} ?: ?[A-ZĐÀ-Ỹ\"“]")
+_OPEN_ENDING = '.!?…:;,”")'
+
+
+def _is_list_title(text: str) -> bool:
+    """A headline-like line of a list of other articles: 6-40 words, no closing stop."""
+    words = text.count(" ") + 1
+    return 6 <= words <= 40 and text[-1:] not in _OPEN_ENDING
+
+
+def _mark_title_lists(lines: list[Line], end: int) -> None:
+    """Lists of other articles without a heading: ``Tỉnh A: Headline`` lines inside the
+    body, or a block of 3+ headline-like lines after a blank line at the very end."""
+    i = 0
+    while i < end:
+        j = i
+        while (
+            j < end
+            and lines[j].kind == "text"
+            and _PLACE_TITLE.match(lines[j].text)
+            and (_is_list_title(lines[j].text))
+        ):
+            j += 1
+        if j - i >= 2:
+            for line in lines[i:j]:
+                line.kind = "junk"
+        i = max(j, i + 1)
+    texts = [k for k in range(end) if lines[k].kind == "text"]
+    run = 0
+    for k in reversed(texts):
+        if not _is_list_title(lines[k].text):
+            break
+        run += 1
+        if lines[k].blank_before:
+            break
+    if run >= 3 and len(texts) > run + 1:
+        first = texts[-run]
+        if lines[first].blank_before:
+            for k in texts[-run:]:
+                lines[k].kind = "junk"
+
+
+_INLINE_HEADINGS = frozenset(
+    fold(h)
+    for h in ("Bài liên quan", "Tin liên quan", "Đọc thêm", "Xem thêm", "Có thể bạn quan tâm")
+)
+
+
+def _inline_box_end(lines: list[Line], i: int) -> int | None:
+    """Where the article resumes after a related box inside it (``Bài liên quan`` and a few
+    titles, then running text again), or ``None`` when the heading ends the article."""
+    if fold(lines[i].text.strip(" :.…")) not in _INLINE_HEADINGS:
+        return None
+    for j in range(i + 1, min(len(lines), i + 8)):
+        line = lines[j]
+        words = line.text.count(" ") + 1
+        if line.kind == "text" and words >= 30 and line.text[-1:] in '.!?…”"':
+            return j
+        if line.kind == "text" and (words > 25 or line.text[-1:] in ".!?"):
+            return None
+    return None
+
+
+def _take_byline(paragraphs: list[Paragraph]) -> Byline:
+    """Remove the byline lines at the end of ``paragraphs``; return author and credit."""
+    author: str | None = None
+    credit: str | None = None
+    taken = 0
+    while paragraphs and taken < 3:
+        last = paragraphs[-1]
+        if last.kind == "image":
+            paragraphs.pop()
+            continue
+        if last.kind == "text" and sum(1 for p in paragraphs if p.kind == "text") <= 1:
+            break
+        byline = parse_byline(last.text)
+        if byline is None:
+            break
+        if (byline.author and author is None and credit is None) or (byline.author and not author):
+            author = byline.author
+        if byline.credit and credit is None:
+            credit = byline.credit
+        paragraphs.pop()
+        taken += 1
+    return Byline(author, credit)
