@@ -400,3 +400,19 @@ def test_a_sync_keeps_the_read_mark_of_an_article_whose_file_changed(
         assert not bold(ward_label(tree, 3), "1")  # still read: nothing unread there
 
     drive(make_app(library, sources=sources), scenario)
+
+
+def test_marks_made_elsewhere_are_read_again_when_the_app_gets_the_focus(
+        library: Library, slow: None) -> None:
+    from textual import events
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        tree = main_of(pilot).ward_tree
+        keeper = pilot.app.reading  # type: ignore[attr-defined]
+        await until(pilot, lambda: tree.read is not None)
+        keeper.close()  # no timer: only the focus can bring the change
+        mark_in_store(library, MINH_KHAI)
+        pilot.app.post_message(events.AppFocus())
+        await until(pilot, lambda: tree.read == {MINH_KHAI})
+
+    drive(make_app(library), scenario)

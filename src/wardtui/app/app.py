@@ -267,8 +267,10 @@ class WardApp(App[int]):
             self.bookmark_keeper.toggle(article_id, known, self.library)
 
     def on_app_focus(self) -> None:
-        """Back in the terminal: look for bookmarks changed meanwhile by another process."""
+        """Back in the terminal: look for bookmarks and read marks changed meanwhile by
+        another process."""
         self.bookmark_keeper.poll()
+        self.reading.poll()
 
     def reconcile_bookmarks(self, library: Library, cancelled: Callable[[], bool]) -> None:
         """In the sync worker: find the bookmarked articles in the synced ``library`` again
