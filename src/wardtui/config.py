@@ -188,6 +188,11 @@ DEFAULT_THEME = "textual-dark"  # the app's colours until the user picks others
 # ward, year, article / province, district, ward, year, article / year, month, ward, article
 Grouping = Literal["ward", "place", "date"]
 GROUPINGS: tuple[Grouping, ...] = ("ward", "place", "date")  # the order `t` cycles through
+# the order of the articles within a group (`s` cycles), and of the search results
+ArticleOrder = Literal["newest", "oldest", "title"]
+ARTICLE_ORDERS: tuple[ArticleOrder, ...] = ("newest", "oldest", "title")
+ResultOrder = Literal["relevance", "date"]
+RESULT_ORDERS: tuple[ResultOrder, ...] = ("relevance", "date")
 
 
 @dataclass(slots=True)
@@ -198,6 +203,9 @@ class Settings:
     grouping: Grouping = "ward"
     last_article: str | None = None
     export_dir: str | None = None
+    tree_width: int | None = None  # the tree's width in cells (None: a third of the screen)
+    article_order: ArticleOrder = "newest"
+    result_order: ResultOrder = "relevance"
     notices: list[str] = field(default_factory=list, repr=False, compare=False)
 
     @classmethod
@@ -209,11 +217,16 @@ class Settings:
             return value if isinstance(value, str) else default
 
         grouping = data.get("grouping")
+        width = data.get("tree_width")
+        order, results = data.get("article_order"), data.get("result_order")
         settings = cls(
             theme=text("theme", None) or DEFAULT_THEME,
             grouping=grouping if grouping in GROUPINGS else "ward",
             last_article=text("last_article", None),
             export_dir=text("export_dir", None),
+            tree_width=width if isinstance(width, int) and 8 <= width <= 500 else None,
+            article_order=order if order in ARTICLE_ORDERS else "newest",
+            result_order=results if results in RESULT_ORDERS else "relevance",
         )
         settings.notices = list(store.notices)
         return settings

@@ -49,6 +49,20 @@ def title(text: str | None) -> str:
     return safe_line(text or "") or UNTITLED
 
 
+def title_under_ward(text: str | None, ward: str | None, unit: str | None) -> str:
+    """:func:`title` less the ward's own name when the title starts with it (the tree shows
+    it under that ward): ``Phường Mỹ Long tổ chức hội nghị`` -> ``Tổ chức hội nghị``."""
+    shown = title(text)
+    name = ward_name(ward, unit) if ward else ""
+    size = len(name)
+    if not name or len(shown) <= size or shown[:size].casefold() != name.casefold():
+        return shown
+    if shown[size] not in " :,;-–—":
+        return shown  # "Phường 12…" is not under "Phường 1"
+    rest = shown[size:].lstrip(" :,;-–—")
+    return rest[:1].upper() + rest[1:] if rest else shown
+
+
 def day_month(date: str | None) -> str:
     """``28/06`` for a full date, ``—/06`` for a month, ``—`` otherwise; padded."""
     if date and len(date) >= 10:

@@ -327,3 +327,58 @@ def test_a_sync_rereads_the_open_article_and_keeps_the_cursor_on_it(
         assert any("is no longer in the library" in m for m in pilot.app.messages)
 
     drive(make_app(library, sources=sources), scenario)
+
+
+# -- item 1: tree labels and width ---------------------------------------------------------
+def test_a_title_under_its_ward_drops_the_wards_name() -> None:
+    from wardtui.labels import title_under_ward
+
+    assert title_under_ward("Phường Mỹ Long tổ chức hội nghị", "Mỹ Long", "phường") == \
+        "Tổ chức hội nghị"
+    assert title_under_ward("PHƯỜNG 1: ra quân", "1", "phường") == "Ra quân"
+    assert title_under_ward("Phường 12 ra quân", "1", "phường") == "Phường 12 ra quân"
+    assert title_under_ward("Đảng ủy phường Mỹ Long", "Mỹ Long", "phường") == \
+        "Đảng ủy phường Mỹ Long"
+    assert title_under_ward("Phường Mỹ Long", "Mỹ Long", "phường") == "Phường Mỹ Long"
+    assert title_under_ward("Tin", None, None) == "Tin"
+
+
+def test_tree_labels_fit_at_80x24_and_the_width_is_remembered(big_library: Library) -> None:
+    from wardtui.config import Settings
+
+    settings = Settings()
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        tree = screen.ward_tree
+        room = tree.scrollable_content_region.width
+        for node in tree.root.children:  # every ward's name and count fits
+            assert cells(node.label) + 2 <= room, node.label
+        tree.select_article(big_library.summaries(ward="An Phú", unit="phường")[0].id)
+        await press(pilot)
+        node = tree.cursor_node
+        assert node is not None and node.data is not None and node.data.summary is not None
+        assert "Phường An Phú" not in str(node.label)
+        assert str(node.label).split(" ", 1)[1].startswith(("Tổ chức", "Ra quân", "Trao",
+                                                             "Khai", "Tập"))
+        left = screen.query_one("#left")
+        before = left.outer_size.width
+        await press(pilot, "greater_than_sign", "greater_than_sign")
+        assert left.outer_size.width == before + 8 == settings.tree_width
+        await press(pilot, "less_than_sign")
+        assert left.outer_size.width == before + 4 == settings.tree_width
+        await press(pilot, "t", "t")  # the date grouping indents less
+        assert tree.grouping == "date" and tree.guide_depth == 2
+
+    drive(make_app(big_library, settings=settings), scenario, size=(80, 24))
+
+    async def again(pilot: Pilot[Any]) -> None:
+        assert screen_of(pilot).query_one("#left").outer_size.width == settings.tree_width
+
+    drive(make_app(big_library, settings=settings), again, size=(80, 24))
+
+
+def cells(label: Any) -> int:
+    from rich.text import Text
+
+    return Text(str(label)).cell_len

@@ -101,7 +101,7 @@ def test_an_article_shown_for_a_moment_becomes_read(library: Library, quick: Non
         await press(pilot, "right_square_bracket")  # shows Hội Phú's article
         await until(pilot, lambda: HOI_PHU in pilot.app.reading.read)  # type: ignore[attr-defined]
         assert read_in_store() == {HOI_PHU}
-        assert not bold(node_label(tree, HOI_PHU), "Phường Hội Phú")
+        assert not bold(node_label(tree, HOI_PHU), "Tổ chức Hội nghị")
         assert str(ward_label(tree, 0)) == "phường Hội Phú  1"
         assert not bold(ward_label(tree, 0), "1")  # none unread: the count is dim again
         assert bold(ward_label(tree, 1), "1")
@@ -133,16 +133,16 @@ def test_m_marks_read_and_unread_and_the_tree_follows(library: Library, slow: No
         screen = main_of(pilot)
         tree = screen.ward_tree
         await press(pilot, "right_square_bracket")
-        assert bold(node_label(tree, HOI_PHU), "Phường Hội Phú")
+        assert bold(node_label(tree, HOI_PHU), "Tổ chức Hội nghị")
         await press(pilot, "m")
         await until(pilot, lambda: HOI_PHU in (tree.read or ()))
         assert read_in_store() == {HOI_PHU}
-        assert not bold(node_label(tree, HOI_PHU), "Phường Hội Phú")
+        assert not bold(node_label(tree, HOI_PHU), "Tổ chức Hội nghị")
         assert any(m.startswith("Read: ") for m in pilot.app.messages)  # type: ignore[attr-defined]
         await press(pilot, "enter", "m")  # from the reader: the article shown
         await until(pilot, lambda: tree.read is not None and HOI_PHU not in tree.read)
         assert read_in_store() == set()
-        assert bold(node_label(tree, HOI_PHU), "Phường Hội Phú")
+        assert bold(node_label(tree, HOI_PHU), "Tổ chức Hội nghị")
 
     drive(make_app(library), scenario)
 

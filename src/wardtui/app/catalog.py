@@ -24,7 +24,7 @@ from rich.text import Text
 
 from ..config import GROUPINGS, Grouping
 from ..corpus.clean import safe_line
-from ..labels import day_month, title, ward_name
+from ..labels import day_month, title_under_ward, ward_name
 from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
 from . import place_nodes
 
@@ -203,9 +203,8 @@ def node_label(node: NodeInfo, marked: bool = False, unread: int | None = None) 
     when all are unread, dim as before when none is.
     """
     if node.summary is not None:
-        name: str | tuple[str, str] = title(node.summary.title)
-        if unread:
-            name = (title(node.summary.title), UNREAD_STYLE)
+        short = title_under_ward(node.summary.title, node.summary.ward, node.summary.unit)
+        name: str | tuple[str, str] = (short, UNREAD_STYLE) if unread else short
         date = (day_month(node.summary.date), COUNT_STYLE)
         if marked:
             return Text.assemble(date, " ", (MARK, MARK_STYLE), " ", name)

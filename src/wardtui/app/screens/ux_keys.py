@@ -5,8 +5,10 @@ and the main screen. ``r`` syncs the sources (the palette's "Sync the sources"),
 ``o`` opens the current article's source file in ``$PAGER`` (``less`` if unset)
 and ``E`` in ``$EDITOR`` (``vi``), the app suspended meanwhile (Textual's
 ``App.suspend``) and back at the same place afterwards; a source file that is gone
-is a notice. Moving in the search results shows the result in the reader (as the
-tree's cursor does), and clearing the search takes the marks off the article shown.
+is a notice. ``<`` and ``>`` (or ``ctrl+←`` / ``ctrl+→``) narrow and widen the
+tree, remembered in the settings. Moving in the search results shows the result in
+the reader (as the tree's cursor does), and clearing the search takes the marks off
+the article shown.
 """
 
 from __future__ import annotations
@@ -17,10 +19,10 @@ import subprocess
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
-from textual.widgets import Input
+from textual.widgets import ContentSwitcher, Input
 
 from ...labels import title
 from ...library import LibraryError
@@ -28,6 +30,9 @@ from ..widgets.results import SearchResults
 from .read_keys import ReadStateScreen
 
 __all__ = ["UxKeysScreen"]
+
+TREE_MIN = 16  # the narrowest tree, in cells
+READER_MIN = 24  # the reader keeps at least this much
 
 
 class UxKeysScreen(ReadStateScreen):
@@ -40,6 +45,10 @@ class UxKeysScreen(ReadStateScreen):
                 tooltip="Open the article's source file in $PAGER (less)", id="main.pager"),
         Binding("E", "open_source('EDITOR')", "Editor", show=False,
                 tooltip="Open the article's source file in $EDITOR (vi)", id="main.editor"),
+        Binding("less_than_sign,ctrl+left", "tree_width(-4)", "Narrower", key_display="<",
+                show=False, tooltip="Narrow the tree (remembered)", id="main.narrower"),
+        Binding("greater_than_sign,ctrl+right", "tree_width(4)", "Wider", key_display=">",
+                show=False, tooltip="Widen the tree (remembered)", id="main.wider"),
     ]
 
     def sync_now(self) -> None:
@@ -60,6 +69,31 @@ class UxKeysScreen(ReadStateScreen):
     @on(SearchResults.Cancelled)
     def _unmark_cancelled(self) -> None:
         self.reader.clear_marks()
+
+    # -- the tree's width --------------------------------------------------------------------
+    @on(events.Mount)
+    @on(events.Resize)
+    def _apply_tree_width(self) -> None:
+        """The width the user chose, within what the screen allows."""
+        left = self.query_one("#left", ContentSwitcher)
+        width = self.host.settings.tree_width
+        if width is None:
+            left.styles.width = left.styles.min_width = left.styles.max_width = None
+            return
+        width = max(TREE_MIN, min(width, self.size.width - READER_MIN))
+        left.styles.width = left.styles.min_width = left.styles.max_width = width
+
+    def action_tree_width(self, delta: int) -> None:
+        """Widen (or narrow) the tree by ``delta`` cells, and remember it."""
+        left = self.query_one("#left", ContentSwitcher)
+        largest = max(TREE_MIN, self.size.width - READER_MIN)
+        width = max(TREE_MIN, min(left.outer_size.width + delta, largest))
+        if width == left.outer_size.width:
+            self.app.bell()
+            return
+        self.host.settings.tree_width = width
+        self.host.save_settings()
+        self._apply_tree_width()
 
     def follow_open_article(self, tree_was_on_it: bool) -> None:
         """After a sync that changed the library: the article shown is read again if its

@@ -101,6 +101,8 @@ class WardTree(Tree[NodeInfo]):
         self._rebuild()
 
     def _rebuild(self) -> None:
+        # the deep groupings (year, month, ward, article…) indent less: the titles get the room
+        self.guide_depth = 3 if self.grouping == "ward" else 2
         self.unselect()
         self.clear()
         self._loaded.clear()
