@@ -18,7 +18,11 @@ field. The figures printed, per field:
 - ``credit``: the same for the source credit, or ``n/a`` while the article has
   no ``credit`` field; ``false_credit`` likewise;
 - ``date``: equal, precision included;
-- ``ward``: ward (case-folded) and unit both equal;
+- ``ward``: ward and unit both equal (the ward compared with case and tone
+  placement folded: ``Hoà``/``Hòa``, ``Thuỷ``/``Thủy`` are one spelling);
+- ``ward_in_text``: the same, over the pages whose text names the truth ward at
+  all (or has none): a ward named only in the address or the site is out of the
+  parser's sight (a secondary figure; ``ward`` stays the main one);
 - ``furniture_free``: no truth furniture line is found in the body;
 - ``kept``: every truth ``keep`` sentence is found in the body.
 
@@ -39,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from wardtui.corpus import Article, Skipped, parse_bytes
+from wardtui.vntext import spelling_key
 
 REPO = Path(__file__).resolve().parents[1]
 FIELDS = (
@@ -51,6 +56,7 @@ FIELDS = (
     "false_credit",
     "date",
     "ward",
+    "ward_in_text",
     "furniture_free",
     "kept",
 )
@@ -63,6 +69,30 @@ def norm(text: str) -> str:
 
 def folded(text: str | None) -> str | None:
     return None if text is None else norm(text).casefold()
+
+
+def ward_key(name: str | None) -> str | None:
+    """A ward name folded for comparison: case, spaces and tone placement."""
+    return None if name is None else spelling_key(name)
+
+
+def names_ward(text: str, ward: str | None) -> bool:
+    """Does the page text name ``ward`` (as a whole word run)? True for no ward."""
+    key = ward_key(ward)
+    if not key:
+        return True
+    haystack = f" {spelling_key(text)} "
+    return any(
+        not haystack[at - 1].isalnum() and not haystack[at + len(key)].isalnum()
+        for at in _find_all(haystack, key)
+    )
+
+
+def _find_all(haystack: str, needle: str) -> Iterable[int]:
+    at = haystack.find(needle)
+    while at >= 0:
+        yield at
+        at = haystack.find(needle, at + 1)
 
 
 _END_PUNCT = ".!?…;: "
@@ -154,15 +184,17 @@ def read_truth(paths: Iterable[Path]) -> list[dict[str, Any]]:
     return rows
 
 
-def _parse(path: Path) -> tuple[Article | None, str]:
+def _parse(path: Path) -> tuple[Article | None, str, str]:
+    """The article (or None and why) and the page's raw text."""
     try:
         data = path.read_bytes()
     except OSError as error:
-        return None, f"unreadable ({error.strerror})"
+        return None, f"unreadable ({error.strerror})", ""
+    text = data.decode("utf-8", "replace")
     try:
-        return parse_bytes(data, source=str(path)), ""
+        return parse_bytes(data, source=str(path)), "", text
     except Skipped as skipped:
-        return None, f"skipped ({skipped.reason})"
+        return None, f"skipped ({skipped.reason})", text
 
 
 def _in_body(needles: Sequence[str], body: str) -> list[str]:
@@ -175,18 +207,19 @@ def score(pages: Path, rows: Sequence[dict[str, Any]]) -> Score:
     result = Score()
     for row in rows:
         file = row["file"]
-        article, why = _parse(pages / file)
+        article, why, text = _parse(pages / file)
         result.pages += 1
         if article is None:
             result.skipped.append((file, why))
         else:
             result.credit_available = result.credit_available or hasattr(article, "credit")
-        _score_one(result.tallies, file, row, article, why)
+        _score_one(result.tallies, file, row, article, why, text)
     return result
 
 
 def _score_one(
-    t: dict[str, Tally], file: str, row: dict[str, Any], article: Article | None, why: str
+    t: dict[str, Tally], file: str, row: dict[str, Any], article: Article | None, why: str,
+    text: str = "",
 ) -> None:
     title = row.get("title")
     got_title: Any = article.title if article else why
@@ -213,10 +246,13 @@ def _score_one(
     truth_ward = (row.get("ward"), row.get("unit"))
     ward_ok = (
         article is not None
-        and folded(article.ward) == folded(truth_ward[0])
+        and ward_key(article.ward) == ward_key(truth_ward[0])
         and article.unit == truth_ward[1]
     )
-    t["ward"].add(ward_ok, file, truth_ward, (article.ward, article.unit) if article else why)
+    got_ward = (article.ward, article.unit) if article else why
+    t["ward"].add(ward_ok, file, truth_ward, got_ward)
+    if names_ward(text, truth_ward[0]):
+        t["ward_in_text"].add(ward_ok, file, truth_ward, got_ward)
 
     body = norm(article.body) if article else ""
     furniture = [str(x) for x in row.get("furniture") or []]

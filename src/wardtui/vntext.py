@@ -9,6 +9,8 @@ This module knows nothing of the rest of wardtui. Its three promises:
 * :func:`sort_key` orders names the Vietnamese way (a ă â b c d đ e ê …, tones
   as a second key, digit runs by value).
 * :func:`slugify` makes a file-name-safe ASCII slug.
+* :func:`spelling_key` folds the two tone placements (``Hoà``/``Hòa``,
+  ``Thuỷ``/``Thủy``) and case together, and nothing else.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ __all__ = [
     "proper_case",
     "slugify",
     "sort_key",
+    "spelling_key",
 ]
 
 ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -164,3 +167,30 @@ def slugify(text: str, max_length: int = 80) -> str:
             slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
         )
     return slug.strip("-")
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _syllable_key(match: re.Match[str]) -> str:
+    word = unicodedata.normalize("NFD", match.group())
+    tone = ""
+    kept = []
+    for ch in word:
+        if ch in _TONES:
+            tone = str(_TONES[ch])
+        else:
+            kept.append(ch)
+    base = unicodedata.normalize("NFC", "".join(kept))
+    return f"{base}{tone}" if tone else base
+
+
+def spelling_key(text: str) -> str:
+    """A key equal for spellings that differ only in tone placement or case.
+
+    ``"Hoà"``/``"Hòa"`` and ``"Thuỷ"``/``"Thủy"`` share a key (a syllable has one
+    tone: the key keeps the tone, not where it sits); ``"Mỹ"``/``"Mĩ"`` (other
+    letters) and ``"Hòa"``/``"Hoa"`` (other tone) do not. Whitespace runs are one space.
+    """
+    text = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+    return _WORD.sub(_syllable_key, text)

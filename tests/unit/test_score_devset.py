@@ -170,3 +170,34 @@ def test_lead_titles_ignore_final_stop_and_accept_a_long_clipped_prefix() -> Non
     assert same_title(lead[:70] + "…", lead)
     assert not same_title(lead[:20] + "…", lead)  # too short a prefix proves nothing
     assert not same_title("Hội nghị tổng kết", lead)
+
+
+def test_ward_names_fold_tone_placement_and_case(scorer: ModuleType) -> None:
+    assert scorer.ward_key("Hoà Bình") == scorer.ward_key("hòa  bình")
+    assert scorer.ward_key("Thuỷ An") == scorer.ward_key("Thủy An")
+    assert scorer.ward_key("Mỹ Hòa") != scorer.ward_key("Mĩ Hòa")  # other letters
+    assert scorer.ward_key("Hòa") != scorer.ward_key("Hoa")  # other tone
+
+
+def test_ward_in_text_counts_only_pages_naming_their_ward(
+    scorer: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text(PAGE_A, encoding="utf-8")
+    # the same page, but its truth ward is one the text never names (only its site did)
+    (pages / "c.txt").write_text(PAGE_A, encoding="utf-8")
+    rows = [
+        _truth(title="x", ward="Hoà Bình", unit="xã"),  # old tone placement in the truth
+        _truth(file="c.txt", title="x", ward="Tân Lập", unit="xã"),
+    ]
+    truth = tmp_path / "t.jsonl"
+    truth.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                     encoding="utf-8")
+    scorer.main([str(pages), "--truth", str(truth), "--json"])
+    figures = json.loads(capsys.readouterr().out)
+    assert figures["ward"] == {"right": 1, "total": 2, "pct": 50.0}
+    assert figures["ward_in_text"] == {"right": 1, "total": 1, "pct": 100.0}
+    assert scorer.names_ward("ở xã Hòa Bình.", "Hoà Bình")
+    assert not scorer.names_ward("ở xã Hòa Bình Đông", "Bình Đ")  # whole words only
+    assert scorer.names_ward("không có", None)

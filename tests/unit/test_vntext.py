@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wardtui.vntext import fold, slugify, sort_key
+from wardtui.vntext import fold, slugify, sort_key, spelling_key
 
 # -------------------------------------------------------------------------- fold
 
@@ -136,3 +136,12 @@ _SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 )
 def test_slug_is_lowercase_ascii_words_joined_by_single_hyphens(text: str) -> None:
     assert _SLUG_RE.fullmatch(slugify(text))
+
+
+def test_spelling_key_folds_tone_placement_only() -> None:
+    assert spelling_key("Phường Thuỷ Châu") == spelling_key("phường  Thủy Châu")
+    assert spelling_key("Hoà") == spelling_key("Hòa") == spelling_key(
+        unicodedata.normalize("NFD", "hoà"))
+    assert spelling_key("Hòa") != spelling_key("Hóa")  # another tone
+    assert spelling_key("Mỹ") != spelling_key("Mĩ")  # another letter
+    assert spelling_key("Hòa") != spelling_key("Hoa")
