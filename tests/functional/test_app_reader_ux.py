@@ -382,3 +382,55 @@ def cells(label: Any) -> int:
     from rich.text import Text
 
     return Text(str(label)).cell_len
+
+
+# -- item 9: narrow terminals ------------------------------------------------------------
+def _on_screen(pilot: Pilot[Any], widget: Any) -> bool:
+    width, height = pilot.app.size
+    region = widget.region
+    return bool(region.width and region.height) and region.right <= width \
+        and region.bottom <= height and region.x >= 0 and region.y >= 0
+
+
+def _footer_keys(pilot: Pilot[Any]) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    keys = list(pilot.app.screen.query(FooterKey))
+    for key in keys:  # each whole on screen, none squeezed to a stray letter
+        assert _on_screen(pilot, key)
+        assert key.region.width >= len(key.key_display) + 1 + len(key.description)
+    return [key.key_display for key in keys]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)])
+def test_every_screen_fits_a_narrow_terminal(library: Library, size: tuple[int, int]) -> None:
+    from textual.widgets import Button
+
+    from wardtui.app.screens.export_dialog import ExportDialog
+    from wardtui.app.screens.help import HelpScreen
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        keys = _footer_keys(pilot)
+        for key in ("q", "?", "c"):
+            assert key in keys
+        left = screen.query_one("#left")
+        assert left.outer_size.width <= max(28, size[0] // 3 + 1)  # the reader has the most
+        for part in ("#status", "#search", "#tree", "#reader"):
+            assert _on_screen(pilot, screen.query_one(part))
+        screen.open_article(library.summaries()[0].id)
+        await press(pilot, "e")
+        assert isinstance(pilot.app.screen, ExportDialog)
+        for button in pilot.app.screen.query(Button):
+            assert _on_screen(pilot, button), button
+        await press(pilot, "escape", "question_mark")
+        assert isinstance(pilot.app.screen, HelpScreen)
+        await press(pilot, "escape", "B")
+        assert pilot.app.screen is not screen
+        for widget in pilot.app.screen.query("DataTable, Button"):
+            if widget.display and widget.visible:
+                assert _on_screen(pilot, widget), widget
+        await press(pilot, "escape")
+        assert pilot.app.screen is screen
+
+    drive(make_app(library), scenario, size=size)

@@ -65,14 +65,15 @@ _DIALOG_CSS = """
 {cls} {{ align: center middle; }}
 {cls} > .dialog-box {{
     width: 84; max-width: 100%; height: auto; max-height: 100%; padding: 1 2;
-    border: thick $primary; background: $surface;
+    border: thick $primary; background: $surface; overflow-y: auto;
 }}
 {cls} .dialog-heading {{ text-style: bold; }}
 {cls} .dialog-subject {{ color: $text-muted; margin-bottom: 1; }}
 {cls} .field-label {{ margin-top: 1; }}
 {cls} RadioSet {{ layout: horizontal; height: auto; width: auto; }}
 {cls} .dialog-error {{ color: $error; margin-top: 1; height: auto; }}
-{cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right; }}
+{cls} .dialog-buttons {{ height: auto; margin-top: 1; align-horizontal: right;
+                        dock: bottom; }}  /* on screen however short the terminal */
 {cls} Button {{ margin-left: 1; }}
 """
 

@@ -23,7 +23,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import ContentSwitcher, Footer, Input
+from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker, get_current_worker
 
 from ...config import GROUPINGS, Grouping
@@ -33,6 +33,7 @@ from ...library.sync import SourcesArg
 from ...storage import StoreError
 from ..catalog import ward_key, year_key
 from ..messages import ArticleChosen, BookmarksChanged, Notice, failure
+from ..widgets.footer import KeyFooter
 from ..widgets.reader import Reader
 from ..widgets.results import SearchResults
 from ..widgets.search_bar import SearchBar
@@ -111,7 +112,7 @@ class MainScreen(UxKeysScreen):
                 yield WardTree(id=TREE)
                 yield SearchPane(id=RESULTS)
             yield Reader(id="reader")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     # -- start-up ---------------------------------------------------------------
     def on_mount(self) -> None:

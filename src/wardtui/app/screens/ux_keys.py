@@ -33,6 +33,7 @@ __all__ = ["UxKeysScreen"]
 
 TREE_MIN = 16  # the narrowest tree, in cells
 READER_MIN = 24  # the reader keeps at least this much
+NARROW = 72  # a screen narrower than this gives the tree a third of it, however small
 
 
 class UxKeysScreen(ReadStateScreen):
@@ -77,8 +78,9 @@ class UxKeysScreen(ReadStateScreen):
         """The width the user chose, within what the screen allows."""
         left = self.query_one("#left", ContentSwitcher)
         width = self.host.settings.tree_width
-        if width is None:
-            left.styles.width = left.styles.min_width = left.styles.max_width = None
+        if width is None:  # a third of the screen (the style sheet's), less on a narrow one
+            left.styles.width = left.styles.max_width = None
+            left.styles.min_width = TREE_MIN if self.size.width < NARROW else None
             return
         width = max(TREE_MIN, min(width, self.size.width - READER_MIN))
         left.styles.width = left.styles.min_width = left.styles.max_width = width
