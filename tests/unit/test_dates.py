@@ -456,3 +456,111 @@ def test_date_from_crlf_text() -> None:
         )
     )
     assert parse_text(text).date == "2023-04-03"
+
+
+# Layouts met on real pages (issue 10), written for these tests.
+MORE_CASES = [
+    (
+        "icon-name-glued-before-a-stamp",
+        _text(
+            "CalendarThứ Hai, 04/03/2024 09:15",
+            "Phường Tân Hòa ra quân dọn kênh mương",
+            "",
+            "Sáng 2/3, phường Tân Hòa ra quân nạo vét kênh mương nội đồng.",
+        ),
+        "2024-03-04",
+    ),
+    (
+        "year-only-further-into-the-body",
+        _text(
+            "Hội thi tiếng hát khu phố phường Hòa Khánh",
+            "",
+            "Tối 14/8, tại nhà văn hóa khu phố 3, phường Hòa Khánh khai mạc hội thi tiếng hát.",
+            "",
+            "Tham gia có tám đội văn nghệ của các khu phố.",
+            "",
+            "Hội thi tiếng hát khu phố năm 2021 kéo dài hai đêm với hơn năm mươi tiết mục.",
+        ),
+        "2021-08-14",
+    ),
+    (
+        "started-then-finished-the-news-is-the-finish",
+        _text(
+            "Xã Vĩnh Lợi có cây cầu mới",
+            "",
+            "Cầu được khởi công ngày 3/2/2021 và chính thức khánh thành, bàn giao cho nhân dân "
+            "sử dụng vào ngày 19/9/2021.",
+        ),
+        "2021-09-19",
+    ),
+    (
+        "plan-year-in-the-clause-but-a-year-in-the-head",
+        _text(
+            "Xã Ea Tul tổng kết năm 2024",
+            "",
+            "Sáng 20/12, xã Ea Tul tổng kết công tác năm và bàn phương hướng nhiệm vụ năm 2025.",
+        ),
+        "2024-12-20",
+    ),
+]
+
+MORE_NO_DATE = [
+    (
+        "deadline-window-is-not-the-date",
+        _text(
+            "Góp ý dự thảo quy chế khu dân cư",
+            "",
+            "Mặt trận phường đã xây dựng dự thảo quy chế khu dân cư và mong nhận ý kiến.",
+            "",
+            "Ý kiến xin gửi về văn phòng phường. Thời gian từ ngày 5/6/2022 đến 15/6/2022 để "
+            "hoàn chỉnh dự thảo.",
+        ),
+    ),
+    (
+        "submit-before-a-day-is-a-deadline",
+        _text(
+            "Thông báo nhận hồ sơ hỗ trợ nhà ở",
+            "",
+            "UBND xã Phú Lộc nhận hồ sơ của các hộ gia đình, hạn nộp trước ngày 30/9/2021.",
+        ),
+    ),
+    (
+        "plan-year-is-not-the-article-year",
+        _text(
+            "Xã Hưng Long bàn phương hướng xây dựng nông thôn mới",
+            "",
+            "Ngày 9/1, xã Hưng Long họp bàn phương hướng xây dựng nông thôn mới kiểu mẫu năm 2025.",
+        ),
+    ),
+    (
+        "birth-year-further-on-is-not-the-year",
+        _text(
+            "Công an thị trấn bắt giữ đối tượng trộm cắp",
+            "",
+            "Khoảng 10 giờ ngày 21/4, Công an thị trấn Phú Xuân bắt giữ một đối tượng trộm xe.",
+            "",
+            "Đối tượng là Nguyễn Văn A, sinh năm 2001, trú tại xã bên cạnh.",
+        ),
+    ),
+    (
+        "opening-year-then-now-is-not-the-date",
+        _text(
+            "Nông thôn mới xã Tân An sau khi đạt chuẩn",
+            "",
+            "Cuối năm 2016, xã Tân An được công nhận đạt chuẩn nông thôn mới. Tuy nhiên đến nay "
+            "nhiều tiêu chí đã xuống cấp.",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"), [c[1:] for c in MORE_CASES], ids=[c[0] for c in MORE_CASES]
+)
+def test_date_real_layouts(text: str, date: str) -> None:
+    assert parse_text(text).date == date
+
+
+@pytest.mark.parametrize("text", [c[1] for c in MORE_NO_DATE], ids=[c[0] for c in MORE_NO_DATE])
+def test_no_date_real_layouts(text: str) -> None:
+    assert parse_text(text).date is None

@@ -54,14 +54,16 @@ YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/]|\s*[-–]\s*(?:19|20)\d
 NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d\d\s*[-–]\s*|giai đoạn\s+|nhiệm kỳ\s+)$", re.I)
 
+# An icon's name glued before a stamp by a scraper: "ClockChủ Nhật, 21/04/2024 13:30".
+_ICON = r"(?:clock|calendar|time|date|icon)?"
 _STAMP_CUE = re.compile(
-    r"^[\s(\[|•\-–]*(?:ngày\s+đăng(?:\s+bài)?|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|"
+    rf"^[\s(\[|•\-–]*{_ICON}(?:ngày\s+đăng(?:\s+bài)?|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|"
     r"cập\s+nhật(?:\s+lúc|\s+ngày)?|ngày\s+xuất\s+bản|xuất\s+bản|thời\s+gian(?:\s+đăng)?|"
     r"ngày\s+ban\s+hành|đăng\s+tải|posted(?:\s+on)?|published|ngày)\s*[:：]?",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(
-    r"^[\s(\[]*(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn|t[2-7])\s*[,\-–]?\s*",
+    rf"^[\s(\[]*{_ICON}(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn|t[2-7])\s*[,\-–]?\s*",
     re.IGNORECASE,
 )
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
@@ -79,6 +81,45 @@ _DOC_REF = re.compile(
     r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:ngày\s*)?$",
     re.IGNORECASE,
 )
+
+# A deadline or a window set for readers: "Thời gian từ ngày 19/8 đến …", "trước ngày 30/6".
+_DEADLINE = re.compile(
+    r"(?:\bthời\s+gian\s*:?\s*(?:từ\s+)?|\bthời\s+hạn\s*:?\s*(?:từ\s+|đến\s+)?|"
+    r"\bthời\s+(?:gian|hạn)\s*:?\s*từ\s+(?:ngày\s*)?[\d/.\-\s]{3,12}(?:đến|tới|-|–)\s*|"
+    r"\bhạn\s+(?:chót|cuối|nộp)\s*:?\s*|\bchậm\s+nhất\s+|\btrước\s+|\bđến\s+hết\s+)(?:ngày\s*)?$",
+    re.IGNORECASE,
+)
+# A year a plan aims at ("bàn phương hướng … năm 2026", "mục tiêu đến năm 2030") is not
+# the year the article happens in; the clause before the year (up to 120 characters) tells.
+_PLAN = re.compile(
+    r"\b(?:phương\s+hướng|định\s+hướng|tầm\s+nhìn|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|kế\s+hoạch|"
+    r"đến\s+năm)\b[^.;!?]*$",
+    re.IGNORECASE,
+)
+# A date a work started on, then the date it was finished: the news is the second.
+_STARTED = re.compile(
+    r"(?:khởi\s+công|động\s+thổ|bắt\s+đầu)\s+(?:vào\s+|từ\s+)*(?:ngày\s*)?$", re.IGNORECASE
+)
+_FINISHED = re.compile(
+    r"^[^.;!?]{0,80}(?:khánh\s+thành|hoàn\s+thành|đưa\s+vào\s+sử\s+dụng|bàn\s+giao|kết\s+thúc)"
+    r"[^.;!?]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def _plan_year(text: str, start: int) -> bool:
+    return _PLAN.search(text[max(0, start - 120) : start]) is not None
+
+
+def _finished_later(text: str, match: re.Match[str]) -> tuple[int, str] | None:
+    """After a start date, the finishing date of the same sentence, as (offset, ISO)."""
+    if not _STARTED.search(text[max(0, match.start() - 40) : match.start()]):
+        return None
+    later = FULL_DATE.search(text, match.end(), match.end() + 160)
+    if later is None or not _FINISHED.search(text[match.end() : later.start()]):
+        return None
+    iso = make_iso(int(later.group(3)), int(later.group(2)), int(later.group(1)))
+    return (later.start(), iso) if iso else None
 
 
 def make_iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
@@ -121,12 +162,14 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
         for match in pattern.finditer(text):
             if _in(spans, match.start()):
                 continue
-            if skip_doc_refs and _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
+            before = text[max(0, match.start() - 80) : match.start()]
+            if skip_doc_refs and (_DOC_REF.search(before) or _DEADLINE.search(before)):
                 continue
             a, b, c = (int(g) for g in match.groups())
             iso = make_iso(c, b, a) if order == "dmy" else make_iso(a, b, c)
             if iso:
-                candidates.append((match.start(), iso))
+                later = _finished_later(text, match) if skip_doc_refs and order == "dmy" else None
+                candidates.append(later or (match.start(), iso))
                 break
     return min(candidates) if candidates else None
 
@@ -178,6 +221,8 @@ def years_in(text: str) -> list[int]:
         for match in pattern.finditer(text):
             if _RANGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
                 continue
+            if _plan_year(text, match.start()):
+                continue
             year = int(match.group(1))
             if MIN_YEAR <= year <= MAX_YEAR:
                 found.append(year)
@@ -194,7 +239,8 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     """The first day-and-month (a range's first day) in ``text`` as (offset, ISO or None)."""
     best: tuple[int, str | None] | None = None
     for match in RANGE.finditer(text):
-        if _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
+        before = text[max(0, match.start() - 80) : match.start()]
+        if _DOC_REF.search(before) or _DEADLINE.search(before):
             continue
         day = int(match.group(1))
         month = int(match.group(2) or match.group(3))
@@ -246,12 +292,15 @@ def event_date(
     return None
 
 
-def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]) -> str | None:
+def article_date(
+    stamps: list[str], title: str, lead: list[str], body: list[str], later: Iterable[str] = ()
+) -> str | None:
     """Choose the article's date: stamp, then event date, then a named year.
 
     ``stamps`` are ISO dates of the page's publication stamps, or stamp lines. A
     stamp with a month only (``2019-07``) takes its day from a date of that month
-    in the title or the lead.
+    in the title or the lead. ``later`` (the rest of the body) is read for years
+    only, when the head names none: ``Tối 10/7, …`` then ``… năm 2020`` further on.
     """
     isos = [s if _ISO_STAMP.match(s) else stamp_date(s) for s in stamps[:20]]
     # An article's dates are in its opening: scanning a little is enough, and linear.
@@ -275,14 +324,48 @@ def article_date(stamps: list[str], title: str, lead: list[str], body: list[str]
                 if partial and partial[1] and partial[1].startswith(iso):
                     return partial[1]
             return iso
+    if not head_years:
+        head_years = _later_years(later)
     iso = event_date([*head, *body], head_years, full)
     if iso:
         return iso
     # A year alone only when the lead opens with it ("Năm 2021, …", "Trong năm 2021, …"):
-    # a year further on is the year of something the article tells, not its date.
-    opening = " ".join((lead[0] if lead else title).split()[:8])
+    # a year further on is the year of something the article tells, not its date; and
+    # not when the lead goes on to "now" ("Cuối năm 2015, … Thế nhưng hiện nay …").
+    first = lead[0] if lead else title
+    opening = " ".join(first.split()[:8])
     years = years_in(opening)
-    return make_iso(max(years)) if years else None
+    if not years or _NOW.search(first):
+        return None
+    return make_iso(max(years))
+
+
+_NOW = re.compile(r"\b(?:hiện\s+nay|hiện\s+tại|đến\s+nay|cho\s+tới\s+nay|tới\s+nay)\b", re.I)
+
+
+def _later_years(texts: Iterable[str]) -> list[int]:
+    """Years named as such (``năm 2020``: not a birth year ``SN 2008``, a range or a
+    plan's year) in the first :data:`HEAD_SCAN` characters of ``texts``."""
+    years: list[int] = []
+    budget = HEAD_SCAN
+    for text in texts:
+        if budget <= 0:
+            break
+        text = text[:budget]
+        budget -= len(text)
+        if "năm" not in text and "Năm" not in text:
+            continue
+        for match in NAMED_YEAR.finditer(text):
+            year = int(match.group(1))
+            before = text[max(0, match.start() - 12) : match.start()]
+            if MIN_YEAR <= year <= MAX_YEAR and not _BORN.search(before) and not (
+                _RANGE_BEFORE.search(before) or _plan_year(text, match.start())
+            ):
+                years.append(year)
+    return years
+
+
+_BORN = re.compile(r"\bsinh\s*$", re.IGNORECASE)
 
 
 _ISO_STAMP = re.compile(r"^(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$")

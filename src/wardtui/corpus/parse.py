@@ -232,7 +232,9 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
         title = sentence_case(title, _joined(texts[:6], 5_000))
     author = head.author or byline.author
     credit = credit or byline.credit
-    date = article_date(header_stamps + body_stamps, subject_line, texts[:1], texts[1:2])
+    date = article_date(
+        header_stamps + body_stamps, subject_line, texts[:1], texts[1:2], texts[2:]
+    )
     body_text = _joined(texts[1:], MAX_WARD_SCAN)
     lead_text = texts[0][:MAX_WARD_SCAN] if texts else ""
     ward = subject_ward(subject_line[:MAX_WARD_SCAN], lead_text, body_text, author or credit)
