@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -29,6 +30,7 @@ from typing import Any
 from . import user_report
 from .corpora import prepare_corpus
 from .probes import loadavg, machine
+from .terminal import kill_started
 from .user_bench import Settings, default_python, measure
 
 REPO = Path(__file__).resolve().parents[1]
@@ -98,7 +100,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through main's finally: the processes are killed
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run the harness; every process group it started is killed on any way out."""
+    previous = {sig: signal.signal(sig, _terminated) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return _main(argv)
+    finally:
+        kill_started()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.quick:

@@ -27,7 +27,7 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["KEYS", "PtyProcess", "Screen", "TerminalTimeout"]
+__all__ = ["KEYS", "PtyProcess", "Screen", "TerminalTimeout", "kill_group", "kill_started"]
 
 KEYS = {"escape": "\x1b", "enter": "\r", "down": "\x1b[B", "up": "\x1b[A",
         "right": "\x1b[C", "left": "\x1b[D", "home": "\x1b[H", "tab": "\t"}
@@ -35,6 +35,28 @@ KEYS = {"escape": "\x1b", "enter": "\r", "down": "\x1b[B", "up": "\x1b[A",
 _CSI = re.compile(r"\x1b\[([?>=!]?)([0-9;:]*)([ -/]*)([@-~])")
 _OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 _OTHER_ESC = re.compile(r"\x1b[PX^_][^\x1b]*\x1b\\|\x1b[()*+#%][0-9A-Za-z]|\x1b[0-9A-Za-z=<>]")
+
+
+_STARTED: set[int] = set()  # process groups started here (each its own session) not yet killed
+
+
+def started_group(pgid: int) -> None:
+    """Note a process group started by the harness, for :func:`kill_started`."""
+    _STARTED.add(pgid)
+
+
+def kill_group(pgid: int) -> None:
+    """SIGKILL every process left in the group ``pgid`` (the command and whatever it
+    started: the app's workers, a sync's process pool), then forget it."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signal.SIGKILL)
+    _STARTED.discard(pgid)
+
+
+def kill_started() -> None:
+    """Kill every process group the harness started and has not ended yet (any exit path)."""
+    for pgid in list(_STARTED):
+        kill_group(pgid)
 
 
 class TerminalTimeout(TimeoutError):
@@ -197,6 +219,7 @@ class PtyProcess:
         self.proc = subprocess.Popen(
             [str(c) for c in command], stdin=slave, stdout=slave, stderr=slave, env=full_env,
             cwd=cwd, preexec_fn=controlling_tty, close_fds=True)
+        started_group(self.proc.pid)  # setsid: the group's id is the app's pid
         os.close(slave)
         self.bytes_read = 0
         self.last_output = self.started
@@ -269,21 +292,24 @@ class PtyProcess:
         return found
 
     def close(self, quit_keys: str = "", timeout: float = 5.0) -> int | None:
-        """Quit (``quit_keys`` first, then SIGTERM, then SIGKILL); the exit status."""
-        if self.proc.poll() is None and quit_keys:
-            with contextlib.suppress(OSError):
-                self.send(quit_keys)
-            deadline = time.perf_counter() + timeout
-            while self.proc.poll() is None and time.perf_counter() < deadline:
-                self._read_once(0.05)
-        for sig in (signal.SIGTERM, signal.SIGKILL):
-            if self.proc.poll() is not None:
-                break
-            self.proc.send_signal(sig)
-            try:
+        """Quit (``quit_keys`` first, then SIGTERM to the app's process group, then
+        SIGKILL); the exit status. Whatever is left in the group is killed in any case."""
+        try:
+            if self.proc.poll() is None and quit_keys:
+                with contextlib.suppress(OSError):
+                    self.send(quit_keys)
+                deadline = time.perf_counter() + timeout
+                while self.proc.poll() is None and time.perf_counter() < deadline:
+                    self._read_once(0.05)
+            if self.proc.poll() is None:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(self.proc.pid, signal.SIGTERM)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.proc.wait(timeout)
+        finally:
+            kill_group(self.proc.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                continue
-        with contextlib.suppress(OSError):
-            os.close(self.master)
+            with contextlib.suppress(OSError):
+                os.close(self.master)
         return self.proc.poll()

@@ -38,7 +38,7 @@ from typing import Any
 
 from .corpora import Corpus, Mutation, corpus_files
 from .probes import evict_files, loadavg, warm_files
-from .terminal import KEYS, PtyProcess, TerminalTimeout
+from .terminal import KEYS, PtyProcess, TerminalTimeout, kill_group, started_group
 
 __all__ = ["QUERIES", "Settings", "measure"]
 
@@ -50,7 +50,11 @@ classes of :data:`benchmarks.search_bench.DEFAULT_QUERIES`."""
 # What the app shows, read off the screen (the only things the harness knows of it):
 READY = "Search (/)"  # the search bar's placeholder: the screen is up, the bar empty
 SYNCED = re.compile(r"\bup to date\b")  # the status line once the launch sync is done
-COUNT = re.compile(r"^\s*(No results|[\d,.]+ results?\b|Showing [\d,.]+ of [\d,.]+ results)")
+# The count line: "No results", "12 results", "1-50 of 3,626 results" (a page of them),
+# "0 of 3 results" or "Showing 50 of 3,626 results" (older code). Not the sentence a
+# one-letter query shows (nothing searched): a query half read must not count as results.
+COUNT = re.compile(r"^\s*(No results|[\d,.]+ results?\b|(Showing )?[\d,.]+(-[\d,.]+)? of "
+                   r"[\d,.]+ results)")
 SEARCH_KEY = "/"  # focuses the search bar from the tree
 KEY_GAP = 0.1  # seconds between "/" and typing the query (a fast typist)
 APP_COLS, APP_ROWS = 120, 36
@@ -184,11 +188,15 @@ class Harness:
         if self.time_binary is not None:
             args = [self.time_binary, "-f", "%M", "-o", str(time_file), *args]
         source = open(stdin, "rb") if stdin is not None else subprocess.DEVNULL  # noqa: SIM115
+        proc: subprocess.Popen[bytes] | None = None
         try:
             started = time.perf_counter()
+            # Its own session: the command and all it starts (a sync's process pool) are one
+            # process group, killed whole whatever happens here.
             proc = subprocess.Popen(
                 args, stdin=source, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=self.env)
+                env=self.env, start_new_session=True)
+            started_group(proc.pid)
             assert proc.stdout is not None
             chunks: list[bytes] = []
             first: float | None = None
@@ -208,10 +216,19 @@ class Harness:
             try:
                 status = proc.wait(timeout)
             except subprocess.TimeoutExpired:
-                proc.kill()
+                kill_group(proc.pid)
                 status = proc.wait()
             seconds = time.perf_counter() - started
+        except BaseException:
+            time_file.unlink(missing_ok=True)
+            raise
         finally:
+            if proc is not None:
+                kill_group(proc.pid)  # what is left of the group (none after a clean end)
+                if proc.poll() is None:
+                    proc.wait()
+                if proc.stdout is not None:
+                    proc.stdout.close()
             if stdin is not None and not isinstance(source, int):
                 source.close()
         rss: float | None = None
@@ -481,8 +498,12 @@ def _search(app: PtyProcess, query: str, timeout: float) -> tuple[float, float, 
 
 
 def _quit(app: PtyProcess) -> int | None:
-    _escape(app, 1.0)
-    _escape(app, 1.0)
+    """Back out and ``q``; the app's process group is killed whatever happens."""
+    try:
+        _escape(app, 1.0)
+        _escape(app, 1.0)
+    except (OSError, TerminalTimeout):
+        pass  # the app ended or is stuck: close() ends it
     return app.close("q")
 
 
@@ -529,7 +550,7 @@ def measure_app(h: Harness, s: Settings, out: dict[str, Any]) -> dict[str, Any]:
     s.log("  app: launch, first search, then searches and articles")
     app = PtyProcess([s.wardtui], env=h.env, cols=APP_COLS, rows=APP_ROWS)
     key_search, echo, key_article = [], [], []
-    skipped = lost = 0
+    skipped = lost = previewed = 0
     try:
         app.wait_for(_ready, timeout, "the first screen")
         _sent, _echo, shown = _search(app, QUERIES[0], timeout)
@@ -548,11 +569,17 @@ def measure_app(h: Harness, s: Settings, out: dict[str, Any]) -> dict[str, Any]:
                 echo.append(echoed - sent)
                 app.settle(0.2)
                 app.send(KEYS["enter"])  # into the results list (the first one is shown)
-                _key_gap(app, 0.3)
-                app.send(KEYS["down"])  # to the second result
                 app.settle(0.3)
-                pressed = app.send(KEYS["enter"])  # open it: a new article in the reader
+                # The key that brings a new article into the reader: `down` to the second
+                # result where moving in the results previews it (the app since cbfa132),
+                # else `enter` on it (older code: `down` leaves the reader as it was).
+                pressed = app.send(KEYS["down"])
                 painted = _last_change(app, _reader, pressed, min(timeout, 5.0))
+                if painted is not None:
+                    previewed += 1
+                else:
+                    pressed = app.send(KEYS["enter"])  # open it
+                    painted = _last_change(app, _reader, pressed, min(timeout, 5.0))
                 if painted is None:
                     skipped += 1  # the reader did not change (that article was shown)
                 else:
@@ -564,7 +591,9 @@ def measure_app(h: Harness, s: Settings, out: dict[str, Any]) -> dict[str, Any]:
         _quit(app)
     out["key_search"] = {**stats(key_search), "lost": lost}
     out["key_echo"] = stats(echo)
-    out["key_article"] = {**stats(key_article), "skipped": skipped}
+    out["key_article"] = {**stats(key_article), "skipped": skipped,
+                          "key": "down (preview)" if previewed else "enter",
+                          "previewed": previewed}
     return out
 
 

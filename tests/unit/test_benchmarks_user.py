@@ -4,17 +4,22 @@ past its bound in ``benchmarks/bounds.toml`` (a ratio, never a time)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from benchmarks import user_report
 from benchmarks.__main__ import build_parser, label_of
-from benchmarks.terminal import Screen
-from benchmarks.user_bench import _plain_words, default_python
+from benchmarks.corpora import Corpus
+from benchmarks.terminal import PtyProcess, Screen
+from benchmarks.user_bench import Harness, Settings, _plain_words, default_python
 
 REPO = Path(__file__).resolve().parents[2]
 WARDTUI = Path(sys.executable).parent / "wardtui"
@@ -47,6 +52,43 @@ def test_utf8_cut_between_reads_and_wide_characters() -> None:
     assert screen.lines()[0] == "Đảng 中"
     assert screen.x == 7  # the wide character takes two cells
     assert screen.contains("Đảng  中") and not screen.contains("Đảng中")
+
+
+# -- the processes the harness starts are killed, the whole group ----------------------------
+def _gone(pid: int) -> bool:
+    """The process ended (gone, or a zombie waiting for its parent): waits up to 10 s."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return True
+        if state in ("Z", "X"):
+            return True
+        time.sleep(0.02)
+    return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc and a pty")
+def test_closing_the_terminal_kills_what_the_app_started() -> None:
+    # The child ignores SIGHUP, as a worker may: the end of the session leader alone (the
+    # terminal's hang-up) would not end it, only a signal to the whole group does.
+    app = PtyProcess(["sh", "-c", "trap '' HUP; sleep 60 & echo child=$!; wait"],
+                     env=dict(os.environ))
+    app.wait_for(lambda sc: "child=" in sc.text() and sc.text().split("child=")[1][:1].isdigit(),
+                 20, "the child's pid")
+    child = int(app.screen.text().split("child=")[1].split()[0])
+    app.close("", timeout=2)
+    assert _gone(app.pid) and _gone(child)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs /proc")
+def test_a_command_leaves_nothing_running(tmp_path: Path) -> None:
+    corpus = Corpus(tmp_path, 0, 1, 0, 0, None, tmp_path / "manifest.json")
+    harness = Harness(Settings(Path("wardtui"), Path(sys.executable), tmp_path), corpus)
+    run = harness.run(["sh", "-c", "sleep 60 >/dev/null 2>&1 & echo $!"], capture=True)
+    assert run.status == 0
+    assert _gone(int(run.stdout.split()[0]))  # the background child, killed with its group
 
 
 # -- queries, labels, bounds -----------------------------------------------------------------
@@ -107,12 +149,24 @@ def test_the_help_names_the_executable_option() -> None:
                     reason="needs Linux (/proc, a pseudo-terminal) and the venv's wardtui")
 def test_the_quick_profile_stays_within_its_bounds(tmp_path: Path) -> None:
     result = tmp_path / "quick.json"
-    done = subprocess.run(
+    # Its own session: on a timeout the harness gets SIGTERM (it kills what it started),
+    # then anything left of its process group is killed.
+    harness = subprocess.Popen(
         [sys.executable, "-m", "benchmarks", "--quick", "--check-bounds", "--wardtui",
          str(WARDTUI), "--out", str(tmp_path / "out"), "--json", str(result)],
-        cwd=REPO, capture_output=True, text=True, timeout=240, check=False,
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True,
     )
-    assert done.returncode == 0, done.stderr[-5000:] + done.stdout[-3000:]
+    try:
+        stdout, stderr = harness.communicate(timeout=240)
+    except subprocess.TimeoutExpired:
+        harness.terminate()
+        stdout, stderr = harness.communicate(timeout=30)
+        pytest.fail("the quick profile took over 240 s: " + stderr[-3000:])
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(harness.pid, signal.SIGKILL)
+    assert harness.returncode == 0, stderr[-5000:] + stdout[-3000:]
     data = json.loads(result.read_text(encoding="utf-8"))
     (raw,) = data["sizes"].values()
     assert not raw["errors"]
