@@ -541,3 +541,38 @@ def test_numbered_commune_before_a_comma() -> None:
         "xã A Lưới 3, thành phố Huế.",
     )
     assert (parse_text(text).ward, parse_text(text).unit) == ("A Lưới 3", "xã")
+
+
+def _ward_of(*lines: str) -> tuple[str | None, str | None]:
+    article = parse_text(_text(*lines))
+    return article.ward, article.unit
+
+
+def test_ward_whose_name_starts_with_its_unit_word() -> None:
+    assert _ward_of(
+        "Ra mắt mô hình đường hoa khu dân cư",
+        "",
+        "Sáng 3/5, Hội Phụ nữ phường Phường Đúc (TP. Huế) ra mắt mô hình đường hoa tại tổ "
+        "dân phố 2.",
+        "",
+        "Lãnh đạo phường Phường Đúc mong các hộ dân cùng chăm sóc tuyến đường.",
+    ) == ("Phường Đúc", "phường")
+
+
+def test_hyphenated_new_name_after_an_office_is_one_ward() -> None:
+    assert _ward_of(
+        "Đêm nhạc dưới chân đồi thông",
+        "",
+        "Tối 5/4, UBND phường Lâm Viên - Đà Lạt tổ chức đêm nhạc mở màn mùa du lịch hè.",
+        "",
+        "Phó Chủ tịch UBND phường Lâm Viên - Đà Lạt Nguyễn Văn Hòa phát biểu khai mạc.",
+    ) == ("Lâm Viên - Đà Lạt", "phường")
+
+
+def test_hyphen_between_two_communes_is_not_one_name() -> None:
+    assert _ward_of(
+        "Thông xe tuyến đường nối hai xã",
+        "",
+        "Tuyến đường liên xã Tân Phú - Tân Hòa dài 4 km vừa được đưa vào sử dụng, xã Tân Phú "
+        "là chủ đầu tư.",
+    ) == ("Tân Phú", "xã")

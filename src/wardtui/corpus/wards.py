@@ -222,14 +222,62 @@ def _matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# A ward whose name begins with its unit word: "phường Phường Đúc" (Huế).
+_DOUBLED = re.compile(r"(?P<unit>[Pp]hường|[Xx]ã)\s+(?P<name>(?:Phường|Xã)\s+\S)")
+# An office belongs to one ward, so "UBND phường Xuân Hương - Đà Lạt" names one ward (the
+# 2025 names); elsewhere "xã A - B" is two communes (a road, a pair).
+_OFFICE_BEFORE = re.compile(
+    r"(?:\b(?:UBND|HĐND|MTTQ|Ủy\s+ban(?:\s+nhân\s+dân)?|Uỷ\s+ban(?:\s+nhân\s+dân)?|"
+    r"Đảng\s+ủy|Đảng\s+uỷ|Đảng\s+bộ|Công\s+an|Chủ\s+tịch)\s+)$"
+)
+_WORD_RUN = re.compile(rf"{_WORDISH}(?: {_WORDISH}){{0,3}}")
+_HYPHEN_TAIL = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
+
+
+def _doubled(text: str, match: re.Match[str]) -> tuple[str, str] | None:
+    """(``phường``, ``Phường Đúc``) for "phường Phường Đúc": a name starting with its unit word."""
+    m = _DOUBLED.match(text, match.start())
+    if m is None or m.group("name").split()[0].lower() != m.group("unit").lower():
+        return None
+    rest = _capitalised_prefix(text[m.start("name") : m.start("name") + 60].split(None, 1)[1])
+    name = _name_of(rest, "", None) if rest else None
+    unit = m.group("unit").lower()
+    return (unit, f"{m.group('name').split()[0]} {name}") if name else None
+
+
+def _hyphen_name(text: str, start: int, name: str, name_end: int) -> str:
+    """``A - B`` as one name after an office (see :data:`_OFFICE_BEFORE`), else ``name``."""
+    tail = _HYPHEN_TAIL.match(text, name_end)
+    if tail is None or not _OFFICE_BEFORE.search(text[max(0, start - 24) : start]):
+        return name
+    run = _WORD_RUN.match(text, tail.end())
+    second = _capitalised_prefix(run.group()) if run else ""
+    following = text[tail.end() + len(second) : tail.end() + len(second) + 20].split()[:1]
+    cleaned = _name_of(second, following[0] if following else "", None) if second else None
+    if not cleaned:
+        return name
+    # The part after the hyphen is a town's name (two syllables): what follows is not
+    # the ward's ("Xuân Hương - Đà Lạt Trần Thị …", a person).
+    return f"{name} - {' '.join(cleaned.split()[:2])}"
+
+
 def find_mentions(text: str) -> list[WardMention]:
     """Every ward mentioned in ``text``, in order."""
     found: list[WardMention] = []
     caps_text: bool | None = None
+    skip_at = -1
+    may_double = "hường P" in text or "ã X" in text
     for match in _matches(text):
         start = match.start()
-        if not _starts_word(text, start):
+        if start == skip_at or not _starts_word(text, start):
             continue
+        if may_double:
+            doubled = _doubled(text, match)
+            if doubled:
+                skip_at = match.start("name")
+                weak = bool(start and _WEAK_BEFORE.search(text[max(0, start - 12) : start]))
+                found.append(WardMention(doubled[0], doubled[1], start, weak))
+                continue
         if start and _COOPERATIVE.search(text[max(0, start - 9) : start]):
             continue
         unit = _UNIT_WORDS.get(_SPACES.sub(" ", match.group("unit").lower()))
@@ -253,6 +301,9 @@ def find_mentions(text: str) -> list[WardMention]:
             following = text[name_end : name_end + 20].split(maxsplit=1)[:1]
             suffix = match.group("number") if prefix == raw else None
             name = _name_of(prefix, following[0] if following else "", suffix)
+            gap = text[name_end : name_end + 3]
+            if name and gap[:1] == " " and ("-" in gap or "–" in gap):
+                name = _hyphen_name(text, start, name, match.start("name") + len(name))
         if not name:
             continue
         weak = bool(start and _WEAK_BEFORE.search(text[max(0, start - 12) : start]))
