@@ -127,3 +127,10 @@ def test_a_repeated_hint_is_printed_once(capsys: pytest.CaptureFixture[str]) -> 
     code, _, err = run(capsys, "search", *(f"year:x{i}" for i in range(30)), "dang")
     lines = err.strip().splitlines()
     assert len(lines) == 11 and "20 other notes" in lines[-1]
+
+
+def test_a_one_letter_query_says_type_more(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "search", "d")
+    assert code == 0
+    assert "No results" not in out
+    assert "at least two letters" in err

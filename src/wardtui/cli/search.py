@@ -66,7 +66,7 @@ def _query_words_parser(
 def cmd_search(args: argparse.Namespace) -> int:
     """Run the search and print the results; exit status 0, found or not."""
     from ..corpus.clean import safe_line
-    from ..search import SearchIndex, search
+    from ..search import TYPE_MORE, SearchIndex, search
 
     text = " ".join(args.query)
     if not text.strip():
@@ -82,6 +82,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         for result in response.results:
             json_line(result.to_json(), sys.stdout)
+        return 0
+    if response.state == "type more":
+        err(f"note: {TYPE_MORE}")
         return 0
     if not response.results:
         print(f"No results for {safe_line(text)!r}.")
