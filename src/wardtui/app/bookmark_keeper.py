@@ -107,6 +107,7 @@ class BookmarkKeeper:
     def attach(self, store: BookmarkStore) -> None:
         """Use ``store`` (now open); poll it for other processes' changes."""
         self.store = store
+        self.poll()  # the version the app's first reading of the ids goes with
         self.app.set_interval(POLL_SECONDS, self.poll, name="bookmarks poll")
 
     def _run(self, work: Callable[[], None], description: str, *, watch: bool = False
@@ -136,9 +137,9 @@ class BookmarkKeeper:
                 return  # the last poll still waits (another process holds the store)
             try:
                 seen = store.outside_changes()
-                if seen != self._seen:
-                    self._seen = seen
+                if self._seen is not None and seen != self._seen:
                     self._changed(store)
+                self._seen = seen  # (the first poll only notes the version)
             except UserDataError as error:
                 self.app.post_message(Notice(sentence(str(error)), "warning"))
             finally:
