@@ -200,6 +200,29 @@ def test_related_box_inside_the_body_is_skipped() -> None:
     assert article.author == "Minh Tâm"
 
 
+def test_related_box_then_a_photo_caption_then_the_article_again() -> None:
+    rest = (
+        "Dù vậy, theo tiêu chí mới về hộ nghèo đa chiều, trên địa bàn xã vẫn còn nhiều hộ "
+        "khó khăn có con đang tuổi đến trường, cần được các cấp, các ngành và nhà hảo tâm "
+        "tiếp tục quan tâm, giúp đỡ trong thời gian tới."
+    )
+    caption = (
+        "Đại diện Hội Nông dân tỉnh và nhà tài trợ trao học bổng cho các em học sinh có hoàn "
+        "cảnh khó khăn của xã trong buổi lễ sáng nay tại hội trường. Ảnh: Thanh Bình"
+    )
+    text = _text(
+        HEADLINE, "", LEAD, "", "Bài liên quan", "",
+        "Xã Ea Tu ra quân làm đường giao thông nông thôn", "",
+        "Phường Tân Lợi tổng kết công tác Mặt trận năm 2023", "",
+        "xa ea tu trao hoc bong cho hoc sinh ngheo hinh 2", "",
+        caption, "", rest,
+    )
+    article = parse_text(text)
+    assert rest in article.body
+    assert "Xã Ea Tu ra quân" not in article.body
+    assert "Đại diện Hội Nông dân tỉnh" in article.body  # kept, as a caption
+
+
 def test_place_prefixed_titles_inside_the_body_are_dropped() -> None:
     listed = (
         "Đắk Lắk: Đại hội đại biểu Mặt trận Tổ quốc huyện Cư M'gar lần thứ XX",

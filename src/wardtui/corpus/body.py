@@ -142,11 +142,15 @@ def _inline_box_end(lines: list[Line], i: int) -> int | None:
     titles, then running text again), or ``None`` when the heading ends the article."""
     if fold(lines[i].text.strip(" :.…")) not in _INLINE_HEADINGS:
         return None
+    caption: int | None = None  # the article's photo (caption with "Ảnh: X") after the box
     for j in range(i + 1, min(len(lines), i + 8)):
         line = lines[j]
         words = line.text.count(" ") + 1
         if line.kind == "text" and words >= 30 and line.text[-1:] in '.!?…”"':
-            return j
+            return j if caption is None else caption
+        if line.kind == "caption" or (line.kind == "text" and _has_photo_credit(line.text)):
+            caption = j if caption is None else caption
+            continue
         if line.kind == "text" and (words > 25 or line.text[-1:] in ".!?"):
             return None
     return None
