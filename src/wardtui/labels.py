@@ -104,6 +104,18 @@ def sentence(message: str, *, stop: bool = False) -> str:
     return message
 
 
+def clip_words(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters at the end of a word, the cut marked by ``…``
+    (mid-word only when the first word alone is too long)."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(width, 1) - 1]
+    space = cut.rfind(" ")
+    if space >= width // 3:
+        cut = cut[:space]
+    return clip(cut.rstrip(" ,;:-–—") + "…", width) if width > 1 else "…"[:max(width, 0)]
+
+
 def clip(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters, the cut marked by ``…``."""
     if len(text) <= width:

@@ -434,3 +434,39 @@ def test_every_screen_fits_a_narrow_terminal(library: Library, size: tuple[int, 
         assert pilot.app.screen is screen
 
     drive(make_app(library), scenario, size=size)
+
+
+# -- item 8: the bookmarks list and the note in the reader ---------------------------------
+LONG_NOTE = "đọc lại phần tổng kết, so sánh với năm trước và gửi cho cả nhóm trước thứ sáu"
+
+
+def test_bookmarks_list_cuts_at_words_and_shows_the_note_whole(big_library: Library) -> None:
+    from textual.widgets import DataTable, Static
+
+    from wardtui.app.screens.bookmarks import BookmarksScreen
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        summary = big_library.summaries()[0]
+        store = pilot.app.bookmarks
+        assert store is not None
+        store.add(summary, note=LONG_NOTE)
+        screen.open_article(summary.id)
+        pilot.app.refresh_bookmarks()
+        await press(pilot)
+        assert any(line.startswith("Note: đọc lại") for line in screen.reader.text_lines)
+        await press(pilot, "B")
+        bookmarks = pilot.app.screen
+        assert isinstance(bookmarks, BookmarksScreen)
+        await press(pilot)
+        table = bookmarks.query_one(DataTable)
+        assert [str(c.label) for c in table.columns.values()] == ["Date", "Ward", "Title", "Note"]
+        date, ward, title, note = (cell.plain for cell in table.get_row_at(0))
+        assert title.endswith("…") and summary.title.startswith(title[:-1])
+        assert summary.title[len(title) - 1] == " "  # cut at a word
+        assert note.endswith("…") and LONG_NOTE.startswith(note[:-1])
+        detail = str(bookmarks.query_one("#bookmarks-detail", Static).render())
+        assert summary.title in detail and LONG_NOTE in detail.replace("\n", " ")
+        assert date == "20/12/2024"
+
+    drive(make_app(big_library), scenario, size=(80, 24))

@@ -114,19 +114,23 @@ Block: TypeAlias = "Text | None"
 """A paragraph of the page; ``None`` is a horizontal rule."""
 
 
-def article_blocks(article: Article, styles: ArticleStyles, marks: Marks = NO_MARKS
-                   ) -> list[Block]:
+def article_blocks(article: Article, styles: ArticleStyles, marks: Marks = NO_MARKS,
+                   note: str | None = None) -> list[Block]:
     """The blocks of an article, separated by a blank line when painted.
 
     The title, the metadata line, a rule, then the paragraphs: captions dim and
     italic, images as a dim ``▣ name`` marker. ``marks`` (from :func:`find_marks`)
-    are painted in the highlight style.
+    are painted in the highlight style. ``note``: the note of the article's bookmark,
+    under the metadata.
     """
     blocks: list[Block] = [
         _marked(title_text(article), styles.title, marks.title, styles.highlight),
         Text(meta_line(article), style=styles.meta),
         None,
     ]
+    if note:
+        blocks.insert(2, Text.assemble(("Note: ", styles.meta + Style(bold=True)),
+                                       (one_line(note), styles.meta)))
     for index, paragraph in enumerate(article.paragraphs):
         text = paragraph_text(paragraph.text)
         if not text:

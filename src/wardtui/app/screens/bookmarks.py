@@ -37,8 +37,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Footer, Input, Label, Static
 
 from ...corpus.clean import safe_line
-from ...labels import clip, date_text, ward_name
+from ...labels import clip
 from ...userdata import Bookmark, BookmarkError, BookmarkStore
+from .bookmark_rows import bookmark_row, column_widths, detail_text, set_columns
 
 __all__ = ["BUSY", "BUSY_AFTER", "BookmarksScreen", "NoteDialog"]
 
@@ -127,15 +128,11 @@ class BookmarksScreen(ModalScreen[str | None]):
     }
     BookmarksScreen #bookmarks-heading { text-style: bold; margin-bottom: 1; }
     BookmarksScreen #bookmarks-table { height: 1fr; }
+    BookmarksScreen #bookmarks-detail { height: auto; max-height: 5; padding: 0 1; }
     BookmarksScreen #bookmarks-empty {
         height: 1fr; content-align: center middle; color: $text-muted;
     }
     """
-
-    COLUMNS: ClassVar[list[tuple[str, str, int]]] = [
-        ("state", "", 7), ("date", "Date", 10), ("ward", "Ward", 20),
-        ("title", "Title", 60), ("note", "Note", 30),
-    ]
 
     def __init__(
         self,
@@ -154,6 +151,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         self._calls: deque[Call] = deque()  # store calls waiting for the one running
         self._current_call = 0  # the number of the call running (0: none)
         self._calls_started = 0
+        self._widths: dict[str, int] = {}  # the columns' (see bookmark_rows)
 
     class _Answer(Message):
         def __init__(self, number: int, done: Callable[[Any], None], result: object,
@@ -221,30 +219,32 @@ class BookmarksScreen(ModalScreen[str | None]):
             yield Static(
                 "No bookmarks yet. Press b on an article to bookmark it.", id="bookmarks-empty"
             )
+            yield Static("", id="bookmarks-detail")  # the title and note, whole
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self._table
-        for key, label, width in self.COLUMNS:
-            table.add_column(label, key=key, width=width)
+        self._widths = set_columns(self._table, self.app.size.width)
         self.reload()
-        table.focus()
+        self._table.focus()
+
+    def on_resize(self) -> None:
+        """Columns for the new width."""
+        if self._widths and column_widths(self.app.size.width) != self._widths:
+            self._widths = set_columns(self._table, self.app.size.width)
+            self.reload()
+
+    @on(DataTable.RowHighlighted)
+    def _detail(self) -> None:
+        current = self.current_id
+        self.query_one("#bookmarks-detail", Static).update(
+            detail_text(self._items.get(current) if current else None))
 
     @property
     def _table(self) -> DataTable[Text]:
         return self.query_one("#bookmarks-table", DataTable)
 
     def _row(self, bookmark: Bookmark) -> list[Text]:
-        missing = bookmark.id in self._missing
-        state = Text("missing", style="bold red") if missing else Text("★", style="yellow")
-        title = Text(safe_line(bookmark.title), style="italic dim" if missing else "")
-        return [
-            state,
-            Text(date_text(bookmark.date) if bookmark.date else "—"),
-            Text(safe_line(ward_name(bookmark.ward, bookmark.unit) if bookmark.ward else "—")),
-            title,
-            Text(safe_line(bookmark.note), style="italic"),
-        ]
+        return bookmark_row(bookmark, bookmark.id in self._missing, self._widths)
 
     def reload(self, keep: str | None = None, index: int | None = None) -> None:
         """Read the bookmarks again (another process may have changed them), in a worker,
@@ -288,6 +288,7 @@ class BookmarksScreen(ModalScreen[str | None]):
         else:
             row = min(index if index is not None else 0, count - 1)
         table.move_cursor(row=row, animate=False)
+        self._detail()
 
     # -- the highlighted bookmark -------------------------------------------
     @property

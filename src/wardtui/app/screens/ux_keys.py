@@ -8,7 +8,8 @@ and ``E`` in ``$EDITOR`` (``vi``), the app suspended meanwhile (Textual's
 is a notice. ``<`` and ``>`` (or ``ctrl+←`` / ``ctrl+→``) narrow and widen the
 tree, remembered in the settings. Moving in the search results shows the result in
 the reader (as the tree's cursor does), and clearing the search takes the marks off
-the article shown.
+the article shown. The reader shows the note of a bookmarked article under its
+metadata.
 """
 
 from __future__ import annotations
@@ -19,13 +20,17 @@ import subprocess
 from pathlib import Path
 from typing import ClassVar
 
-from textual import events, on
+from textual import events, on, work
 from textual.app import SuspendNotSupported
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.widgets import ContentSwitcher, Input
 
 from ...labels import title
 from ...library import LibraryError
+from ...userdata import BookmarkError, BookmarkStore
+from ..messages import BookmarksChanged, Notice
+from ..widgets.reader import Reader
 from ..widgets.results import SearchResults
 from .read_keys import ReadStateScreen
 
@@ -52,9 +57,42 @@ class UxKeysScreen(ReadStateScreen):
                 show=False, tooltip="Widen the tree (remembered)", id="main.wider"),
     ]
 
+    class _NoteFound(Message):
+        def __init__(self, article_id: str, note: str | None) -> None:
+            super().__init__()
+            self.article_id = article_id
+            self.note = note
+
     def sync_now(self) -> None:
         """Sync the sources in the background (the main screen does it)."""
         raise NotImplementedError
+
+    # -- the bookmark's note in the reader -----------------------------------------------
+    @on(Reader.Shown)
+    def _note_of_shown(self, message: Reader.Shown) -> None:
+        store = self.host.bookmarks
+        if store is not None:
+            self._fetch_note(store, message.article_id)
+
+    @on(BookmarksChanged)
+    def _notes_changed(self) -> None:
+        store, shown = self.host.bookmarks, self.reader.article_id
+        if store is not None and shown is not None:
+            self._fetch_note(store, shown)
+
+    @work(thread=True, exclusive=True, group="bookmark-note", exit_on_error=False,
+          description="read the bookmark's note")
+    def _fetch_note(self, store: BookmarkStore, article_id: str) -> None:
+        try:
+            bookmark = store.get(article_id)
+        except BookmarkError as error:
+            self.post_message(Notice(f"The bookmark could not be read: {error}", "warning"))
+            return
+        self.post_message(self._NoteFound(article_id, bookmark.note if bookmark else None))
+
+    @on(_NoteFound)
+    def _note_found(self, message: _NoteFound) -> None:
+        self.reader.set_note(message.article_id, message.note)
 
     @on(SearchResults.Previewed)
     def _preview_result(self, message: SearchResults.Previewed) -> None:

@@ -26,7 +26,6 @@ from textual import events, on, work
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.worker import Worker, get_current_worker
 
@@ -44,6 +43,7 @@ from ..article_text import (
     wrap_blocks,
 )
 from ..messages import Notice, failure
+from .reader_matches import MatchSteps
 
 MEASURE = 90  # the widest line, in cells
 RULE = "─"
@@ -59,7 +59,7 @@ class _Wrapped(Message):
         self.layout, self.lines, self.width, self.styles = layout, lines, width, styles
 
 
-class Reader(ScrollView, can_focus=True):
+class Reader(MatchSteps, can_focus=True):
     """Shows one article (or a short message) and scrolls through it."""
 
     ALLOW_SELECT = False
@@ -145,6 +145,7 @@ class Reader(ScrollView, can_focus=True):
         self._rule_style = Style()
         self._highlight_style = Style()
         self._keys_shown = False
+        self._note: tuple[str, str] | None = None  # (article id, its bookmark's note)
         self._layout = 0  # counts the layouts: a worker's late answer is dropped
 
     # -- public -------------------------------------------------------------------
@@ -246,9 +247,21 @@ class Reader(ScrollView, can_focus=True):
                              caption=get("caption"), image=get("image"),
                              highlight=get("highlight"))
 
+    def set_note(self, article_id: str, note: str | None) -> None:
+        """The note of ``article_id``'s bookmark, shown under the metadata (``None``: none)."""
+        new = (article_id, note) if note else None
+        if new != self._note:
+            self._note = new
+            if self.article is not None and self.article.id == article_id:
+                self._lay_out()
+
+    def note_for(self, article: Article) -> str | None:
+        """The bookmark note shown with ``article``, if any."""
+        return self._note[1] if self._note is not None and self._note[0] == article.id else None
+
     def _blocks(self, styles: ArticleStyles) -> list[Block]:
         if self.article is not None:
-            return article_blocks(self.article, styles, self._marks)
+            return article_blocks(self.article, styles, self._marks, self.note_for(self.article))
         if self._message is not None:
             return message_blocks(*self._message, styles)
         return []
@@ -263,8 +276,8 @@ class Reader(ScrollView, can_focus=True):
         if article is not None and len(article.paragraphs) > HEAD_PARAGRAPHS:
             # a long article: its first pages now, the whole of it in a worker
             head = replace(article, paragraphs=article.paragraphs[:HEAD_PARAGRAPHS])
-            lines = wrap_blocks(article_blocks(head, styles, self._marks), self.app.console,
-                                width) or []
+            lines = wrap_blocks(article_blocks(head, styles, self._marks, self.note_for(head)),
+                                self.app.console, width) or []
             self._wrap_whole(self._layout, article, self._marks, styles, width)
         else:
             lines = wrap_blocks(self._blocks(styles), self.app.console, width) or []
@@ -294,8 +307,8 @@ class Reader(ScrollView, can_focus=True):
                     width: int) -> None:
         """Wrap the whole of a long article off the UI thread (stops when cancelled)."""
         worker = get_current_worker()
-        lines = wrap_blocks(article_blocks(article, styles, marks), self.app.console, width,
-                            lambda: worker.is_cancelled)
+        blocks = article_blocks(article, styles, marks, self.note_for(article))
+        lines = wrap_blocks(blocks, self.app.console, width, lambda: worker.is_cancelled)
         if lines is not None:
             self.post_message(_Wrapped(layout, lines, width, styles))
 
@@ -343,64 +356,3 @@ class Reader(ScrollView, can_focus=True):
             strip = Strip(list(line.render(self.app.console)), line.cell_len)
             self._strips[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base).apply_style(base)
-
-    # -- actions -----------------------------------------------------------------
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Match keys only when there are matches (else hidden)."""
-        if action in ("next_match", "previous_match"):
-            return bool(self.match_lines)
-        return True
-
-    def action_next_match(self) -> None:
-        """Scroll so the next line holding a match is at the top (after the last: the first)."""
-        lines = self.match_lines
-        if not lines:
-            return
-        if self.current_match is None:
-            below = [i for i, y in enumerate(lines) if y > self.scroll_offset.y]
-            if not below:
-                return
-            index = below[0]
-        else:
-            index = (self.current_match + 1) % len(lines)
-        self._go_to_match(index)
-
-    def action_previous_match(self) -> None:
-        """Scroll so the previous line holding a match is at the top (before the first:
-        the last)."""
-        lines = self.match_lines
-        if not lines:
-            return
-        if self.current_match is None:
-            above = [i for i, y in enumerate(lines) if y < self.scroll_offset.y]
-            if not above:
-                return
-            index = above[-1]
-        else:
-            index = (self.current_match - 1) % len(lines)
-        self._go_to_match(index)
-
-    def _go_to_match(self, index: int) -> None:
-        before = self.current_match_line
-        self.current_match = index
-        for line in (before, self.match_lines[index]):
-            if line is not None:
-                self._strips.pop(line, None)
-        self.scroll_to(y=self.match_lines[index], animate=False)
-        self.refresh()
-        self.notify(self.match_status, timeout=2, markup=False)
-
-    @property
-    def match_status(self) -> str:
-        """``match 3 of 12`` (the lines holding a match), or nothing."""
-        if self.current_match is None or not self.match_lines:
-            return ""
-        return f"Match {self.current_match + 1} of {len(self.match_lines)}"
-
-    @property
-    def current_match_line(self) -> int | None:
-        """The line of the match ``n`` / ``N`` last reached (or the article opened at)."""
-        if self.current_match is None or self.current_match >= len(self.match_lines):
-            return None
-        return self.match_lines[self.current_match]
-
