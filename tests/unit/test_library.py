@@ -266,3 +266,29 @@ def test_query_filters_orders_and_limits_in_sql(library: Library, tmp_path: Path
     assert list(library.query(limit=1)) == everything[:1]
     assert list(library.query(wards=[])) == []
     assert sorted(library.ward_names()) == sorted({a.ward for a in everything if a.ward})
+
+
+def test_opening_a_current_cache_waits_for_no_writer(tmp_path: Path, seeds_copy: Path) -> None:
+    """A process that opens the cache (a CLI search while the app syncs) takes no write
+    lock: it opens while another connection holds one."""
+    import threading
+
+    path = tmp_path / "lib.sqlite3"
+    first = Library.open(path)
+    first.sync([seeds_copy])
+    first.close()
+    writer = sqlite3.connect(path)
+    writer.execute("BEGIN IMMEDIATE")  # a sync's write transaction
+    opened: list[int] = []
+
+    def open_and_count() -> None:
+        library = Library.open(path)
+        opened.append(library.stats().articles)
+        library.close()
+
+    thread = threading.Thread(target=open_and_count, daemon=True)
+    thread.start()
+    thread.join(10)  # a hang guard: a waiting open would sit on the 30 s busy timeout
+    writer.rollback()
+    writer.close()
+    assert opened == [5]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import sqlite3
 import time
 from dataclasses import dataclass, field
@@ -169,10 +170,27 @@ def _probe(path: Path) -> str | None:
         conn.close()
 
 
+_SCHEMA_NAMES = frozenset(re.findall(r"IF NOT EXISTS (\w+)", SCHEMA))
+
+
+def _is_current(conn: sqlite3.Connection, version: int) -> bool:
+    """Whether the cache already holds this version's whole schema (read only: a
+    process that merely opens the cache takes no write lock, so it never waits for a
+    sync that holds one)."""
+    if version != SCHEMA_VERSION:
+        return False
+    if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        return False
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    return names >= _SCHEMA_NAMES
+
+
 def _initialise(conn: sqlite3.Connection) -> None:
     """Create (or migrate) the schema in one transaction: a kill midway leaves no
     half-made cache."""
     version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if _is_current(conn, version) and search_tables.has_tables(conn):
+        return
     migrate = "".join(MIGRATIONS[v] for v in sorted(MIGRATIONS) if version and v >= version)
     if version and version < 3:
         have = {row[1] for row in conn.execute("PRAGMA table_info(articles)")}
