@@ -17,8 +17,8 @@ def welcome_text() -> Message:
     return "Welcome to wardtui", [
         "Move in the tree with ↑ ↓ (or j k), open a ward with → (or l), "
         "and read an article with enter.",
-        "[ and ] open the previous and next article; t groups the tree by date "
-        "instead of by ward.",
+        "[ and ] open the previous and next article; t groups the tree by place "
+        "(province, district, ward), then by date, then by ward again.",
         "b bookmarks the article (B lists the bookmarks), e exports it to a file "
         "and c copies its text.",
         "Press / to search, ctrl+p for the commands, ? for every key, q to quit.",
