@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["BOUNDS_FILE", "FIGURES", "check_bounds", "figures", "load_bounds",
+__all__ = ["BOUNDS_FILE", "FIGURES", "check_bounds", "compare_table", "figures", "load_bounds",
            "markdown_table", "ratios"]
 
 BOUNDS_FILE = Path(__file__).with_name("bounds.toml")
@@ -173,6 +173,32 @@ def markdown_table(raw: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _times(ratio: float | None) -> str:
+    return "–" if ratio is None else f"{_fmt(ratio)}×"
+
+
+def compare_table(before: Mapping[str, Any], after: Mapping[str, Any]) -> str:
+    """Before beside after for one size: each value, the floors and ratios of the AFTER run
+    (the BEFORE run's ratios in brackets: each run is read against its own floors), the
+    target and whether AFTER meets it."""
+    b_values, a_values = figures(before), figures(after)
+    floors, a_rates, b_rates = floor_values(after), ratios(after), ratios(before)
+    lines = ["| what the user does | before | after | floor or peer (after run) "
+             "| after / floor (before / floor) | target at 100k | after |",
+             "|---|---:|---:|---|---:|---|---|"]
+    for f in FIGURES:
+        floor_text = "; ".join(_floor_text(k, floors.get(k)) for k in f.floors)
+        parts = []
+        for k in f.floors:
+            a, b = a_rates.get(f"{f.key}/{k}"), b_rates.get(f"{f.key}/{k}")
+            parts.append(f"{_times(a)} ({_times(b)})" if a is not None or b is not None else "–")
+        target = f"{f.op} {_fmt(f.target, f.unit)}" if f.target is not None else ""
+        lines.append(f"| {f.label} | {_fmt(b_values[f.key], f.unit)} "
+                     f"| {_fmt(a_values[f.key], f.unit)} | {floor_text} | {'; '.join(parts)} "
+                     f"| {target} | {met(f, a_values[f.key])} |")
+    return "\n".join(lines)
+
+
 def load_bounds(path: Path = BOUNDS_FILE) -> dict[str, float]:
     """The ``[ratios]`` table of the bounds file: ``"figure/floor" = largest ratio``."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -196,17 +222,29 @@ def check_bounds(raw: Mapping[str, Any], bounds: Mapping[str, float]) -> list[st
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m benchmarks.user_report RESULTS.json``: print its tables again."""
+    """``python -m benchmarks.user_report RESULTS.json``: print its tables again;
+    ``python -m benchmarks.user_report BEFORE.json AFTER.json``: before beside after, for
+    every size both have."""
     import json
     import sys
 
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
-        print("usage: python -m benchmarks.user_report RESULTS.json", file=sys.stderr)
+    if len(args) not in (1, 2):
+        print("usage: python -m benchmarks.user_report RESULTS.json [AFTER.json]",
+              file=sys.stderr)
         return 2
-    results = json.loads(Path(args[0]).read_text(encoding="utf-8"))
-    for count, raw in results["sizes"].items():
-        print(f"### {results.get('label', '')}, {int(count):,} articles (load "
+    results = [json.loads(Path(a).read_text(encoding="utf-8")) for a in args]
+    if len(results) == 2:
+        before, after = results
+        for count, raw in after["sizes"].items():
+            if count not in before["sizes"]:
+                continue
+            print(f"### {before.get('label', '')} / {after.get('label', '')}, "
+                  f"{int(count):,} articles\n")
+            print(compare_table(before["sizes"][count], raw) + "\n")
+        return 0
+    for count, raw in results[0]["sizes"].items():
+        print(f"### {results[0].get('label', '')}, {int(count):,} articles (load "
               f"{raw.get('loadavg_start')} at the start, {raw.get('loadavg_end')} at the end; "
               f"{raw.get('seconds')} s)\n")
         print(markdown_table(raw) + "\n")

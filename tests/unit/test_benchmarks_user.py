@@ -138,6 +138,14 @@ def test_the_table_has_every_row_of_the_issue() -> None:
         assert words in table, words
 
 
+def test_before_and_after_side_by_side() -> None:
+    table = user_report.compare_table(_raw(4.78, 2.29), _raw(0.2, 0.05))
+    row = next(line for line in table.splitlines() if "(5 queries) p50" in line)
+    cells = [c.strip() for c in row.split("|")]
+    assert cells[2:4] == ["4.78 s", "0.20 s"]
+    assert "4.00× (2.09×)" in row and cells[-2] == "met"
+
+
 def test_the_help_names_the_executable_option() -> None:
     text = build_parser().format_help()
     assert "--wardtui" in text and "--check-bounds" in text
