@@ -249,12 +249,12 @@ def test_q_quits_with_status_zero(library: Library) -> None:
 def test_mouse_click_opens_a_ward_and_shows_an_article(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         screen, tree, reader = parts(pilot)
-        await pilot.click("#tree", offset=(4, 0))  # phường Hội Phú
+        await pilot.click("#tree", offset=(4, 1))  # phường Hội Phú (under the border title)
         await settle(pilot)
         assert tree.root.children[0].is_expanded
-        await pilot.click("#tree", offset=(6, 1))  # its year
+        await pilot.click("#tree", offset=(6, 2))  # its year
         await settle(pilot)
-        await pilot.click("#tree", offset=(10, 2))  # its article
+        await pilot.click("#tree", offset=(10, 3))  # its article
         await settle(pilot)
         assert reader.article is not None and reader.article.ward == "Hội Phú"
         await pilot.click("#reader")

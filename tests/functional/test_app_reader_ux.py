@@ -461,7 +461,7 @@ def test_bookmarks_list_cuts_at_words_and_shows_the_note_whole(big_library: Libr
         await press(pilot)
         table = bookmarks.query_one(DataTable)
         assert [str(c.label) for c in table.columns.values()] == ["Date", "Ward", "Title", "Note"]
-        date, ward, title, note = (cell.plain for cell in table.get_row_at(0))
+        date, _ward, title, note = (cell.plain for cell in table.get_row_at(0))
         assert title.endswith("…") and summary.title.startswith(title[:-1])
         assert summary.title[len(title) - 1] == " "  # cut at a word
         assert note.endswith("…") and LONG_NOTE.startswith(note[:-1])
@@ -470,3 +470,49 @@ def test_bookmarks_list_cuts_at_words_and_shows_the_note_whole(big_library: Libr
         assert date == "20/12/2024"
 
     drive(make_app(big_library), scenario, size=(80, 24))
+
+
+# -- item 16: sort ---------------------------------------------------------------------------
+@pytest.mark.usefixtures("no_debounce")
+def test_s_orders_the_articles_and_the_results_remembered(big_library: Library) -> None:
+    from wardtui.config import Settings
+
+    settings = Settings()
+
+    def article_dates(tree: Any) -> list[str]:
+        ward = tree.root.children[0]
+        tree.ensure_children(ward)
+        year = ward.children[0]
+        tree.ensure_children(year)
+        return [n.data.summary.date for n in year.children]
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        tree = screen.ward_tree
+        assert tree.border_title == "by ward · newest first"
+        dates = article_dates(tree)
+        assert len(dates) > 1 and dates == sorted(dates, reverse=True)
+        await press(pilot, "s")
+        assert settings.article_order == "oldest" and tree.border_title.endswith("oldest first")
+        assert article_dates(tree) == sorted(dates)
+        await press(pilot, "s")
+        article_dates(tree)
+        titles = [n.data.summary.title for n in tree.root.children[0].children[0].children]
+        assert titles == sorted(titles) and tree.border_title.endswith("by title")
+        await type_query(pilot, "hoi nghi")
+        await press(pilot, "enter")
+        relevance = [r.id for r in results_of(pilot).results]
+        await press(pilot, "s")
+        assert settings.result_order == "date" and "Results by date." in pilot.app.messages
+        found = [r.summary.date or "" for r in results_of(pilot).results]
+        assert found == sorted(found, reverse=True)
+        assert [r.id for r in results_of(pilot).results] != relevance
+
+    drive(make_app(big_library, settings=settings), scenario)
+
+    async def again(pilot: Pilot[Any]) -> None:
+        tree = screen_of(pilot).ward_tree
+        assert tree.order == "title" and tree.border_title.endswith("by title")
+        assert screen_of(pilot).search_pane.by_date
+
+    drive(make_app(big_library, settings=settings), again)

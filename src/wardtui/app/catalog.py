@@ -26,6 +26,7 @@ from ..config import GROUPINGS, Grouping
 from ..corpus.clean import safe_line
 from ..labels import day_month, title_under_ward, ward_name
 from ..library import UNDATED, UNKNOWN_WARD, ArticleSummary, Library
+from ..vntext import fold
 from . import place_nodes
 
 __all__ = [
@@ -177,6 +178,22 @@ def child_nodes(library: Library, node: NodeInfo) -> list[NodeInfo]:
         )
         return [NodeInfo("article", article_key(s.id), summary=s) for s in summaries]
     return []
+
+
+ORDER_NAMES = {"newest": "newest first", "oldest": "oldest first", "title": "by title"}
+
+
+def ordered(infos: list[NodeInfo], order: str) -> list[NodeInfo]:
+    """A group's children with its articles in ``order`` (the library gives them newest
+    first; oldest first keeps the undated last; by title ignores accents and case)."""
+    articles = [(i, i.summary) for i in infos if i.summary is not None]
+    if order == "newest" or len(articles) < 2:
+        return infos
+    if order == "oldest":
+        articles.sort(key=lambda pair: (pair[1].date is None, pair[1].date or ""))
+    else:
+        articles.sort(key=lambda pair: fold(pair[1].title).casefold())
+    return [i for i in infos if i.summary is None] + [i for i, _ in articles]
 
 
 def _ward(ward: str | None) -> str:

@@ -58,7 +58,8 @@ class _Search:
     """One search over one index with one connection (in a read transaction)."""
 
     def __init__(self, index: SearchIndex, query: Query, conn: sqlite3.Connection,
-                 limit: int, offset: int, sets: IdSets) -> None:
+                 limit: int, offset: int, sets: IdSets, by_date: bool = False) -> None:
+        self.by_date = by_date  # newest first instead of by relevance
         self.index = index
         self.query = query
         self.limit = limit
@@ -111,7 +112,7 @@ class _Search:
         if matcher.meta_fields:
             full = matcher.every(self.matches, matcher.meta_fields, fuzzy=False)
         if (full is not None and self.allowed is None and not self.query.excluded
-                and len(full) >= self.wanted):
+                and len(full) >= self.wanted and not self.by_date):
             self.in_meta = full
             total = self.fts.count(self._expression())
             return full, max(total, len(full)), True
@@ -256,6 +257,9 @@ class _Search:
             best = self.newest(pool, self.wanted)
             return self._response(self._page([((), p) for p in best]), len(pool))
         found, total, all_meta = self.candidates()
+        if self.by_date:  # every match, newest first
+            return self._response(self._page([((), p) for p in self.newest(found, self.wanted)]),
+                                  total)
         accents = any(m.term.accented for m in self.matches)
         window = max(self.wanted, ACCENT_WINDOW if accents else 0,
                      WHOLE_WINDOW if self._whole_criterion else 0) if self.limit else 0
@@ -353,6 +357,7 @@ def search(
     bookmarked: IdSet = None,
     read: IdSet = None,
     sets: IdSets | None = None,
+    by_date: bool = False,
 ) -> SearchResponse:
     """The results ``offset`` to ``offset + limit`` for ``query`` (see :mod:`.query`).
 
@@ -363,7 +368,8 @@ def search(
     ``is:read``/``is:unread`` (a collection, or a function called only when the
     query needs it); ``sets`` the same by name, for sets to come. Any string is a
     valid query: what could not be used is explained in ``hints``; a query of one
-    letter gives no results and ``response.state == "type more"``.
+    letter gives no results and ``response.state == "type more"``. ``by_date``: the
+    matches newest first instead of by relevance.
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
@@ -376,6 +382,7 @@ def search(
         response = SearchResponse([], 0, parsed.hints, parsed, offset=offset, state="type more")
     else:
         with index.connection() as library:
-            response = _Search(index, parsed, library.conn, limit, offset, given).run()
+            response = _Search(index, parsed, library.conn, limit, offset, given,
+                               by_date).run()
     response.seconds = time.perf_counter() - started
     return response

@@ -6,10 +6,11 @@ and the main screen. ``r`` syncs the sources (the palette's "Sync the sources"),
 and ``E`` in ``$EDITOR`` (``vi``), the app suspended meanwhile (Textual's
 ``App.suspend``) and back at the same place afterwards; a source file that is gone
 is a notice. ``<`` and ``>`` (or ``ctrl+←`` / ``ctrl+→``) narrow and widen the
-tree, remembered in the settings. Moving in the search results shows the result in
-the reader (as the tree's cursor does), and clearing the search takes the marks off
-the article shown. The reader shows the note of a bookmarked article under its
-metadata.
+tree, and ``s`` orders the articles of each group newest first, oldest first or by
+title (the results: by relevance or by date), both remembered in the settings.
+Moving in the search results shows the result in the reader (as the tree's cursor
+does), and clearing the search takes the marks off the article shown. The reader
+shows the note of a bookmarked article under its metadata.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Input
 
+from ...config import ARTICLE_ORDERS
 from ...labels import title
 from ...library import LibraryError
 from ...userdata import BookmarkError, BookmarkStore
@@ -51,6 +53,9 @@ class UxKeysScreen(ReadStateScreen):
                 tooltip="Open the article's source file in $PAGER (less)", id="main.pager"),
         Binding("E", "open_source('EDITOR')", "Editor", show=False,
                 tooltip="Open the article's source file in $EDITOR (vi)", id="main.editor"),
+        Binding("s", "sort", "Sort", show=False,
+                tooltip="Order the articles newest first, oldest first or by title (in the "
+                        "results: by relevance or by date)", id="main.sort"),
         Binding("less_than_sign,ctrl+left", "tree_width(-4)", "Narrower", key_display="<",
                 show=False, tooltip="Narrow the tree (remembered)", id="main.narrower"),
         Binding("greater_than_sign,ctrl+right", "tree_width(4)", "Wider", key_display=">",
@@ -114,14 +119,35 @@ class UxKeysScreen(ReadStateScreen):
     @on(events.Resize)
     def _apply_tree_width(self) -> None:
         """The width the user chose, within what the screen allows."""
+        settings = self.host.settings
+        if self.ward_tree.order != settings.article_order:
+            self.ward_tree.set_order(settings.article_order)
+        self.search_pane.by_date = settings.result_order == "date"
         left = self.query_one("#left", ContentSwitcher)
-        width = self.host.settings.tree_width
+        width = settings.tree_width
         if width is None:  # a third of the screen (the style sheet's), less on a narrow one
             left.styles.width = left.styles.max_width = None
             left.styles.min_width = TREE_MIN if self.size.width < NARROW else None
             return
         width = max(TREE_MIN, min(width, self.size.width - READER_MIN))
         left.styles.width = left.styles.min_width = left.styles.max_width = width
+
+    def action_sort(self) -> None:
+        """The next order of the tree's articles, or of the results when they have the focus;
+        remembered."""
+        settings, pane = self.host.settings, self.search_pane
+        if pane.has_focus_within:
+            settings.result_order = "relevance" if settings.result_order == "date" else "date"
+            pane.by_date = settings.result_order == "date"
+            pane.page_offset = 0
+            pane.run_search()
+            self.host.tell(f"Results by {settings.result_order}.")
+        else:
+            order = ARTICLE_ORDERS[(ARTICLE_ORDERS.index(settings.article_order) + 1)
+                                   % len(ARTICLE_ORDERS)]
+            settings.article_order = order
+            self.ward_tree.set_order(order)
+        self.host.save_settings()
 
     def action_tree_width(self, delta: int) -> None:
         """Widen (or narrow) the tree by ``delta`` cells, and remember it."""

@@ -76,6 +76,7 @@ class SearchPane(Vertical):
         self.marked: frozenset[str] = frozenset()  # the bookmarked ids (★, is:bookmarked)
         self.read: frozenset[str] | None = None  # the ids read (bold titles, is:unread)
         self.page_offset = 0  # the page shown starts there (0 for a new query)
+        self.by_date = False  # the results newest first, not by relevance
         self._timer: Timer | None = None
         self._waiting = False  # a search is due as soon as the index is ready
 
@@ -168,16 +169,16 @@ class SearchPane(Vertical):
             self.results.show_status(self.failed or BUILDING)
             return
         self._search(self.index, parse_query(self.text), self.marked, self.read, self.page_offset,
-                     at_end)
+                     at_end, self.by_date)
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False,
           description="search")
     def _search(self, index: SearchIndex, query: Query, marked: Collection[str],
                 read: Collection[str] | None = None, offset: int = 0,
-                at_end: bool = False) -> None:
+                at_end: bool = False, by_date: bool = False) -> None:
         try:
             response = search(index, query, LIMIT, offset=offset, bookmarked=marked,
-                              read=read)
+                              read=read, by_date=by_date)
         except LibraryError as error:
             self.post_message(self._Found(query, None, f"The search failed: {error}"))
             return

@@ -87,6 +87,7 @@ class WardTree(Tree[NodeInfo]):
         self.auto_expand = True
         self.library: Library | None = None
         self.grouping: Grouping = "ward"
+        self.order = "newest"  # the articles' order in a group (see catalog.ordered)
         self.marked: set[str] = set()  # the ids of the bookmarked articles
         self.read: frozenset[str] | None = None  # the ids read (None: not known yet)
         self.unread_counts: UnreadCounts | None = None
@@ -103,6 +104,7 @@ class WardTree(Tree[NodeInfo]):
     def _rebuild(self) -> None:
         # the deep groupings (year, month, ward, article…) indent less: the titles get the room
         self.guide_depth = 3 if self.grouping == "ward" else 2
+        self.border_title = f"by {self.grouping} · {catalog.ORDER_NAMES.get(self.order, '')}"
         self.unselect()
         self.clear()
         self._loaded.clear()
@@ -163,7 +165,7 @@ class WardTree(Tree[NodeInfo]):
             return
         self._loaded.add(info.key)
         children: list[NodeInfo] = self._query(lambda lib: catalog.child_nodes(lib, info), [])
-        self._graft_nodes(node, children)
+        self._graft_nodes(node, catalog.ordered(children, self.order))
 
     def reload(self) -> None:
         """Re-read the library, keeping the expanded groups and the cursor where possible."""
@@ -192,6 +194,11 @@ class WardTree(Tree[NodeInfo]):
             keys.append(parent.data.key)
             parent = parent.parent
         return keys
+
+    def set_order(self, order: str) -> None:
+        """Order the articles of every group by ``order`` (the cursor stays on its node)."""
+        self.order = order
+        self.reload()
 
     def set_grouping(self, grouping: Grouping) -> None:
         """Switch the grouping, keeping the current article in view."""
