@@ -103,13 +103,14 @@ def test_q_and_ctrl_c_leave_while_a_worker_is_stuck(
 def test_ctrl_c_leaves_from_the_search_bar(
     env: dict[str, str], tmp_path: Path, empty: Path
 ) -> None:
-    """Item 13: ctrl+c quits even where q is a letter of the query."""
+    """Item 13: a 100,000-character paste is cut to 1,000 (with a notice), and ctrl+c
+    quits even where q is a letter of the query."""
     with PtyApp([str(empty)], env, tmp_path) as app:
         assert app.wait_for_text("The library is empty")
         app.settle()
         app.type(b"/")
         app.settle()
-        app.type(b"\x1b[200~" + b"ward " * 300 + b"\x1b[201~")  # cut to 1,000 characters
+        app.type(b"\x1b[200~" + b"ward " * 20_000 + b"\x1b[201~")  # 100,000 characters
         assert app.wait_for_text("1,000"), "the notice that the query was cut"
         app.type(b"q\x03")
         _ends_soon(app, "ctrl+c in the search bar")
