@@ -516,3 +516,69 @@ def test_s_orders_the_articles_and_the_results_remembered(big_library: Library) 
         assert screen_of(pilot).search_pane.by_date
 
     drive(make_app(big_library, settings=settings), again)
+
+
+# -- item 2: the first sync shows articles as batches land -----------------------------
+def test_the_first_sync_shows_articles_as_batches_land(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import asyncio
+    import threading
+
+    from wardtui.app.screens.main import SyncProgress
+    from wardtui.library import sync
+    from wardtui.library.writer import Writer
+
+    write_wards(tmp_path / "wards")
+    sources = Sources()
+    sources.add(tmp_path / "wards")
+    app = make_app(None, sources=sources, sync=True)
+    first_batch, go = threading.Event(), threading.Event()
+    original = Writer.store
+
+    def store(self: Writer, batch: Any, known: Any) -> Any:
+        """The first batch commits, says so, then waits (a big folder's sync runs on)."""
+        result = original(self, batch, known)
+        if not first_batch.is_set():
+            app.main.post_message(SyncProgress(len(batch), 120))
+            first_batch.set()
+            go.wait(30)
+        return result
+
+    monkeypatch.setattr(Writer, "store", store)
+    monkeypatch.setattr(sync, "BATCH", 30)
+    monkeypatch.setattr(MainScreen, "GROW_SECONDS", 0)
+
+    async def main() -> None:
+        async with app.run_test(size=(100, 30)) as pilot:
+            try:
+                for _ in range(500):  # until the first batch is in the tree
+                    await pilot.pause(0.01)
+                    screen = pilot.app.screen
+                    if isinstance(screen, MainScreen) and screen.ward_tree.root.children:
+                        break
+                screen = screen_of(pilot)
+                tree, reader = screen.ward_tree, screen.reader
+                wards = len(tree.root.children)
+                assert 0 < wards < 12  # some of the articles, while the sync runs
+                assert "syncing 30/120 files" in str(screen.query_one("#status-sync").render())
+                # read meanwhile: the tree's cursor stays on the article
+                assert pilot.app.library is not None
+                screen.open_article(pilot.app.library.summaries()[0].id)
+                for _ in range(200):
+                    await pilot.pause(0.01)
+                    if reader.article is not None:
+                        break
+                assert reader.article is not None
+                opened = reader.article.id
+                tree.select_article(opened)
+                screen.on_sync_progress(SyncProgress(60, 120))  # another report: no change
+                assert tree.current_article_id == opened
+            finally:
+                go.set()
+            await pilot.app.workers.wait_for_complete()
+            await pilot.pause()
+            assert len(screen.ward_tree.root.children) == 12
+            assert screen.ward_tree.current_article_id == opened
+
+    asyncio.run(main())

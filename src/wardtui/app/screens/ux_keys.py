@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+import time
 from pathlib import Path
 from typing import ClassVar
 
@@ -68,9 +69,37 @@ class UxKeysScreen(ReadStateScreen):
             self.article_id = article_id
             self.note = note
 
+    GROW_SECONDS: ClassVar[float] = 1.0
+    """During a sync, the tree is read again at most this often (as batches land)."""
+
+    _grown_at = 0.0
+    _grown_count = -1
+
     def sync_now(self) -> None:
         """Sync the sources in the background (the main screen does it)."""
         raise NotImplementedError
+
+    def on_sync_progress(self, message: Message) -> None:
+        """A sync reports progress: show the articles its committed batches brought
+        (throttled; the cursor and the open groups stay), so the user reads meanwhile."""
+        done, total = getattr(message, "done", 0), getattr(message, "total", 0)
+        library = self.host.library
+        now = time.monotonic()
+        if library is None or done >= total or now - self._grown_at < self.GROW_SECONDS:
+            return
+        self._grown_at = now
+        try:
+            stats = library.stats()
+        except LibraryError:
+            return  # the sync's own report will say what went wrong
+        if stats.articles == self._grown_count:
+            return
+        self._grown_count = stats.articles
+        self.ward_tree.reload()
+        if self.ward_tree.cursor_node is None and self.ward_tree.root.children:
+            self.ward_tree.move_cursor(self.ward_tree.root.children[0])
+        self.status.show_library(self.host.library_name, stats,
+                                 len(self.host.sources.effective))
 
     # -- the bookmark's note in the reader -----------------------------------------------
     @on(Reader.Shown)
