@@ -284,3 +284,22 @@ def test_a_huge_article_is_laid_out_lazily(library: Library) -> None:
         assert len(reader._strips) <= 2 * reader.size.height
 
     drive(app, scenario)
+
+
+def test_the_sources_notices_of_a_sync_are_shown(seeds_copy: Path, tmp_path: Path) -> None:
+    Sources().add(seeds_copy)
+    library = build_library(seeds_copy, tmp_path / "cache" / "library.sqlite3")
+    app = make_app(library, sources=Sources())
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        before = len(app.messages)
+        paths.sources_path().write_bytes(b"{ not json")  # damaged by another program
+        main_of(pilot).sync_now()
+        await settle(pilot)
+        told = app.messages[before:]
+        assert any("sources.json" in m for m in told), told
+
+    try:
+        drive(app, scenario)
+    finally:
+        library.close()
