@@ -39,7 +39,8 @@ def empty(tmp_path: Path) -> Path:
 
 def _ends_soon(app: PtyApp, what: str) -> None:
     status, seconds = app.wait_exit(QUIT_GUARD)
-    print(f"{what}: the app ended {seconds:.3f} s after the key")
+    print(f"{what}: the app {'ended' if status is not None else 'still ran'} "
+          f"{seconds:.3f} s after the key")
     assert status == 0, f"{what}: still running after {QUIT_GUARD} s (or failed: {status})"
     assert b"Traceback" not in app.output
 
