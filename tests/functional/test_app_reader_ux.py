@@ -582,3 +582,17 @@ def test_the_first_sync_shows_articles_as_batches_land(
             assert screen.ward_tree.current_article_id == opened
 
     asyncio.run(main())
+
+
+def test_the_help_lists_the_new_keys(library: Library) -> None:
+    from wardtui.app.keys import help_sections
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        sections = help_sections(pilot.app.get_key_display, pilot.app.BINDINGS)
+        rows = [row for section in sections for row in section.keys]
+        keys = {key for shown, _ in rows for key in shown.replace(",", " ").split()}
+        assert {"r", "o", "E", "s", "<", ">"} <= keys
+        assert any("PAGER" in what for _, what in rows)
+        assert any("last result" in what.lower() for _, what in rows)
+
+    drive(make_app(library), scenario)
