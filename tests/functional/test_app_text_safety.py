@@ -41,7 +41,7 @@ def test_markup_and_escapes_from_a_file_are_shown_literally(hostile_library: Lib
         # clicking the title (where [@click=app.quit] is written) does not quit
         await pilot.click("#reader", offset=(40, 1))
         await settle(pilot)
-        await pilot.click("#tree", offset=(20, 2))
+        await pilot.click("#tree", offset=(20, 3))  # the article (under the border title)
         await settle(pilot)
         assert pilot.app.is_running
         await press(pilot, "enter")

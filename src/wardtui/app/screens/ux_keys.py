@@ -74,6 +74,7 @@ class UxKeysScreen(ReadStateScreen):
 
     _grown_at = 0.0
     _grown_count = -1
+    _follow_after_sync = False  # the tree's cursor was on the article shown before a grow
 
     def sync_now(self) -> None:
         """Sync the sources in the background (the main screen does it)."""
@@ -95,7 +96,11 @@ class UxKeysScreen(ReadStateScreen):
         if stats.articles == self._grown_count:
             return
         self._grown_count = stats.articles
-        self.ward_tree.reload()
+        tree, shown = self.ward_tree, self.reader.article_id
+        on_it = shown is not None and tree.current_article_id == shown
+        tree.reload()
+        if on_it and tree.current_article_id != shown:  # its file changed: after the sync
+            self._follow_after_sync = True
         if self.ward_tree.cursor_node is None and self.ward_tree.root.children:
             self.ward_tree.move_cursor(self.ward_tree.root.children[0])
         self.status.show_library(self.host.library_name, stats,
@@ -195,6 +200,8 @@ class UxKeysScreen(ReadStateScreen):
         file changed (its id changes with its text), and the tree's cursor goes back on it
         if it was there before the sync."""
         reader, library = self.reader, self.host.library
+        tree_was_on_it = tree_was_on_it or self._follow_after_sync
+        self._follow_after_sync = False
         article = reader.article
         if article is None or library is None:
             return
