@@ -107,13 +107,27 @@ _FINISHED = re.compile(
 )
 
 
+_PLAN_KEYS = ("hướng", "tầm nhìn", "tiêu", "dự kiến", "kế hoạch", "đến năm")
+_DEADLINE_KEYS = ("thời", "hạn", "trước", "chậm", "đến hết")
+
+
 def _plan_year(text: str, start: int) -> bool:
-    return _PLAN.search(text[max(0, start - 120) : start]) is not None
+    window = text[max(0, start - 120) : start]
+    low = window.lower()
+    return any(k in low for k in _PLAN_KEYS) and _PLAN.search(window) is not None
+
+
+def _deadline(before: str) -> bool:
+    low = before.lower()
+    return any(k in low for k in _DEADLINE_KEYS) and _DEADLINE.search(before) is not None
 
 
 def _finished_later(text: str, match: re.Match[str]) -> tuple[int, str] | None:
     """After a start date, the finishing date of the same sentence, as (offset, ISO)."""
-    if not _STARTED.search(text[max(0, match.start() - 40) : match.start()]):
+    before = text[max(0, match.start() - 40) : match.start()]
+    if "công" not in before and "thổ" not in before and "đầu" not in before:
+        return None
+    if not _STARTED.search(before):
         return None
     later = FULL_DATE.search(text, match.end(), match.end() + 160)
     if later is None or not _FINISHED.search(text[match.end() : later.start()]):
@@ -163,7 +177,7 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
             if _in(spans, match.start()):
                 continue
             before = text[max(0, match.start() - 80) : match.start()]
-            if skip_doc_refs and (_DOC_REF.search(before) or _DEADLINE.search(before)):
+            if skip_doc_refs and (_DOC_REF.search(before) or _deadline(before)):
                 continue
             a, b, c = (int(g) for g in match.groups())
             iso = make_iso(c, b, a) if order == "dmy" else make_iso(a, b, c)
@@ -240,7 +254,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     best: tuple[int, str | None] | None = None
     for match in RANGE.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()]
-        if _DOC_REF.search(before) or _DEADLINE.search(before):
+        if _DOC_REF.search(before) or _deadline(before):
             continue
         day = int(match.group(1))
         month = int(match.group(2) or match.group(3))
