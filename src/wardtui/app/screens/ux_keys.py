@@ -20,7 +20,7 @@ import shlex
 import subprocess
 import time
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import events, on, work
 from textual.app import SuspendNotSupported
@@ -80,10 +80,11 @@ class UxKeysScreen(ReadStateScreen):
         """Sync the sources in the background (the main screen does it)."""
         raise NotImplementedError
 
-    def on_sync_progress(self, message: Message) -> None:
-        """A sync reports progress: show the articles its committed batches brought
-        (throttled; the cursor and the open groups stay), so the user reads meanwhile."""
-        done, total = getattr(message, "done", 0), getattr(message, "total", 0)
+    def on_sync_progress(self, message: Any) -> None:
+        """A sync reports progress (a ``SyncProgress`` of the main screen's): show the
+        articles its committed batches brought (throttled; the cursor and the open groups
+        stay), so the user reads meanwhile."""
+        done, total = message.done, message.total
         library = self.host.library
         now = time.monotonic()
         if library is None or done >= total or now - self._grown_at < self.GROW_SECONDS:
