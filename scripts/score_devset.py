@@ -178,7 +178,7 @@ def read_truth(paths: Iterable[Path]) -> list[dict[str, Any]]:
                 print(f"{path}:{number}: not JSON ({error.msg})", file=sys.stderr)
                 continue
             if not isinstance(row, dict) or not isinstance(row.get("file"), str):
-                print(f"{path}:{number}: no \"file\" in the truth line", file=sys.stderr)
+                print(f'{path}:{number}: no "file" in the truth line', file=sys.stderr)
                 continue
             rows.append(row)
     return rows
@@ -218,7 +218,11 @@ def score(pages: Path, rows: Sequence[dict[str, Any]]) -> Score:
 
 
 def _score_one(
-    t: dict[str, Tally], file: str, row: dict[str, Any], article: Article | None, why: str,
+    t: dict[str, Tally],
+    file: str,
+    row: dict[str, Any],
+    article: Article | None,
+    why: str,
     text: str = "",
 ) -> None:
     title = row.get("title")
@@ -236,12 +240,14 @@ def _score_one(
             ok = article is not None and folded(got) == folded(truth)
             t[name].add(ok, file, truth, got if article else why)
         else:
-            t[f"false_{name}"].add(article is not None and not got, file, truth,
-                                   got if article else why)
+            t[f"false_{name}"].add(
+                article is not None and not got, file, truth, got if article else why
+            )
 
     got_date = article.date if article else why
-    t["date"].add(article is not None and article.date == row.get("date"), file,
-                  row.get("date"), got_date)
+    t["date"].add(
+        article is not None and article.date == row.get("date"), file, row.get("date"), got_date
+    )
 
     truth_ward = (row.get("ward"), row.get("unit"))
     ward_ok = (
@@ -257,13 +263,13 @@ def _score_one(
     body = norm(article.body) if article else ""
     furniture = [str(x) for x in row.get("furniture") or []]
     found = _in_body(furniture, body)
-    t["furniture_free"].add(article is not None and not found, file, furniture,
-                            found if article else why)
+    t["furniture_free"].add(
+        article is not None and not found, file, furniture, found if article else why
+    )
     keep = [str(x) for x in row.get("keep") or []]
     present = set(_in_body(keep, body))
     missing = [k for k in keep if k not in present]
-    t["kept"].add(article is not None and not missing, file, keep,
-                  missing if article else why)
+    t["kept"].add(article is not None and not missing, file, keep, missing if article else why)
 
 
 def _line(name: str, figure: Any) -> str:
@@ -281,8 +287,10 @@ def report(result: Score, as_json: bool, show: str | None) -> str:
     else:
         out = [f"pages            {result.pages} (skipped by the parser: {len(result.skipped)})"]
         out += [_line(name, figures[name]) for name in FIELDS]
-        out.append("(false_byline / false_credit: pages WITH a false value, of those with none in"
-                   " the truth; fewer is better)")
+        out.append(
+            "(false_byline / false_credit: pages WITH a false value, of those with none in"
+            " the truth; fewer is better)"
+        )
         text = "\n".join(out)
     if show:
         lines = [f"\nwrong for {show}:"]
@@ -296,7 +304,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", type=Path, help="folder holding the page texts")
     parser.add_argument(
-        "--truth", type=Path, nargs="+",
+        "--truth",
+        type=Path,
+        nargs="+",
         help="truth files (default: every devset/truth-*.jsonl of the repository)",
     )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")

@@ -372,8 +372,10 @@ def _later_years(texts: Iterable[str]) -> list[int]:
         for match in NAMED_YEAR.finditer(text):
             year = int(match.group(1))
             before = text[max(0, match.start() - 12) : match.start()]
-            if MIN_YEAR <= year <= MAX_YEAR and not _BORN.search(before) and not (
-                _RANGE_BEFORE.search(before) or _plan_year(text, match.start())
+            if (
+                MIN_YEAR <= year <= MAX_YEAR
+                and not _BORN.search(before)
+                and not (_RANGE_BEFORE.search(before) or _plan_year(text, match.start()))
             ):
                 years.append(year)
     return years

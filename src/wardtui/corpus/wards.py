@@ -54,42 +54,14 @@ _NAMED = re.compile(
 )
 # Two words that begin a predicate, not a name: "xã Ngọc Trung Thực Hiện Tốt …".
 _VERB_PAIRS = frozenset(
-    (
-        "tổ chức",
-        "thực hiện",
-        "tổng kết",
-        "triển khai",
-        "ra quân",
-        "phát động",
-        "khai mạc",
-        "hoàn thành",
-        "chào mừng",
-        "nâng cao",
-        "xây dựng",
-        "tham gia",
-        "tiếp tục",
-        "đạt chuẩn",
-        "long trọng",
-        "tưng bừng",
-        "sơ kết",
-        "trao tặng",
-        "bàn giao",
-        "khánh thành",
-        "đón nhận",
-        "công bố",
-        "ra mắt",
-        "thăm hỏi",
-        "tặng quà",
-        "vận động",
-        "đẩy mạnh",
-        "quán triệt",
-        "kỷ niệm",
-        "phối hợp",
-        "tuyên truyền",
-        "hưởng ứng",
-        "chăm lo",
-        "ra sức",
-    )
+    pair.strip()
+    for pair in (
+        "tổ chức, thực hiện, tổng kết, triển khai, ra quân, phát động, khai mạc, hoàn thành, "
+        "chào mừng, nâng cao, xây dựng, tham gia, tiếp tục, đạt chuẩn, long trọng, "
+        "tưng bừng, sơ kết, trao tặng, bàn giao, khánh thành, đón nhận, công bố, ra mắt, "
+        "thăm hỏi, tặng quà, vận động, đẩy mạnh, quán triệt, kỷ niệm, phối hợp, "
+        "tuyên truyền, hưởng ứng, chăm lo, ra sức"
+    ).split(",")
 )
 # "Hợp tác xã Dịch vụ …" is a cooperative, not a commune called "Dịch".
 _COOPERATIVE = re.compile(r"(?:hợp\s+tác|HTX)\s*$", re.IGNORECASE)
@@ -278,9 +250,12 @@ def find_mentions(text: str) -> list[WardMention]:
                 weak = bool(start and _WEAK_BEFORE.search(text[max(0, start - 12) : start]))
                 found.append(WardMention(doubled[0], doubled[1], start, weak))
                 continue
-        if start and _COOPERATIVE.search(text[max(0, start - 9) : start]):
-            continue
-        unit = _UNIT_WORDS.get(_SPACES.sub(" ", match.group("unit").lower()))
+        if start:
+            before = text[max(0, start - 9) : start]
+            low = before.lower()
+            if ("tác" in low or "htx" in low) and _COOPERATIVE.search(before):
+                continue
+        unit = _unit_of(match.group("unit"))
         if unit is None:
             continue
         raw = match.group("name")
@@ -313,6 +288,18 @@ def find_mentions(text: str) -> list[WardMention]:
 
 
 _SPACES = re.compile(r"\s+")
+_UNIT_OF: dict[str, str | None] = {}
+
+
+def _unit_of(raw: str) -> str | None:
+    """The unit of a unit word as written (``Phường``, ``thị  trấn``), remembered."""
+    try:
+        return _UNIT_OF[raw]
+    except KeyError:
+        unit = _UNIT_WORDS.get(_SPACES.sub(" ", raw.lower()))
+        if len(_UNIT_OF) < 256:
+            _UNIT_OF[raw] = unit
+        return unit
 
 
 @lru_cache(maxsize=4096)
