@@ -20,6 +20,7 @@ from textual.widgets import Input, Static
 
 from wardtui import paths
 from wardtui.app.bookmark_keeper import BUSY, ConfirmRemove
+from wardtui.app.lazy_lines import CACHED_BLOCKS, LazyLines
 from wardtui.app.screens.export_dialog import UNSAFE_NAME, ExportDialog
 from wardtui.app.screens.main import MainScreen
 from wardtui.app.widgets.reader import HEAD_PARAGRAPHS
@@ -282,6 +283,9 @@ def test_a_huge_article_is_laid_out_lazily(library: Library) -> None:
         await pilot.press("G")
         await pilot.pause()
         assert len(reader._strips) <= 2 * reader.size.height
+        held = reader._lines
+        assert isinstance(held, LazyLines), "the whole article was kept wrapped"
+        assert len(held._cache) <= CACHED_BLOCKS, "more than what is on screen was wrapped"
 
     drive(app, scenario)
 

@@ -42,6 +42,7 @@ from ..article_text import (
     message_blocks,
     wrap_blocks,
 )
+from ..lazy_lines import lay_out_lazily
 from ..messages import Notice, failure
 from .reader_matches import MatchSteps
 
@@ -51,12 +52,14 @@ HEAD_PARAGRAPHS = 300  # a longer article is shown from these at once, then whol
 
 
 class _Wrapped(Message):
-    """From the layout worker: the whole of a long article, wrapped for ``layout``."""
+    """From the layout worker: the whole of a long article, laid out for ``layout``
+    (lazily: see :mod:`..lazy_lines`), with the lines that hold a match."""
 
-    def __init__(self, layout: int, lines: list[Text | None], width: int,
-                 styles: ArticleStyles) -> None:
+    def __init__(self, layout: int, lines: Sequence[Text | None], width: int,
+                 styles: ArticleStyles, matches: list[int]) -> None:
         super().__init__()
         self.layout, self.lines, self.width, self.styles = layout, lines, width, styles
+        self.matches = matches
 
 
 class Reader(MatchSteps, can_focus=True):
@@ -139,7 +142,7 @@ class Reader(MatchSteps, can_focus=True):
         self.match_lines: list[int] = []
         self.current_match: int | None = None  # an index into match_lines, once n / N moved
         self._message: tuple[str, list[str]] | None = None
-        self._lines: list[Text | None] = []  # None: a rule
+        self._lines: Sequence[Text | None] = []  # None: a rule
         self._strips: dict[int, Strip] = {}
         self._laid_out_width = -1
         self._rule_style = Style()
@@ -283,14 +286,16 @@ class Reader(MatchSteps, can_focus=True):
             lines = wrap_blocks(self._blocks(styles), self.app.console, width) or []
         self._use_lines(lines, width, styles)
 
-    def _use_lines(self, lines: list[Text | None], width: int, styles: ArticleStyles) -> None:
-        """Show ``lines`` (wrapped to ``width``); their matches are ``n`` / ``N``'s."""
+    def _use_lines(self, lines: Sequence[Text | None], width: int, styles: ArticleStyles,
+                   matches: list[int] | None = None) -> None:
+        """Show ``lines`` (wrapped to ``width``); their matches (``matches``, or found
+        here) are ``n`` / ``N``'s."""
         self._lines = lines
         self._strips.clear()
         self._laid_out_width = width
         self._rule_style = styles.rule
         self._highlight_style = styles.highlight
-        self.match_lines = [
+        self.match_lines = matches if matches is not None else [
             y for y, line in enumerate(lines)
             if line is not None and any(span.style == styles.highlight for span in line.spans)
         ]
@@ -305,19 +310,21 @@ class Reader(MatchSteps, can_focus=True):
           description="lay out a long article")
     def _wrap_whole(self, layout: int, article: Article, marks: Marks, styles: ArticleStyles,
                     width: int) -> None:
-        """Wrap the whole of a long article off the UI thread (stops when cancelled)."""
+        """Lay out the whole of a long article off the UI thread (stops when cancelled):
+        only its line count per block is kept; lines are wrapped again when painted."""
         worker = get_current_worker()
         blocks = article_blocks(article, styles, marks, self.note_for(article))
-        lines = wrap_blocks(blocks, self.app.console, width, lambda: worker.is_cancelled)
-        if lines is not None:
-            self.post_message(_Wrapped(layout, lines, width, styles))
+        laid = lay_out_lazily(blocks, self.app.console, width, styles.highlight,
+                              lambda: worker.is_cancelled)
+        if laid is not None:
+            self.post_message(_Wrapped(layout, laid[0], width, styles, laid[1]))
 
     @on(_Wrapped)
     def _wrapped(self, message: _Wrapped) -> None:
         message.stop()
         if message.layout != self._layout:
             return  # another article, width or theme since
-        self._use_lines(message.lines, message.width, message.styles)
+        self._use_lines(message.lines, message.width, message.styles, message.matches)
         if (self.search_query is not None and self.current_match is None
                 and self.match_lines):  # the first match was past the first pages
             self._go_to_match(0)
