@@ -1,4 +1,5 @@
-"""Snapshots of the main view, the date grouping and the help screen at 120x36.
+"""Snapshots of the main view, the date grouping and the help screen at 120x36, and of the
+main view, the search results and the export dialog at 80x24.
 
 The app is the deterministic test app (pre-built cache, fixed theme, no sync, no
 blink). Update with ``pytest tests/functional/test_snapshots.py --snapshot-update``.
@@ -44,3 +45,35 @@ def test_help_screen(snap_compare: SnapCompare, library: Library) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(library), terminal_size=SIZE, run_before=run_before)
+
+
+NARROW = (80, 24)
+
+
+def test_main_view_80x24(snap_compare: SnapCompare, library: Library) -> None:
+    assert snap_compare(make_app(library), terminal_size=NARROW, run_before=open_my_long)
+
+
+def test_search_results_80x24(snap_compare: SnapCompare, library: Library,
+                              monkeypatch: Any) -> None:
+    from wardtui.app.widgets.search_pane import SearchPane
+
+    monkeypatch.setattr(SearchPane, "DELAY", 0)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("slash", *("space" if c == " " else c for c in "hoi nghi year:abc"))
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=NARROW, run_before=run_before)
+
+
+def test_export_dialog_80x24(snap_compare: SnapCompare, library: Library) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await open_my_long(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+
+    assert snap_compare(make_app(library), terminal_size=NARROW, run_before=run_before)
