@@ -5,7 +5,9 @@
 Writes ``main.svg`` (an article open), ``by-place.svg`` (the place grouping: province,
 district, ward, year; the wards whose place is unknown apart), ``by-date.svg`` (the
 date-first grouping), ``search.svg`` (a query typed, its results in the tree's place)
-and ``help.svg`` (the help screen), 120x36, to ``screenshots/`` by default. The app
+and ``help.svg`` (the help screen), 120x36, ``unread.svg`` (read and unread articles, the
+groups' unread counts) and ``narrow.svg`` (an article open at 80x24), to ``screenshots/``
+by default. The app
 is built by :func:`wardtui.app.create_app`, like the command line's, over a
 cache built in a temporary folder; the WARDTUI_* folders point there too, so the
 user's own library and settings are never touched.
@@ -72,13 +74,24 @@ async def _help(pilot: Any) -> None:
     await _settle(pilot)
 
 
+async def _unread(pilot: Any) -> None:
+    """Two articles marked read with ``m``: their titles plain, the rest bold, the counts."""
+    await pilot.press("l", "l", "l", "j")
+    await _settle(pilot)
+    await pilot.press("m", "j", "j", "l", "l", "j", "m")
+    await _settle(pilot)
+
+
 SHOTS: dict[str, Callable[[Any], Awaitable[None]]] = {
     "main.svg": _open_article,
     "by-place.svg": _by_place,
     "by-date.svg": _by_date,
     "search.svg": _search,
     "help.svg": _help,
+    "unread.svg": _unread,
+    "narrow.svg": _open_article,
 }
+SIZES = {"narrow.svg": (80, 24)}  # the others: SIZE
 
 
 async def _shoot(library: Any, name: str, steps: Callable[[Any], Awaitable[None]],
@@ -88,10 +101,13 @@ async def _shoot(library: Any, name: str, steps: Callable[[Any], Awaitable[None]
     from wardtui.config import Settings, Sources
 
     SearchPane.DELAY = 0  # search on each key (no timer to wait for)
+    from wardtui.app.screens.main import MainScreen
+
+    MainScreen.READ_AFTER = 1e9  # read only when marked (the same shots on any machine)
 
     app = create_app(sources=Sources(), library=library, settings=Settings(), sync=False,
                      blink=False, remember=False)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZES.get(name, SIZE)) as pilot:
         await _settle(pilot)
         await steps(pilot)
         app.save_screenshot(name, path=str(out))
