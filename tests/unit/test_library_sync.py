@@ -246,3 +246,27 @@ def test_walk_finds_plain_and_odd_files_alike_and_each_once(tmp_path: Path) -> N
     assert list(walk_sources([source, source / "003.txt"], again, unchanged=rows)) == []
     assert again.unchanged == len(expected)
     assert rows == set()  # every row met
+
+
+def test_the_first_transactions_are_small_so_a_first_sync_shows_articles_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui.library import sync as sync_module
+
+    sizes: list[int] = []
+    store = sync_module.Writer.store
+
+    def counting(self: sync_module.Writer, batch: list[sync_module.Record],
+                 known: object) -> None:
+        sizes.append(len(batch))
+        store(self, batch, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_module.Writer, "store", counting)
+    monkeypatch.setattr(sync_module, "BATCH", 400)
+    monkeypatch.setattr(pool_module, "_start", lambda workers: None)  # parse inline
+    source = tmp_path / "src"
+    _write(source, 900)
+    with _open(tmp_path) as library:
+        library.sync([source])
+        assert library.stats().articles == 900
+    assert sizes == [100, 200, 400, 200]  # doubling from FIRST_BATCH up to BATCH

@@ -56,6 +56,8 @@ __all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", 
 # FTS5 segment that is merged later (1,000 changed files in transactions of 50 take
 # 20% more CPU than in one). A kill loses at most this many files' parsing.
 BATCH = 2000
+FIRST_BATCH = 100  # the first transactions are small and double up to BATCH, so a first
+# sync of a big folder shows its first articles (to the app, to other readers) at once
 PROGRESS_SECONDS = 0.5  # progress is reported this often, apart from the commits
 
 Progress = Callable[[int, int], None]
@@ -231,6 +233,7 @@ def _apply(
     if progress:
         progress(0, total)
     batch: list[Record] = []
+    limit = FIRST_BATCH
     shown = time.monotonic()
     for record in parse_all(todo, pool, count, parse_one, parse_chunk):
         path, reason, row = record[0], record[3], record[4]
@@ -247,9 +250,10 @@ def _apply(
         if should_cancel and should_cancel():
             report.cancelled = True
             break
-        if len(batch) >= BATCH:
+        if len(batch) >= limit:
             writer.store(batch, known)
             batch.clear()
+            limit = min(BATCH, 2 * limit)
         if progress and time.monotonic() - shown >= PROGRESS_SECONDS:
             progress(done, total)
             shown = time.monotonic()
