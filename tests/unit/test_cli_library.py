@@ -393,5 +393,6 @@ def test_help_and_show_load_only_what_they_use(capsys: pytest.CaptureFixture[str
     show_modules = loaded("show", "4bc50b54b5")
     assert "wardtui.library.store" in show_modules
     for heavy in ("wardtui.library.sync", "multiprocessing", "concurrent.futures",
-                  "wardtui.corpus.parse", "wardtui.search", "rich", "textual"):
+                  "wardtui.corpus.parse", "wardtui.corpus.legacy", "wardtui.search", "rich",
+                  "textual"):
         assert heavy not in show_modules, heavy

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .legacy import fix_legacy
-
 # ESC-introduced sequences, and their 8-bit C1 forms.
 _ESCAPES = re.compile(
     r"""
@@ -48,6 +46,8 @@ def clean_text(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
+        from .legacy import fix_legacy  # its tables cost ~20 ms to build: on first use only
+
         text = fix_legacy(text)  # before controls go: TCVN3 uses U+00AD for "ư"
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
