@@ -233,7 +233,7 @@ def _apply(
     if progress:
         progress(0, total)
     batch: list[Record] = []
-    limit = FIRST_BATCH
+    limit = min(FIRST_BATCH, BATCH)
     shown = time.monotonic()
     for record in parse_all(todo, pool, count, parse_one, parse_chunk):
         path, reason, row = record[0], record[3], record[4]
