@@ -596,3 +596,27 @@ def test_the_help_lists_the_new_keys(library: Library) -> None:
         assert any("last result" in what.lower() for _, what in rows)
 
     drive(make_app(library), scenario)
+
+
+def test_dragging_the_line_between_the_panes_resizes_the_tree(big_library: Library) -> None:
+    """Item 1, the mouse: drag the tree's right edge; the width is remembered."""
+    from wardtui.config import Settings
+
+    settings = Settings()
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        left = screen.query_one("#left")
+        edge = left.region.right - 1
+        await pilot.mouse_down(offset=(edge, 10))
+        await pilot.hover(offset=(50, 10))
+        await pilot.mouse_up(offset=(50, 10))
+        await pilot.pause()
+        assert left.outer_size.width == 51 == settings.tree_width
+
+    drive(make_app(big_library, settings=settings), scenario, size=(120, 36))
+
+    async def again(pilot: Pilot[Any]) -> None:
+        assert screen_of(pilot).query_one("#left").outer_size.width == 51
+
+    drive(make_app(big_library, settings=settings), again, size=(120, 36))

@@ -47,6 +47,8 @@ NARROW = 72  # a screen narrower than this gives the tree a third of it, however
 class UxKeysScreen(ReadStateScreen):
     """Sync, pager and editor keys; see the module docstring."""
 
+    _dragging_edge = False  # the line between the panes is being dragged
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "sync", "Sync", show=False,
                 tooltip="Sync the sources: read new and changed files again", id="main.sync"),
@@ -183,6 +185,33 @@ class UxKeysScreen(ReadStateScreen):
             settings.article_order = order
             self.ward_tree.set_order(order)
         self.host.save_settings()
+
+    # -- the tree's width with the mouse: drag the line between the panes ------------------
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        """A press on the tree's right edge starts a drag that resizes it."""
+        left = self.query_one("#left", ContentSwitcher)
+        edge = left.region.right - 1
+        if event.button == 1 and edge <= event.screen_x <= edge + 1 and \
+                left.region.y <= event.screen_y < left.region.bottom:
+            self._dragging_edge = True
+            self.capture_mouse()
+            event.stop()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        """While dragging: the tree's right edge follows the pointer."""
+        if self._dragging_edge:
+            width = max(TREE_MIN, min(event.screen_x + 1, self.size.width - READER_MIN))
+            self.host.settings.tree_width = width
+            self._apply_tree_width()
+            event.stop()
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        """The drag ends: the width is remembered."""
+        if self._dragging_edge:
+            self._dragging_edge = False
+            self.capture_mouse(False)
+            self.host.save_settings()
+            event.stop()
 
     def action_tree_width(self, delta: int) -> None:
         """Widen (or narrow) the tree by ``delta`` cells, and remember it."""
