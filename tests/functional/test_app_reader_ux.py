@@ -392,10 +392,14 @@ def _on_screen(pilot: Pilot[Any], widget: Any) -> bool:
         and region.bottom <= height and region.x >= 0 and region.y >= 0
 
 
-def _footer_keys(pilot: Pilot[Any]) -> list[str]:
+async def _footer_keys(pilot: Pilot[Any]) -> list[str]:
     from textual.widgets._footer import FooterKey
 
-    keys = list(pilot.app.screen.query(FooterKey))
+    for _ in range(100):  # the footer recomposes when the focus settles: wait for its layout
+        keys = list(pilot.app.screen.query(FooterKey))
+        if keys and all(key.region.width for key in keys):
+            break
+        await pilot.pause()
     for key in keys:  # each whole on screen, none squeezed to a stray letter
         assert _on_screen(pilot, key)
         assert key.region.width >= len(key.key_display) + 1 + len(key.description)
@@ -411,7 +415,7 @@ def test_every_screen_fits_a_narrow_terminal(library: Library, size: tuple[int, 
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
-        keys = _footer_keys(pilot)
+        keys = await _footer_keys(pilot)
         for key in ("q", "?", "c"):
             assert key in keys
         left = screen.query_one("#left")
