@@ -423,6 +423,10 @@ def test_every_screen_fits_a_narrow_terminal(library: Library, size: tuple[int, 
         for part in ("#status", "#search", "#tree", "#reader"):
             assert _on_screen(pilot, screen.query_one(part))
         screen.open_article(library.summaries()[0].id)
+        for _ in range(200):  # the reader loads it in a worker: e exports what it shows
+            if screen.reader.article is not None:
+                break
+            await pilot.pause()
         await press(pilot, "e")
         assert isinstance(pilot.app.screen, ExportDialog)
         for button in pilot.app.screen.query(Button):
