@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from wardtui import vntext
 from wardtui.vntext import fold, slugify, sort_key, spelling_key
 
 # -------------------------------------------------------------------------- fold
@@ -64,6 +65,40 @@ def test_fold_is_one_char_in_one_char_out(text: str) -> None:
 @given(st.text(max_size=200).map(lambda s: unicodedata.normalize("NFC", s)))
 def test_fold_keeps_length_of_any_nfc_text(text: str) -> None:
     assert len(fold(text)) == len(text)
+
+
+def _reference_fold(text: str) -> str:
+    """:func:`fold` as first written: NFC, then one table lookup per character."""
+    return unicodedata.normalize("NFC", text).translate(vntext._FOLD_TABLE)
+
+
+def test_fast_fold_matches_the_table_for_every_character() -> None:
+    # Every code point alone: the charmap fast path (and ``str.lower`` before it)
+    # must give what the table gives, or fall back to the table.
+    mismatches = [
+        hex(cp) for cp in range(0x110000) if fold(chr(cp)) != _reference_fold(chr(cp))
+    ]
+    assert mismatches == []
+
+
+# Text the fast path takes: its alphabet, the upper-case forms, and a few others.
+_FOLD_ALPHABET = (
+    vntext._FAST_ALPHABET
+    + vntext._FAST_ALPHABET.upper()
+    + "İΣσςΑКкǅǄﬁßẞ\u0301\u0323\u212a\u212b\u2126Ａｚ\U0001f490"
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=300))
+def test_fast_fold_matches_the_reference_on_any_text(text: str) -> None:
+    assert fold(text) == _reference_fold(text)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(max_size=200))
+def test_fold_matches_the_reference_on_arbitrary_text(text: str) -> None:
+    assert fold(text) == _reference_fold(text)
 
 
 # ---------------------------------------------------------------------- sort_key
