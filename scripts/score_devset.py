@@ -1,13 +1,18 @@
 """Score the parser on the real-page development set (issue 10).
 
     python scripts/score_devset.py /work/devset/pages [--truth devset/truth-*.jsonl]
-                                   [--json] [--show FIELD]
+                                   [--layout flat|mirror] [--json] [--show FIELD]
 
 Every truth line (see ``devset/``: one JSON object per page, decided by an
-editor) names a text file in the pages folder. Each file's bytes go through
-:func:`wardtui.corpus.parse_bytes`, and the article is compared field by field
-with the truth; a file the parser skips (or that is missing) is wrong for every
-field. The figures printed, per field:
+editor) names a text file in the pages folder. Each file goes through the very
+pipeline a sync runs (:func:`wardtui.library.sync.parse_found`: decode, parse,
+settle the ward by the file's origin, place), and the article is compared field
+by field with the truth; a file the parser skips (or that is missing) is wrong
+for every field. ``--layout flat`` (the default) reads the files where they are
+(``n031.txt``: no address to see); ``--layout mirror`` first copies each one to
+``<tmp>/<host>/<url path>.txt`` from the truth's ``url``, as a site mirror
+(``wget -r``) stores it, so the file's origin counts. The figures printed, per
+field:
 
 - ``title``: equal after NFC, whitespace normalisation and case folding (an
   ALL-CAPS headline shown in sentence case still counts); ``title_headline`` and
@@ -35,14 +40,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
-from wardtui.corpus import Article, Skipped, parse_bytes
+from wardtui.corpus import Article
+from wardtui.library.sync import FoundFile, parse_found
 from wardtui.vntext import spelling_key
 
 REPO = Path(__file__).resolve().parents[1]
@@ -185,16 +194,52 @@ def read_truth(paths: Iterable[Path]) -> list[dict[str, Any]]:
 
 
 def _parse(path: Path) -> tuple[Article | None, str, str]:
-    """The article (or None and why) and the page's raw text."""
+    """The article as a sync stores it (or None and why) and the page's raw text."""
     try:
         data = path.read_bytes()
+        stat = path.stat()
     except OSError as error:
         return None, f"unreadable ({error.strerror})", ""
     text = data.decode("utf-8", "replace")
-    try:
-        return parse_bytes(data, source=str(path)), "", text
-    except Skipped as skipped:
-        return None, f"skipped ({skipped.reason})", text
+    outcome = parse_found(FoundFile.of(str(path), stat.st_size, stat.st_mtime_ns))
+    if outcome.article is None:
+        return None, f"skipped ({outcome.reason})", text
+    return outcome.article, "", text
+
+
+MAX_SEGMENT_BYTES = 200
+
+
+def mirror_path(root: Path, url: str) -> Path:
+    """Where a site mirror keeps the page at ``url``: ``<root>/<host>/<path>.txt``
+    (the query kept in the last name, as ``wget -r`` does; ``index.html`` for a
+    folder's address; names cut to fit a file system)."""
+    parts = urlsplit(url)
+    segments = [unquote(s) for s in parts.path.split("/") if s not in ("", ".", "..")]
+    if not segments or parts.path.endswith("/"):
+        segments.append("index.html")
+    if parts.query:
+        segments[-1] += "?" + unquote(parts.query)
+    segments[-1] += ".txt"
+    safe = [
+        s.replace("\x00", "").encode("utf-8")[-MAX_SEGMENT_BYTES:].decode("utf-8", "ignore")
+        for s in segments
+    ]
+    return root.joinpath((parts.hostname or "unknown-host").lower(), *safe)
+
+
+def mirror(pages: Path, rows: Sequence[dict[str, Any]], root: Path) -> dict[str, Path]:
+    """Copy every truth row's page to its :func:`mirror_path` under ``root``."""
+    placed: dict[str, Path] = {}
+    for row in rows:
+        source = pages / row["file"]
+        target = mirror_path(root, str(row.get("url") or row["file"]))
+        if target in placed.values() or not source.is_file():
+            continue  # two rows with one address (or no page): scored from the flat file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        placed[row["file"]] = target
+    return placed
 
 
 def _in_body(needles: Sequence[str], body: str) -> list[str]:
@@ -202,12 +247,15 @@ def _in_body(needles: Sequence[str], body: str) -> list[str]:
     return [n for n in needles if norm(n) and norm(n) in body]
 
 
-def score(pages: Path, rows: Sequence[dict[str, Any]]) -> Score:
-    """Parse the page of every truth row and tally each field."""
+def score(
+    pages: Path, rows: Sequence[dict[str, Any]], paths: dict[str, Path] | None = None
+) -> Score:
+    """Parse the page of every truth row and tally each field; ``paths`` maps a row's
+    file to where it is read from instead (a mirror)."""
     result = Score()
     for row in rows:
         file = row["file"]
-        article, why, text = _parse(pages / file)
+        article, why, text = _parse((paths or {}).get(file, pages / file))
         result.pages += 1
         if article is None:
             result.skipped.append((file, why))
@@ -309,6 +357,12 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         help="truth files (default: every devset/truth-*.jsonl of the repository)",
     )
+    parser.add_argument(
+        "--layout",
+        choices=("flat", "mirror"),
+        default="flat",
+        help="flat: the files as they are; mirror: copied to <tmp>/<host>/<url path>.txt first",
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--show", choices=FIELDS, help="list the pages wrong for this field")
     return parser
@@ -323,7 +377,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.pages.is_dir():
         print(f"{args.pages}: not a folder", file=sys.stderr)
         return 0
-    result = score(args.pages, read_truth(truth))
+    rows = read_truth(truth)
+    if args.layout == "mirror":
+        with tempfile.TemporaryDirectory(prefix="devset-mirror-") as tmp:
+            result = score(args.pages, rows, mirror(args.pages, rows, Path(tmp)))
+    else:
+        result = score(args.pages, rows)
     print(report(result, args.json, args.show))
     return 0
 

@@ -30,6 +30,7 @@ from wardtui.places import (
     place,
     place_article,
     place_label,
+    place_named,
     province_sort_key,
     split_ward,
 )
@@ -348,9 +349,9 @@ def test_undated_name_that_continued_is_placed_in_the_old_list():
     assert placement.successor == "Xã Bản Lầu, Lào Cai"
 
 
-def test_a_name_the_parser_cut_short_is_not_placed_alone():
-    # "xã Lâm san": the parser may read "Lâm" (unique, in Nam Định); the text means
-    # xã Lâm San (Đồng Nai), which the gazetteer knows. Both are candidates.
+def test_a_name_the_parser_cut_short_is_read_longer_when_the_list_says_so():
+    # "xã Lâm san": the parser reads "Lâm" (only a township of that name, in Nam Định);
+    # the gazetteer holds xã Lâm San (Đồng Nai) and no xã Lâm: the text means Lâm San.
     text = page(
         "Hội nghị đối thoại với nhân dân",
         "Lâm",
@@ -358,10 +359,21 @@ def test_a_name_the_parser_cut_short_is_not_placed_alone():
         date="12/05/2020",
         body="Đối với xã Lâm san đây là dịp để lắng nghe ý kiến nhân dân.",
     )
-    placement = place("Lâm", "xã", "2020-05-12", text)
+    placement, name = place_named("Lâm", "xã", "2020-05-12", text)
+    assert name == "Lâm San"
+    assert (placement.province, placement.district) == ("Đồng Nai", "Huyện Cẩm Mỹ")
+    assert place("Lâm", "xã", "2020-05-12", text) == placement
+    # Without the longer words the short name stands.
+    assert place_named("Lâm", "xã", "2020-05-12", "")[1] is None
+
+
+def test_a_longer_name_does_not_replace_a_short_one_the_list_holds():
+    # Xã Tân Phú and xã Tân Phú Đông both exist: "xã Tân Phú đông" stays Tân Phú
+    # (the lower-case word may be ordinary: "phía đông").
+    text = "Người dân xã Tân Phú đông vui dự lễ hội."
+    placement, name = place_named("Tân Phú", "xã", "2020-05-12", text)
+    assert name is None
     assert placement.place_confidence == "unknown"
-    assert placement.candidates == 2
-    assert place("Lâm", "xã", "2020-05-12", "").place_confidence == "unique"
 
 
 def test_a_divided_district_names_each_part():

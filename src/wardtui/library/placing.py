@@ -1,7 +1,8 @@
 """Each article's place in the cache: the columns, and placing rows not yet placed.
 
-The sync's workers place every article they parse (:func:`placement_values`, sent
-back with the parse outcome). Rows from a cache older than places
+The sync's workers settle and place every article they parse (:func:`settle_page`:
+the file's origin may name its ward; the placement is sent back with the parse
+outcome). Rows from a cache older than places
 (``place_confidence`` NULL after the schema migration) are placed by
 :func:`place_pending` at the end of the next sync, from their stored title, byline
 and body, in batches of one transaction each: an interrupted run leaves the rest for
@@ -17,6 +18,7 @@ from typing import Any
 from ..corpus.model import Article
 from ..places import Placement, place, place_article
 from ..places.gazetteer import Era
+from ..places.settle import settle
 from .codec import unpack_paragraphs
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "place_pending",
     "placement_from_row",
     "placement_values",
+    "settle_page",
 ]
 
 PLACE_COLUMNS = (
@@ -58,6 +61,14 @@ def place_page(article: Article, page: str) -> PlaceValues:
     of the development set and the samples), in half the time.
     """
     return placement_values(place(article.ward, article.unit, article.date, page))
+
+
+def settle_page(article: Article, page: str) -> tuple[Article, PlaceValues]:
+    """The article as stored (its ward settled by the file's origin and the gazetteer,
+    see :mod:`wardtui.places.settle`) and its place, from its ``page`` (decoded text)
+    and its path (``article.source``). What the sync's workers run after parsing."""
+    settled, placement = settle(article, page)
+    return settled, placement_values(placement)
 
 
 def placement_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Placement | None:

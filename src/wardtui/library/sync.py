@@ -36,7 +36,7 @@ from ..corpus import Article, Skipped
 from ..places import gazetteer
 from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
-from .placing import PlaceValues, place_page, place_pending
+from .placing import PlaceValues, place_pending, settle_page
 from .pool import INLINE_MAX, parse_all, start_pool, workers_for
 from .walk import (
     RETRY_REASONS,
@@ -137,6 +137,8 @@ def parse_found(found: FoundFile) -> ParseOutcome:
     # Compress and prepare the index text here, in the worker, not in the writer,
     # and send the paragraphs back only once (compressed). The whole page (banners,
     # footers) is evidence of the place; the gazetteer loads on a worker's first file.
+    # The file's origin (its path, an address line) may settle the ward (issue 10).
+    article, place = settle_page(article, decoded.text)
     return ParseOutcome(
         found.path,
         found.size,
@@ -146,7 +148,7 @@ def parse_found(found: FoundFile) -> ParseOutcome:
         pack_paragraphs(article.paragraphs),
         fts_values(article.title, article.ward_label, article.author, article.paragraphs),
         article.words,
-        place_page(article, decoded.text),
+        place,
     )
 
 

@@ -22,6 +22,7 @@ from .placement import (
     place,
     place_article,
     place_label,
+    place_named,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "place",
     "place_article",
     "place_label",
+    "place_named",
     "province_sort_key",
     "split_ward",
     "strip_type",

@@ -180,6 +180,22 @@ class Gazetteer:
                 found.append(region)
         return found
 
+    def key_regions(self, era: Era, keys: Iterable[str]) -> Region:
+        """Every province and district (old list) or province (new list) whose name
+        key is one of ``keys``: a site's labels name both (``quangtri`` is the province
+        and its town)."""
+        hits: set[tuple[str, str]] = set()
+        for key in keys:
+            hits.update(("p", c) for c in self._old_province_keys.get(key, ()))
+            hits.update(("np", c) for c in self._new_province_keys.get(key, ()))
+            hits.update(("d", c) for c in self._district_keys.get(key, ()))
+        region = frozenset(hits)
+        if not region:
+            return region
+        if era == "new":
+            return self._to_new(region)
+        return frozenset(item for item in region if item[0] != "np")
+
     def _region(self, mention: Mention) -> Region:
         for key in mention.name_keys():
             if mention.kind == "province":

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ..vntext import fold
 from .gazetteer import Era, Gazetteer, Region, Unit, gazetteer
-from .names import Mention, display_ward, find_mentions, longer_keys, split_ward
+from .names import Mention, display_ward, find_mentions, longer_keys, name_key, split_ward
 
 if TYPE_CHECKING:  # the corpus package is imported by whoever parses, not on our account
     from ..corpus.model import Article
@@ -98,21 +98,68 @@ def place(
     ``evidence`` is the article's text (one string or several: furniture lines
     such as site banners, title, byline, body). Never raises on text input.
     """
+    return place_named(ward, unit, date, evidence, gaz=gaz)[0]
+
+
+def place_named(
+    ward: str | None,
+    unit: str | None,
+    date: str | None,
+    evidence: str | Iterable[str] = "",
+    *,
+    gaz: Gazetteer | None = None,
+) -> tuple[Placement, str | None]:
+    """:func:`place`, and the ward's name when the gazetteer reads the text's name
+    longer (else ``None``).
+
+    Where the text writes more words after the ward's name (``xã Lâm san`` for
+    ``Lâm``) and the list holds a unit of the longer name with that unit word, the
+    longer name is the ward's when no unit of that word bears the shorter one in
+    either list, or when the placement chose the longer one.
+    """
     if not ward or not ward.strip():
-        return UNKNOWN
+        return UNKNOWN, None
     gaz = gaz or gazetteer()
     unit_word, keys = split_ward(ward, unit)
     if not keys:
-        return UNKNOWN
+        return UNKNOWN, None
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
     text = unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS])
     folded = fold(text)  # once, for both readings
     mentions = find_mentions(text, folded)
     longer = longer_keys(text, display_ward(ward, unit)[0], folded)
+    renamed = None
+    if longer and unit_word:
+        renamed = _only_longer(gaz, unit_word, keys, longer)
+        if renamed is not None:
+            keys, longer = (name_key(renamed),), ()
     era = era_for(date)
     if era is not None:
-        return _place_in(gaz, era, unit_word, keys, mentions, longer)[0]
-    return _place_undated(gaz, unit_word, keys, mentions, longer)
+        placement = _place_in(gaz, era, unit_word, keys, mentions, longer)[0]
+    else:
+        placement = _place_undated(gaz, unit_word, keys, mentions, longer)
+    if renamed is None and longer and placement.name:
+        chosen = placement.name.split(" ", 2 if placement.name.startswith("Thị trấn") else 1)
+        if name_key(chosen[-1]) in longer:
+            renamed = chosen[-1]
+    return placement, renamed
+
+
+def _only_longer(
+    gaz: Gazetteer, unit: str, keys: tuple[str, ...], longer: tuple[str, ...]
+) -> str | None:
+    """The one longer name the lists hold with ``unit`` when neither holds the shorter."""
+    both: tuple[Era, Era] = ("old", "new")
+    if any(gaz.candidates(era, unit, keys, strict=True) for era in both):
+        return None
+    names = {
+        u.name
+        for era in both
+        for key in longer
+        for u in gaz.candidates(era, unit, (key,), strict=True)
+        if name_key(u.name) == key
+    }
+    return names.pop() if len(names) == 1 else None
 
 
 def _place_in(
@@ -226,6 +273,13 @@ def _placed(gaz: Gazetteer, chosen: Unit, confidence: Confidence, count: int) ->
         successor_code=successor_code,
         name=_unit_name(chosen),
     )
+
+
+def placement_of(unit: Unit, count: int, gaz: Gazetteer | None = None) -> Placement:
+    """The placement of a known ``unit`` (one of ``count`` bearing its name): the
+    file's origin named it (see :mod:`.origin`)."""
+    gaz = gaz or gazetteer()
+    return _placed(gaz, unit, "unique" if count == 1 else "evidence", count)
 
 
 def _unit_name(unit: Unit) -> str:

@@ -1,0 +1,280 @@
+"""A file's origin as evidence of its ward: the site, folders and address it came from.
+
+Scraped articles are stored site by site: a mirror keeps each page under its host
+and path (``xatrieuai.quangtri.gov.vn/vi/news/….txt``), people name folders after
+the ward (``phuong-my-long/``, ``Xa Cam Long/``), and many scrapers write the page's
+address into the file (``URL: https://…``, ``Nguồn: https://…``, or the address
+alone on a line). :func:`origin_of` reads those *slugs* (host labels, folder and
+path segments; never the file's own name, which is an article's slug) and
+:func:`resolve` matches them against the gazetteer's folded, space-less ward names:
+
+* a slug may open with a unit word (``xa``, ``phuong``, ``thitran``, ``tt``, ``p``
+  before a number), which then must be the ward's unit;
+* the other labels and segments that name a province or a district (``quangtri``,
+  ``camthuy``, ``tpcaolanh``, ``huyen-dong-hy``) narrow the candidates;
+* a slug without a unit word counts only when such a region narrows it, and one
+  with a unit word but no region only when its name is unique in the list and has
+  two words or more (``xa-hoi`` is "society", not a commune ``Hội``);
+* a slug that names a district of the old list (``vuthu.thaibinh.gov.vn`` is the
+  district's portal) is not a ward; a number alone, a year, ``tin-tuc`` and the
+  like match nothing;
+* only one ward may come out: slugs pointing to different wards cancel.
+
+Pure (no SQLite, Textual or Rich); imports the gazetteer only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+from ..vntext import fold
+from .gazetteer import Era, Gazetteer, Region, Unit
+
+# The second-level domains under which every label names a government body
+# (``camlong.camthuy.thanhhoa.gov.vn``); under other domains the label before the
+# suffix is the site's own name (a paper's) and never a ward.
+_PUBLIC_SUFFIXES = ("gov.vn", "dcs.vn", "org.vn", "com.vn", "net.vn", "edu.vn", "info.vn")
+_PUBLIC_BODIES = ("gov.vn", "dcs.vn")
+_TLDS = frozenset(("vn", "com", "net", "org", "info", "gov", "edu", "io", "biz"))
+_NOISE_LABELS = frozenset(("www", "m", "mobile", "amp", "sub", "en", "vi", "web"))
+_UNIT_PREFIXES = (("thitran", "thị trấn"), ("phuong", "phường"), ("xa", "xã"), ("tt", "thị trấn"))
+_REGION_PREFIXES = ("thanhpho", "thixa", "huyen", "quan", "tinh", "tp", "tx")
+_REGION_ALIASES = {"thuathienhue": "hue", "tphcm": "hochiminh", "saigon": "hochiminh"}
+_WORD = re.compile(r"[0-9a-z]+")
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
+# An address line: a label (``URL``, ``Nguồn Hà Nội TV``, ``Link gốc``) and an address,
+# or an address alone.
+_ADDRESS_LINE = re.compile(
+    r"^[ \t]*(?:(?:url|link|nguồn|source|địa\s+chỉ|bài\s+gốc|xem\s+bài\s+gốc)"
+    r"[^:\n]{0,40}:[ \t]*)?(?P<url>https?://[^\s<>\"]+|www\.[^\s<>\"]+)[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+MAX_ADDRESSES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Slug:
+    """One label or segment: its words (folded), and whether it may name the ward."""
+
+    words: tuple[str, ...]
+    ward: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """The slugs of one file's origin (its path and the addresses its text gives)."""
+
+    slugs: tuple[Slug, ...]
+
+    def __bool__(self) -> bool:
+        return any(s.ward for s in self.slugs)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))
+
+
+def _host_slugs(host: str) -> list[Slug]:
+    """The labels of ``host``: all of them for a public body's site, the subdomains
+    only for another site (its own name is context only)."""
+    host = host.lower().rstrip(".").split(":")[0]
+    labels = host.split(".")
+    suffix = next((s for s in _PUBLIC_SUFFIXES if host.endswith("." + s)), None)
+    if suffix:
+        labels = labels[: -suffix.count(".") - 1]
+        own = None if suffix in _PUBLIC_BODIES else len(labels) - 1
+    else:
+        labels = labels[:-1]
+        own = len(labels) - 1
+    out = []
+    for i, label in enumerate(labels):
+        if label in _NOISE_LABELS or not label:
+            continue
+        # ``dost-dongnai`` and ``baria-vungtau``: each part is context too.
+        parts = label.split("-")
+        out.append(Slug(tuple(p for p in parts if p), ward=i != own))
+        if len(parts) > 1:
+            out.extend(Slug((p,), ward=False) for p in parts if p)
+    return out
+
+
+def _segment_slugs(segments: list[str], ward: bool = True) -> list[Slug]:
+    out = []
+    for segment in segments:
+        words = _words(unquote(segment))
+        if words:
+            out.append(Slug(words, ward))
+    return out
+
+
+def _address_slugs(url: str) -> list[Slug]:
+    if not url.lower().startswith(("http://", "https://")):
+        url = "http://" + url
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return []
+    segments = [s for s in parts.path.split("/") if s]
+    return _host_slugs(parts.hostname or "") + _segment_slugs(segments[:-1])
+
+
+def _path_slugs(source: str) -> list[Slug]:
+    """Slugs of a file's path: a host-like folder (a mirror) and what follows it are
+    an address; the folders before it are the user's, named after a ward only with
+    a unit word."""
+    segments = [s for s in re.split(r"[/\\]", source) if s][:-1]
+    for i in range(len(segments) - 1, -1, -1):
+        label = segments[i].lower()
+        if _HOST.match(label) and label.rsplit(".", 1)[-1] in _TLDS:
+            return (
+                _segment_slugs(segments[:i], ward=True)
+                + _host_slugs(label)
+                + _segment_slugs(segments[i + 1 :])
+            )
+    return _segment_slugs(segments)
+
+
+def origin_of(source: str, text: str = "") -> Origin:
+    """The slugs of a file at ``source`` (its path) whose decoded text is ``text``."""
+    slugs = _path_slugs(source) if source else []
+    if "://" in text or "www." in text:
+        for n, match in enumerate(_ADDRESS_LINE.finditer(text)):
+            if n >= MAX_ADDRESSES:
+                break
+            slugs += _address_slugs(match.group("url"))
+    return Origin(tuple(slugs))
+
+
+# -- matching ------------------------------------------------------------------------
+
+
+def _readings(slug: Slug) -> list[tuple[str | None, str, bool]]:
+    """(unit, name key, written with a unit word) readings of a slug that may be a ward."""
+    words = slug.words
+    out: list[tuple[str | None, str, bool]] = []
+    first = words[0]
+    if len(words) > 1:
+        if first in ("thi", "tt") and len(words) > 2 and words[1] == "tran":
+            out.append(("thị trấn", "".join(words[2:]), True))
+        for prefix, unit in (*_UNIT_PREFIXES, ("p", "phường")):
+            if first == prefix and (prefix != "p" or words[1].isdigit()):
+                out.append((unit, "".join(words[1:]), True))
+        out.append((None, "".join(words), False))
+        return out
+    for prefix, unit in _UNIT_PREFIXES:
+        rest = first[len(prefix) :]
+        if first.startswith(prefix) and rest:
+            out.append((unit, rest, True))
+    if first[:1] == "p" and first[1:].isdigit():
+        out.append(("phường", first[1:], True))
+    out.append((None, first, False))
+    return out
+
+
+def _region_keys(words: tuple[str, ...]) -> list[str]:
+    """The keys a slug may name a province or district by: as written, and without a
+    type word before it (``tpcaolanh``, ``huyen-dong-hy``) or ``city`` after it."""
+    key = "".join(words)
+    keys = [_REGION_ALIASES.get(key, key)]
+    bare = key[:-4] if key.endswith("city") and len(key) > 6 else key
+    for prefix in _REGION_PREFIXES:
+        if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
+            bare = bare[len(prefix) :]
+            break
+    if bare != key:
+        keys.append(_REGION_ALIASES.get(bare, bare))
+    return keys
+
+
+def _number_key(key: str) -> str:
+    return (key.lstrip("0") or "0") if key.isdigit() else key
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """The ward an origin names, in one list: ``unit``, the ``key`` it was found by
+    (its name or a former one) and how many units of the list bear that key."""
+
+    unit: Unit
+    key: str
+    count: int
+
+
+def resolve(origin: Origin, era: Era | None, gaz: Gazetteer) -> Resolved | None:
+    """The one ward ``origin`` names in ``era``'s list, or ``None``. An undated file
+    (``era`` None) is tried in both lists and resolved only where they agree; a slug
+    that names a district of the old list names no ward of the new one then (the site
+    may be the district's portal from before July 2025)."""
+    if not origin:
+        return None
+    if era is not None:
+        return _resolve_in(origin, era, gaz)[0]
+    old, districts = _resolve_in(origin, "old", gaz)
+    new, _ = _resolve_in(origin, "new", gaz, skip=districts)
+    if old and new and fold(old.unit.name) != fold(new.unit.name):
+        return None
+    return old or new
+
+
+def _resolve_in(
+    origin: Origin, era: Era, gaz: Gazetteer, skip: frozenset[int] = frozenset()
+) -> tuple[Resolved | None, frozenset[int]]:
+    """(the ward, the slugs that name a district of the old list instead of a ward)."""
+    own = [gaz.key_regions(era, _region_keys(s.words)) for s in origin.slugs]
+    old_own = own if era == "old" else None
+    chosen: dict[str, Resolved] = {}
+    districts: set[int] = set()
+    for i, slug in enumerate(origin.slugs):
+        if not slug.ward or i in skip:
+            continue
+        # The regions the other slugs name (a slug never narrows itself).
+        regions = [r for j, r in enumerate(own) if j != i and r]
+        for unit, key, prefixed in _readings(slug):
+            key = _number_key(key)
+            if not key or (key.isdigit() and not prefixed):
+                continue
+            if not prefixed and _names_province(gaz, slug.words):
+                break  # a province's site or folder (``laocai``): context, not a ward
+            if not prefixed and old_own is not None and _names_district(gaz, own[i], regions):
+                districts.add(i)  # the portal or folder of a district that bears the name
+                continue
+            found = gaz.candidates(era, unit, (key,), strict=True)
+            if not found:
+                continue
+            relevant = [r for r in regions if any(_covers(r, u) for u in found)]
+            if relevant:
+                allowed = [u for u in found if all(_covers(r, u) for r in relevant)]
+            elif prefixed and not regions and len(found) == 1 and " " in found[0].name:
+                allowed = found
+            else:
+                allowed = []
+            if len(allowed) == 1:
+                chosen[allowed[0].code] = Resolved(allowed[0], key, len(found))
+    resolved = next(iter(chosen.values())) if len(chosen) == 1 else None
+    return resolved, frozenset(districts)
+
+
+def _names_province(gaz: Gazetteer, words: tuple[str, ...]) -> bool:
+    keys = _region_keys(words)
+    return any(gaz.province_codes("old", k) or gaz.province_codes("new", k) for k in keys)
+
+
+def _names_district(gaz: Gazetteer, own: Region, regions: list[Region]) -> bool:
+    """Does a slug whose own region is ``own`` name a district the other ``regions``
+    hold (or any district, when they name none)?"""
+    districts = [code for kind, code in own if kind == "d"]
+    if not districts or not regions:
+        return bool(districts)
+    return any(
+        ("d", code) in r or ("p", gaz.districts[code].province) in r
+        for code in districts
+        for r in regions
+    )
+
+
+def _covers(region: Region, unit: Unit) -> bool:
+    return ("p", unit.province) in region or (
+        unit.district is not None and ("d", unit.district) in region
+    )

@@ -1,0 +1,159 @@
+"""A file's origin as evidence of its ward (issue 10): mirrors, folders, address lines.
+
+The pages are written for these tests, in the shapes scraped files have: a portal's
+article that never names its own commune after a unit word, one that names two
+communes side by side, a paper's article. The places are real (the gazetteer's).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wardtui.corpus import parse_text
+from wardtui.library.placing import settle_page
+from wardtui.library.sync import FoundFile, parse_found
+from wardtui.places import gazetteer
+from wardtui.places.origin import origin_of, resolve
+from wardtui.places.settle import settle
+
+# A portal's article that names no ward after a unit word (the site is the ward's).
+NO_WARD = """\
+Hội làng truyền thống đầu xuân
+
+Ngày đăng: 12/02/2022
+
+Sáng nay, đông đảo bà con nhân dân trong vùng đã về dự hội làng truyền thống, với \
+nhiều trò chơi dân gian như kéo co, đánh đu, đấu vật và thi nấu cơm.
+Ban tổ chức cho biết lễ hội năm nay thu hút hơn ba nghìn lượt người tham gia.
+"""
+
+# Two communes side by side: the parser takes the first as the subject.
+TWO_COMMUNES = """\
+Hai xã về đích nông thôn mới
+
+Ngày đăng: 04/12/2018
+
+Đoàn thẩm định của tỉnh vừa đánh giá: 2 xã Đức Quang và xã Tân Hương đã đủ điều kiện \
+để xét công nhận đạt chuẩn nông thôn mới năm 2018, sau nhiều năm nỗ lực của người dân.
+Đây là kết quả của sự đồng lòng giữa chính quyền và bà con trong suốt chặng đường qua.
+"""
+
+
+def _ward(source: str, text: str = NO_WARD, **kwargs: str) -> tuple[str | None, str | None]:
+    article = parse_text(text, source=source)
+    settled, _ = settle(article, text, **kwargs)
+    return settled.ward, settled.unit
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        # a mirror: the host's labels name the commune and its province
+        (
+            "/data/xatrieuai.quangtri.gov.vn/vi/news/Van-hoa-xa-hoi/bai-viet-146.html.txt",
+            ("Triệu Ái", "xã"),
+        ),
+        # three labels: commune, district, province
+        ("/m/camlong.camthuy.thanhhoa.gov.vn/web/trang-chu/hoi-lang.html.txt", ("Cẩm Long", "xã")),
+        # a path segment under a provincial host
+        (
+            "/m/ttkhcn.baria-vungtau.gov.vn/phuoclongtho/news.aspx?id=7.txt",
+            ("Phước Long Thọ", "xã"),
+        ),
+        # a folder named after the ward, with its unit word
+        ("/home/lan/bai-bao/phuong-my-long/tin-1.txt", ("Mỹ Long", "phường")),
+        ("/home/lan/Thanh Hoa/Xa Cam Long/tin-1.txt", ("Cẩm Long", "xã")),
+        # a numbered ward: "phuong6" and the city's label
+        ("/m/phuong6.tpcaolanh.dongthap.gov.vn/tintuc/index/797.txt", ("6", "phường")),
+    ],
+)
+def test_the_origin_names_the_ward_of_a_text_that_names_none(
+    source: str, expected: tuple[str, str]
+) -> None:
+    assert parse_text(NO_WARD, source=source).ward is None
+    assert _ward(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "/work/pages/n031.txt",  # a flat folder: nothing to read
+        "/home/lan/Xa My Long/tin-1.txt",  # five communes Mỹ Long: which one?
+        "/m/huongxuan.thuathienhue.gov.vn/index.txt",  # a phường and a xã in Huế
+        "/m/baolamdong.vn/xahoi/202203/bai-viet.txt",  # "xã hội" is not a commune Hội
+        "/m/vuthu.thaibinh.gov.vn/tin-tuc/bai.txt",  # the district's portal
+        "/m/laocai.gov.vn/tin-tuc/bai.txt",  # the province's portal (a ward Lào Cai exists)
+        "/m/baodanang.vn/xa-xuan-phu-tuyen-duong.txt",  # the article's slug is no folder
+        "/m/example.gov.vn/tin-tuc/2023/vi/news/bai.txt",  # ordinary segments, a year
+        "/m/xatanhuong.hatinh.gov.vn/xa-duc-quang/bai.txt",  # two wards: neither
+    ],
+)
+def test_no_ward_where_the_origin_cannot_tell(source: str) -> None:
+    assert _ward(source) == (None, None)
+
+
+def test_an_address_line_in_the_text_is_an_origin() -> None:
+    for line in (
+        "URL: https://xatrieuai.quangtri.gov.vn/vi/news/tin-tuc/bai-146.html",
+        "Nguồn: http://xatrieuai.quangtri.gov.vn/vi/news/tin-tuc/bai-146.html",
+        "https://xatrieuai.quangtri.gov.vn/vi/news/tin-tuc/bai-146.html",
+    ):
+        assert _ward("/home/lan/tin/1.txt", f"{line}\n{NO_WARD}") == ("Triệu Ái", "xã")
+        assert _ward("/home/lan/tin/1.txt", f"{NO_WARD}\n{line}\n") == ("Triệu Ái", "xã")
+    # An address inside a sentence is a link, not the page's address.
+    inside = f"{NO_WARD}\nXem thêm https://xatrieuai.quangtri.gov.vn/vi/news/a/b.html tại đây.\n"
+    assert _ward("/home/lan/tin/1.txt", inside) == (None, None)
+
+
+def test_the_origins_ward_wins_among_those_the_text_names() -> None:
+    flat = parse_text(TWO_COMMUNES, source="/work/pages/n058.txt")
+    assert (flat.ward, flat.unit) == ("Đức Quang", "xã")
+    source = "/m/xatanhuong.hatinh.gov.vn/hai-xa-ve-dich-1544059231.html.txt"
+    settled, placement = settle(parse_text(TWO_COMMUNES, source=source), TWO_COMMUNES)
+    assert (settled.ward, settled.unit) == ("Tân Hương", "xã")
+    assert (placement.province, placement.district) == ("Hà Tĩnh", "Huyện Đức Thọ")
+
+
+def test_a_ward_the_text_names_alone_stands_against_the_origin() -> None:
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại xã Đức Quang,")
+    source = "/m/xatanhuong.hatinh.gov.vn/bai.html.txt"
+    assert _ward(source, text) == ("Đức Quang", "xã")
+
+
+def test_the_origin_places_the_text_s_own_ward() -> None:
+    # Seven communes are called Tân Hương in the old list: the text alone cannot
+    # place it, the site can.
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại xã Tân Hương,")
+    article = parse_text(text, source="/pages/1.txt")
+    assert not settle(article, text)[1].placed
+    mirrored = parse_text(text, source="/m/xatanhuong.hatinh.gov.vn/bai.html.txt")
+    settled, placement = settle(mirrored, text)
+    assert (settled.ward, placement.province, placement.district) == (
+        "Tân Hương",
+        "Hà Tĩnh",
+        "Huyện Đức Thọ",
+    )
+
+
+def test_the_new_list_after_july_2025_and_an_undated_district_portal() -> None:
+    gaz = gazetteer()
+    origin = origin_of("/m/muongkhuong.laocai.gov.vn/tin-tuc/bai.txt")
+    new = resolve(origin, "new", gaz)
+    assert new is not None and (new.unit.unit, new.unit.name) == ("xã", "Mường Khương")
+    assert resolve(origin, "old", gaz) is None  # then the district's portal
+    assert resolve(origin, None, gaz) is None  # undated: either
+
+
+def test_the_sync_stores_the_settled_ward(tmp_path: Path) -> None:
+    path = tmp_path / "camlong.camthuy.thanhhoa.gov.vn" / "web" / "hoi-lang.html.txt"
+    path.parent.mkdir(parents=True)
+    path.write_text(NO_WARD, encoding="utf-8")
+    outcome = parse_found(FoundFile.of(str(path), path.stat().st_size, 0))
+    assert outcome.article is not None
+    assert (outcome.article.ward, outcome.article.unit) == ("Cẩm Long", "xã")
+    assert outcome.fts[1] == "xã Cẩm Long"  # the search indexes the settled ward
+    assert outcome.place is not None and outcome.place[0] == "Thanh Hóa"
+    article = parse_text(NO_WARD, source=str(path))
+    assert settle_page(article, NO_WARD)[1] == outcome.place
