@@ -56,3 +56,30 @@ def test_hidden_tag_text_does_not_reach_the_article() -> None:
 def test_vietnamese_letters_and_spaces_are_kept() -> None:
     text = "Đảng ủy phường Mỹ Hương, ngày 28/06/2023: “Dân vận khéo” – 100%"
     assert clean_text(text) == text
+
+
+def test_decoded_text_is_cleaned_once_on_its_way_to_the_parser(monkeypatch) -> None:
+    # The sync decodes (which cleans) and hands the text to parse_text (which cleans
+    # what it is given): the same text object is not cleaned a second time.
+    from wardtui.corpus import clean
+    from wardtui.corpus.decode import decode_bytes
+
+    calls: list[str] = []
+    real = clean._clean
+
+    def counting(text: str) -> str:
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(clean, "_clean", counting)
+    data = (
+        "Xã Mỹ Long tổ chức hội nghị\r\n\r\nSáng 12/5/2023, Đảng ủy xã Mỹ Long tổ chức hội nghị"
+        " sơ kết công tác sáu tháng đầu năm và bàn nhiệm vụ những tháng cuối năm."
+    ).encode()
+    decoded = decode_bytes(data)
+    article = parse_text(decoded.text)
+    assert len(calls) == 1
+    assert article.title == "Xã Mỹ Long tổ chức hội nghị"
+    # Another text (or a copy) is cleaned as usual.
+    assert clean_text("a\r\nb") == "a\nb"
+    assert len(calls) == 2

@@ -41,8 +41,22 @@ def strip_controls(text: str) -> str:
     return _CONTROLS.sub("", _ESCAPES.sub("", text))
 
 
+# The last text clean_text returned. The decoder cleans a file's text and the parser's
+# entry point cleans what it is given; when that is the very same (immutable) object,
+# the second pass is skipped: the two are one pass, as in :func:`.parse.parse_bytes`.
+_last_clean = ""
+
+
 def clean_text(text: str) -> str:
     """Regularise decoded text: newlines to ``\\n``, NFC, no controls, plain spaces."""
+    global _last_clean
+    if text is _last_clean:
+        return text
+    _last_clean = text = _clean(text)
+    return text
+
+
+def _clean(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
