@@ -1,8 +1,11 @@
 """Score the gazetteer on the development set: placed, unknown, placed wrongly.
 
 Each page of ``/work/devset/pages`` is parsed with :mod:`wardtui.corpus` and
-placed with :func:`wardtui.places.place_article`, the whole page text given as
-furniture (what the sync would pass: banners, footers, byline). A placement is
+settled and placed as the sync stores it (:func:`wardtui.places.settle.settle`:
+the whole page text as evidence, the file's origin read from its path and any
+address line). ``--layout mirror`` first copies each page to
+``<tmp>/<host>/<url path>.txt`` from the truth's ``url`` (see
+``score_devset.py``), so the origin counts. A placement is
 *wrong* when its province is not the truth's (compared by code in the list the
 article was placed in, so ``TP. Hồ Chí Minh`` and ``Hồ Chí Minh`` agree, and so do
 ``Bình Phước`` and ``Đồng Nai``, which absorbed it, when the parser's date and the
@@ -11,6 +14,7 @@ both name a district and the truth's is neither the placed district nor one of
 its former names (``Cửa Lò`` lies in ``Thành phố Vinh`` since 2025).
 
 Usage: python scripts/score_places.py [--pages DIR] [--truth FILE ...] [-v] [--body-only]
+                                      [--layout flat|mirror]
 """
 
 from __future__ import annotations
@@ -18,14 +22,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from wardtui.corpus import Skipped, decode_bytes, parse_file
 from wardtui.places import Placement, gazetteer, place, place_article, place_label
+from wardtui.places.settle import settle
 from wardtui.vntext import fold
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_devset import mirror  # noqa: E402
 
 
 def _province_codes(era: str, name: str) -> set[str]:
@@ -63,17 +71,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--truth-ward", action="store_true", help="place the truth's ward, not the parsed one"
     )
+    parser.add_argument("--layout", choices=("flat", "mirror"), default="flat")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     truth_files = args.truth or sorted((REPO / "devset").glob("truth-*.jsonl"))
     rows = [
         json.loads(line) for f in truth_files for line in f.open(encoding="utf-8") if line.strip()
     ]
+    if args.layout == "mirror":
+        with tempfile.TemporaryDirectory(prefix="devset-mirror-") as tmp:
+            return _score(args, rows, mirror(args.pages, rows, Path(tmp)))
+    return _score(args, rows, {})
+
+
+def _score(args: argparse.Namespace, rows: list[dict[str, str]], paths: dict[str, Path]) -> int:
     counts = {"placed": 0, "unknown": 0, "wrong": 0, "skipped": 0, "ward differs": 0}
     elapsed = 0.0
     gazetteer()  # load outside the timing
     for row in rows:
-        path = args.pages / row["file"]
+        path = paths.get(row["file"], args.pages / row["file"])
         try:
             article = parse_file(path)
         except Skipped as error:
@@ -86,8 +102,11 @@ def main(argv: list[str] | None = None) -> int:
             evidence = [*furniture, article.title, article.author or "", article.body]
             placement = place(row["ward"], row["unit"], article.date, evidence)
             ward, unit = row["ward"], row["unit"]
-        else:
+        elif args.body_only:
             placement = place_article(article, furniture)
+            ward, unit = article.ward, article.unit
+        else:
+            article, placement = settle(article, furniture[0])
             ward, unit = article.ward, article.unit
         elapsed += time.perf_counter() - start
         if ward and row["ward"] and fold(ward) != fold(row["ward"]):

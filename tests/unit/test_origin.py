@@ -15,7 +15,7 @@ from wardtui.corpus import parse_text
 from wardtui.library.placing import settle_page
 from wardtui.library.sync import FoundFile, parse_found
 from wardtui.places import gazetteer
-from wardtui.places.origin import origin_of, resolve
+from wardtui.places.origin import origin_of, own_unit, resolve
 from wardtui.places.settle import settle
 
 # A portal's article that names no ward after a unit word (the site is the ward's).
@@ -35,7 +35,7 @@ Hai xã về đích nông thôn mới
 
 Ngày đăng: 04/12/2018
 
-Đoàn thẩm định của tỉnh vừa đánh giá: 2 xã Đức Quang và xã Tân Hương đã đủ điều kiện \
+Đoàn thẩm định của tỉnh vừa đánh giá: 2 xã Đức Quang và Tân Hương đã đủ điều kiện \
 để xét công nhận đạt chuẩn nông thôn mới năm 2018, sau nhiều năm nỗ lực của người dân.
 Đây là kết quả của sự đồng lòng giữa chính quyền và bà con trong suốt chặng đường qua.
 """
@@ -157,3 +157,49 @@ def test_the_sync_stores_the_settled_ward(tmp_path: Path) -> None:
     assert outcome.place is not None and outcome.place[0] == "Thanh Hóa"
     article = parse_text(NO_WARD, source=str(path))
     assert settle_page(article, NO_WARD)[1] == outcome.place
+
+
+def test_a_list_after_one_unit_word_names_each_ward() -> None:
+    source = "/m/xatanhuong.hatinh.gov.vn/bai.html.txt"
+    listed = TWO_COMMUNES.replace(
+        "2 xã Đức Quang và Tân Hương", "các xã Đức Quang, Đức Lạng và Tân Hương"
+    )
+    assert _ward(source, listed) == ("Tân Hương", "xã")
+    # a lower-case word breaks the list: "và người dân Tân Hương" is not a commune's name
+    broken = TWO_COMMUNES.replace("và Tân Hương", "và người dân Tân Hương")
+    assert _ward(source, broken) == ("Đức Quang", "xã")
+
+
+def test_the_unit_the_text_gives_its_own_offices_decides_between_two() -> None:
+    # A phường and a xã Hương Xuân in Huế: "Đảng ủy phường" says which.
+    source = "/m/huongxuan.thuathienhue.gov.vn/index.txt"
+    assert own_unit("Đảng ủy phường tổ chức hội nghị; UBND phường chủ trì.") == "phường"
+    assert own_unit("UBND xã Tân Phú và UBND phường") == "phường"
+    assert own_unit("UBND xã Tân Phú, vấn đề xã hội") is None
+    assert own_unit("UBND xã và UBND phường") is None
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, Đảng ủy phường phối hợp tổ chức,")
+    assert _ward(source, text) == ("Hương Xuân", "phường")
+    assert _ward(source, NO_WARD) == (None, None)
+
+
+LOWER = (
+    "đề nghị lập thêm đơn vị hành chính mới\n\n"
+    "theo ubnd tỉnh khánh hòa, thành phố nha trang đề nghị điều chỉnh địa giới hành chính "
+    "xã phước đồng để thành lập thêm một đơn vị hành chính mới. khu vực phía nam của xã "
+    "phước đồng hiện nay đã được đô thị hóa nhanh, dân số tăng mạnh trong những năm qua, "
+    "giáp với phường vĩnh trường và các khu đô thị mới ven biển của thành phố.\n"
+    "việc điều chỉnh nhằm đáp ứng yêu cầu quản lý nhà nước trên địa bàn trong thời gian tới.\n"
+)
+
+
+def test_a_page_that_lost_its_capitals_names_the_ward_the_list_confirms() -> None:
+    article = parse_text(LOWER, source="/pages/1.txt")
+    assert article.ward is None
+    settled, placement = settle(article, LOWER)
+    assert (settled.ward, settled.unit) == ("Phước Đồng", "xã")
+    assert placement.district == "Thành phố Nha Trang"
+    # Two wards read as often: no subject, no guess.
+    tied = LOWER.replace(
+        "khu vực phía nam của xã phước đồng", "khu vực phía nam của phường vĩnh trường"
+    )
+    assert settle(parse_text(tied, source="/p/1.txt"), tied)[0].ward is None

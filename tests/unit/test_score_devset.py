@@ -201,3 +201,44 @@ def test_ward_in_text_counts_only_pages_naming_their_ward(
     assert scorer.names_ward("ở xã Hòa Bình.", "Hoà Bình")
     assert not scorer.names_ward("ở xã Hòa Bình Đông", "Bình Đ")  # whole words only
     assert scorer.names_ward("không có", None)
+
+
+# A commune's portal page that never names its commune after a unit word.
+PAGE_PORTAL = """\
+Hội làng truyền thống đầu xuân
+
+Ngày đăng: 12/02/2022
+
+Sáng nay, đông đảo bà con nhân dân trong vùng đã về dự hội làng truyền thống, với \
+nhiều trò chơi dân gian như kéo co, đánh đu, đấu vật và thi nấu cơm.
+Ban tổ chức cho biết lễ hội năm nay thu hút hơn ba nghìn lượt người tham gia.
+"""
+
+
+def test_mirror_paths_keep_host_path_and_query(scorer: ModuleType, tmp_path: Path) -> None:
+    path = scorer.mirror_path(tmp_path, "https://Sub.Example.gov.vn/a/b%20c/news.aspx?id=7")
+    assert path == tmp_path / "sub.example.gov.vn" / "a" / "b c" / "news.aspx?id=7.txt"
+    assert scorer.mirror_path(tmp_path, "http://x.vn/") == tmp_path / "x.vn" / "index.html.txt"
+    long = scorer.mirror_path(tmp_path, "http://x.vn/" + "đ" * 300)
+    assert len(long.name.encode("utf-8")) <= 200 and long.name.endswith(".txt")
+
+
+def test_only_the_mirror_layout_sees_the_address(
+    scorer: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "p.txt").write_text(PAGE_PORTAL, encoding="utf-8")
+    row = _truth(
+        file="p.txt", url="https://camlong.camthuy.thanhhoa.gov.vn/web/hoi-lang.html",
+        title="Hội làng truyền thống đầu xuân", date="2022-02-12", ward="Cẩm Long", unit="xã",
+    )
+    truth = tmp_path / "truth-p.jsonl"
+    truth.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    figures = {}
+    for layout in ("flat", "mirror"):
+        scorer.main([str(pages), "--truth", str(truth), "--layout", layout, "--json"])
+        figures[layout] = json.loads(capsys.readouterr().out)
+    assert figures["flat"]["ward"]["right"] == 0
+    assert figures["mirror"]["ward"]["right"] == 1
+    assert figures["mirror"]["title"]["right"] == 1

@@ -26,6 +26,7 @@ Pure (no SQLite, Textual or Rich); imports the gazetteer only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -147,6 +148,25 @@ def origin_of(source: str, text: str = "") -> Origin:
     return Origin(tuple(slugs))
 
 
+# An office of the ward the text speaks of without naming it: "Đảng ủy phường tổ chức…".
+_OWN_UNIT = re.compile(
+    r"(?:UBND|HĐND|UBMTTQ(?:VN)?|MTTQ|Đảng\s+[uủ]y|Đảng\s+bộ|Ủy\s+ban\s+nhân\s+dân"
+    r"|Hội\s+đồng\s+nhân\s+dân|Công\s+an)\s+(?P<unit>phường|xã|thị\s+trấn)\b"
+)
+
+
+def own_unit(text: str) -> str | None:
+    """The one unit word the text gives its offices without a name (``UBND phường``,
+    ``Đảng ủy xã``), or ``None`` (none, or several)."""
+    units = set()
+    for match in _OWN_UNIT.finditer(text):
+        after = text[match.end() : match.end() + 4].lstrip()[:1]
+        named = after.isupper() or after.isdigit()  # "UBND xã Tân Phú" names one
+        if not named and not text.startswith("hội", match.end() + 1):  # "xã hội"
+            units.add(" ".join(match.group("unit").split()))
+    return units.pop() if len(units) == 1 else None
+
+
 # -- matching ------------------------------------------------------------------------
 
 
@@ -202,24 +222,36 @@ class Resolved:
     count: int
 
 
-def resolve(origin: Origin, era: Era | None, gaz: Gazetteer) -> Resolved | None:
+def resolve(
+    origin: Origin,
+    era: Era | None,
+    gaz: Gazetteer,
+    unit_hint: Callable[[], str | None] | None = None,
+) -> Resolved | None:
     """The one ward ``origin`` names in ``era``'s list, or ``None``. An undated file
     (``era`` None) is tried in both lists and resolved only where they agree; a slug
     that names a district of the old list names no ward of the new one then (the site
-    may be the district's portal from before July 2025)."""
+    may be the district's portal from before July 2025). ``unit_hint`` is the unit
+    the text calls its own ward by (see :func:`own_unit`): it decides between a
+    ``phường`` and a ``xã`` of the slug's name in the region, nothing else (a
+    callable: it reads the text only when needed)."""
     if not origin:
         return None
     if era is not None:
-        return _resolve_in(origin, era, gaz)[0]
-    old, districts = _resolve_in(origin, "old", gaz)
-    new, _ = _resolve_in(origin, "new", gaz, skip=districts)
+        return _resolve_in(origin, era, gaz, unit_hint)[0]
+    old, districts = _resolve_in(origin, "old", gaz, unit_hint)
+    new, _ = _resolve_in(origin, "new", gaz, unit_hint, skip=districts)
     if old and new and fold(old.unit.name) != fold(new.unit.name):
         return None
     return old or new
 
 
 def _resolve_in(
-    origin: Origin, era: Era, gaz: Gazetteer, skip: frozenset[int] = frozenset()
+    origin: Origin,
+    era: Era,
+    gaz: Gazetteer,
+    unit_hint: Callable[[], str | None] | None = None,
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[Resolved | None, frozenset[int]]:
     """(the ward, the slugs that name a district of the old list instead of a ward)."""
     own = [gaz.key_regions(era, _region_keys(s.words)) for s in origin.slugs]
@@ -250,6 +282,9 @@ def _resolve_in(
                 allowed = found
             else:
                 allowed = []
+            if len(allowed) > 1 and unit is None and unit_hint is not None:
+                hint = unit_hint()
+                allowed = [u for u in allowed if u.unit == hint]
             if len(allowed) == 1:
                 chosen[allowed[0].code] = Resolved(allowed[0], key, len(found))
     resolved = next(iter(chosen.values())) if len(chosen) == 1 else None

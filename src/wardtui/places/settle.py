@@ -17,13 +17,15 @@ Pure: no SQLite, Textual or Rich.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..corpus.model import UNITS
 from .gazetteer import Gazetteer, gazetteer
 from .names import name_key, split_ward
-from .origin import Resolved, origin_of, resolve
+from .origin import Resolved, origin_of, own_unit, resolve
 from .placement import Placement, era_for, place_named, placement_of
 
 if TYPE_CHECKING:
@@ -44,10 +46,12 @@ def settle(
     gaz = gaz or gazetteer()
     origin = origin_of(article.source if source is None else source, page)
     if origin:
-        resolved = resolve(origin, era_for(article.date), gaz)
+        resolved = resolve(origin, era_for(article.date), gaz, lambda: own_unit(page))
         settled = _with_origin(article, resolved) if resolved else None
         if resolved and settled is not None:
             return settled, placement_of(resolved.unit, resolved.count, gaz)
+    if not article.ward:
+        article = _lowercase_ward(article, page, gaz) or article
     placement, longer = place_named(article.ward, article.unit, article.date, page, gaz=gaz)
     if longer is not None:
         article = replace(article, ward=longer)
@@ -68,7 +72,91 @@ def _with_origin(article: Article, resolved: Resolved) -> Article | None:
     from ..corpus.wards import find_mentions  # the parser's, loaded by whoever parsed
 
     text = f"{article.title}\n{article.body[:MAX_MENTION_CHARS]}"
-    for mention in find_mentions(text):
-        if mention.unit == unit.unit and name_key(mention.name) in keys:
+    mentions = [m for m in find_mentions(text) if m.unit == unit.unit]
+    for mention in mentions:
+        if name_key(mention.name) in keys:
             return replace(article, ward=mention.name, unit=mention.unit)
+    for mention in mentions:
+        listed = _listed_after(text, mention.start, mention.name, keys)
+        if listed:
+            return replace(article, ward=listed, unit=mention.unit)
+    return None
+
+
+# A page that lost its capitals ("thuộc xã phước đồng hiện nay"): few capitalised words.
+MIN_LOWERCASE_WORDS = 40
+MAX_CAPITALISED_SHARE = 0.03
+_LOWER_UNIT = re.compile(r"(?<!\w)(xã|phường|thị trấn)((?:[ \t]+[^\W\d_]+){1,4})")
+
+
+def _lowercase_ward(article: Article, page: str, gaz: Gazetteer) -> Article | None:
+    """The ward of a page written without capitals, when the gazetteer confirms it.
+
+    After a unit word, the longest run of the next words (two to four) that the
+    list holds with that unit word, placed by the page's own evidence. The ward so
+    read first must also be read most often (strictly), as an editor would take the
+    subject; else ``None``.
+    """
+    words = article.body.split()
+    if len(words) < MIN_LOWERCASE_WORDS:
+        return None
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if capitals > MAX_CAPITALISED_SHARE * len(words):
+        return None
+    found: Counter[tuple[str, str]] = Counter()
+    for match in _LOWER_UNIT.finditer(article.body[:MAX_MENTION_CHARS]):
+        unit = match.group(1)
+        run = match.group(2).split()
+        if unit == "xã" and run[0] == "hội":
+            continue
+        for n in range(len(run), 1, -1):
+            name = " ".join(run[:n])
+            placement, _ = place_named(name, unit, article.date, page, gaz=gaz)
+            if placement.placed and placement.name:
+                found[(placement.name.split(" ", unit.count(" ") + 1)[-1], unit)] += 1
+                break
+    if not found:
+        return None
+    first, *others = found.items()  # in the order first read
+    if any(count >= first[1] for _, count in others):
+        return None
+    return replace(article, ward=first[0][0], unit=first[0][1])
+
+
+_LIST_GLUE = re.compile(r"\s*(?:,|và)\s+")
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+_SEPARATOR = re.compile(r"[ \-]")
+MAX_LISTED = 6
+MAX_ITEM_WORDS = 5
+
+
+def _listed_after(text: str, start: int, name: str, keys: set[str]) -> str | None:
+    """A name of ``keys`` in a list after one unit word (``2 xã Đức Quang và Tân
+    Hương``, ``các phường A, B và C``): each item capitalised, joined by commas or
+    ``và``."""
+    end = text.find(name, start)
+    if end < 0:
+        return None
+    end += len(name)
+    for _ in range(MAX_LISTED):
+        glue = _LIST_GLUE.match(text, end)
+        if glue is None:
+            return None
+        at = glue.end()
+        spans: list[tuple[int, int]] = []
+        while len(spans) < MAX_ITEM_WORDS:
+            word = _WORD.match(text, at)
+            if word is None or not word.group()[:1].isupper():
+                break
+            spans.append(word.span())
+            if not _SEPARATOR.match(text, word.end()):
+                break
+            at = word.end() + 1
+        if not spans:
+            return None
+        for n in range(len(spans), 0, -1):
+            candidate = text[spans[0][0] : spans[n - 1][1]]
+            if name_key(candidate) in keys:
+                return candidate
+        end = spans[-1][1]
     return None
