@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..vntext import fold
@@ -125,16 +126,23 @@ def _path_slugs(source: str) -> list[Slug]:
     """Slugs of a file's path: a host-like folder (a mirror) and what follows it are
     an address; the folders before it are the user's, named after a ward only with
     a unit word."""
-    segments = [s for s in re.split(r"[/\\]", source) if s][:-1]
+    folder, _, _ = source.replace("\\", "/").rpartition("/")
+    return list(_folder_slugs(folder))
+
+
+@lru_cache(maxsize=1024)
+def _folder_slugs(folder: str) -> tuple[Slug, ...]:
+    """:func:`_path_slugs` of the files in ``folder`` (the files of a folder share it)."""
+    segments = [s for s in folder.split("/") if s]
     for i in range(len(segments) - 1, -1, -1):
         label = segments[i].lower()
         if _HOST.match(label) and label.rsplit(".", 1)[-1] in _TLDS:
             return (
-                _segment_slugs(segments[:i], ward=True)
-                + _host_slugs(label)
-                + _segment_slugs(segments[i + 1 :])
+                *_segment_slugs(segments[:i], ward=True),
+                *_host_slugs(label),
+                *_segment_slugs(segments[i + 1 :]),
             )
-    return _segment_slugs(segments)
+    return tuple(_segment_slugs(segments))
 
 
 def origin_of(source: str, text: str = "") -> Origin:
@@ -235,7 +243,7 @@ def resolve(
     the text calls its own ward by (see :func:`own_unit`): it decides between a
     ``phường`` and a ``xã`` of the slug's name in the region, nothing else (a
     callable: it reads the text only when needed)."""
-    if not origin:
+    if not origin or not _may_name(origin, gaz):
         return None
     if era is not None:
         return _resolve_in(origin, era, gaz, unit_hint)[0]
@@ -244,6 +252,20 @@ def resolve(
     if old and new and fold(old.unit.name) != fold(new.unit.name):
         return None
     return old or new
+
+
+@lru_cache(maxsize=1024)
+def _may_name(origin: Origin, gaz: Gazetteer) -> bool:
+    """Does any reading of a slug of ``origin`` bear a ward's name in either list?
+    (Most folders hold no ward's name: their files are done with at once.)"""
+    return any(
+        gaz.candidates(era, unit, (_number_key(key),), strict=True)
+        for slug in origin.slugs
+        if slug.ward
+        for unit, key, _ in _readings(slug)
+        for era in ("old", "new")
+        if key
+    )
 
 
 def _resolve_in(
