@@ -56,13 +56,6 @@ def big_library(tmp_path: Path) -> Iterator[Library]:
     lib.close()
 
 
-@pytest.fixture
-def no_debounce(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wardtui.app.widgets.search_pane import SearchPane
-
-    monkeypatch.setattr(SearchPane, "DELAY", 0)
-
-
 async def type_query(pilot: Pilot[Any], text: str) -> None:
     """``/`` then ``text``, key by key; then wait for the searches."""
     await press(pilot, "slash", *("space" if c == " " else c for c in text))
@@ -202,7 +195,6 @@ def test_results_and_bookmarks_use_the_readers_date_and_ward_labels() -> None:
 
 
 # -- item 5: hints whole, "type more" ---------------------------------------------------
-@pytest.mark.usefixtures("no_debounce")
 def test_hints_are_shown_whole_and_one_letter_says_type_more(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await type_query(pilot, "year:abc hoi")
@@ -223,7 +215,6 @@ def test_hints_are_shown_whole_and_one_letter_says_type_more(library: Library) -
 
 
 # -- item 4: every result, page by page --------------------------------------------------
-@pytest.mark.usefixtures("no_debounce")
 def test_results_page_through_every_result(big_library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         await type_query(pilot, "hoi nghi")
@@ -263,7 +254,6 @@ def _match_styles(reader: Any, line: int) -> set[Any]:
     return {seg.style for seg in strip if seg.text.strip() and seg.style and seg.style.bold}
 
 
-@pytest.mark.usefixtures("no_debounce")
 def test_results_preview_keep_the_title_and_step_through_matches(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
@@ -481,7 +471,6 @@ def test_bookmarks_list_cuts_at_words_and_shows_the_note_whole(big_library: Libr
 
 
 # -- item 16: sort ---------------------------------------------------------------------------
-@pytest.mark.usefixtures("no_debounce")
 def test_s_orders_the_articles_and_the_results_remembered(big_library: Library) -> None:
     from wardtui.config import Settings
 

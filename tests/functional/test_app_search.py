@@ -1,13 +1,13 @@
 """Search in the app: the bar, the results in the tree's place, the reader's matches.
 
-Driven headless on the sample corpus. The debounce delay is 0 here (the search
-runs on each change, in its worker) except where the debounce itself is tested;
-:func:`appdriver.settle` waits for the workers, so nothing sleeps.
+Driven headless on the sample corpus. There is no debounce: a change is searched at
+once, or once the search running ends; :func:`appdriver.settle` waits for the
+workers, so nothing sleeps.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
 from typing import Any
 
 import pytest
@@ -21,17 +21,11 @@ from wardtui.app.widgets import search_pane
 from wardtui.app.widgets.reader import Reader
 from wardtui.app.widgets.results import ResultList, SearchResults
 from wardtui.app.widgets.search_bar import SearchBar
-from wardtui.app.widgets.search_pane import BUILDING, SearchPane
+from wardtui.app.widgets.search_pane import BUILDING
 from wardtui.library import Library, LibraryError
 from wardtui.search import parse_query
 
 HOI_PHU = "Phường Hội Phú tổ chức Hội nghị tổng kết 10 năm thực hiện phong trào thi đua"
-
-
-@pytest.fixture(autouse=True)
-def no_debounce(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(SearchPane, "DELAY", 0)
-    yield
 
 
 def main_of(pilot: Pilot[Any]) -> MainScreen:
@@ -221,23 +215,71 @@ def test_until_the_index_is_ready_the_results_say_so(library: Library) -> None:
     drive(make_app(library), scenario)
 
 
-def test_the_search_waits_for_a_pause_in_typing(library: Library,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(SearchPane, "DELAY", 60)
+def test_keys_typed_while_a_search_runs_search_only_the_latest_query(
+        library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No debounce: the first key searches at once; the keys typed while that search
+    runs are searched once it ends, as one query (the latest), and only the latest
+    query's results are ever painted."""
+    started: list[str] = []
+    release = threading.Event()
+    real = search_pane.search
+
+    def slow_first(index: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        started.append(query.text)
+        if len(started) == 1:
+            assert release.wait(30), "the test never released the first search"
+        return real(index, query, *args, **kwargs)
+
+    painted: list[str] = []
+    show = SearchResults.show_results
+
+    def recording(self: SearchResults, results: Any, query: Any, **kwargs: Any) -> None:
+        painted.append(query if isinstance(query, str) else query.text)
+        show(self, results, query, **kwargs)
+
+    monkeypatch.setattr(search_pane, "search", slow_first)
+    monkeypatch.setattr(SearchResults, "show_results", recording)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await pilot.press("slash", "d")
+        await pilot.pause()
+        assert started == ["d"] and screen.search_pane.running  # at once: no timer
+        await pilot.press("a", "n")  # while "d" is searched
+        await pilot.pause()
+        assert started == ["d"] and painted == []  # waiting, not searched beside it
+        release.set()
+        await settle(pilot)
+        assert started == ["d", "dan"]  # "da" was never searched: only the latest
+        assert painted == ["dan"]  # the answer for "d" was stale: never shown
+        assert count_text(screen) == "5 results"
+        assert not screen.search_pane.running
+
+    try:
+        drive(make_app(library), scenario)
+    finally:
+        release.set()
+
+
+def test_keys_that_come_together_are_searched_once(library: Library,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query pasted (or typed faster than the app reads) is searched once, whole: the
+    bar's changes that are already out of date are not searched."""
     calls: list[str] = []
     real = search_pane.search
 
     def counting(index: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
-        calls.append(query.text)  # the pane parses the query once, then searches with it
+        calls.append(query.text)
         return real(index, query, *args, **kwargs)
 
     monkeypatch.setattr(search_pane, "search", counting)
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = main_of(pilot)
-        await type_query(pilot, "dan")
-        assert calls == [] and left_pane(screen) == "search-pane"
-        screen.search_pane.run_search()  # what the timer does when it fires
+        await press(pilot, "slash")
+        bar = screen.query_one(SearchBar)
+        for text in ("d", "da", "dan"):  # three changes queued before any is handled
+            bar.value = text
         await settle(pilot)
         assert calls == ["dan"]
         assert count_text(screen) == "5 results"

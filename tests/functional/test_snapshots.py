@@ -57,10 +57,6 @@ def test_main_view_80x24(snap_compare: SnapCompare, library: Library) -> None:
 
 def test_search_results_80x24(snap_compare: SnapCompare, library: Library,
                               monkeypatch: Any) -> None:
-    from wardtui.app.widgets.search_pane import SearchPane
-
-    monkeypatch.setattr(SearchPane, "DELAY", 0)
-
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
         await pilot.press("slash", *("space" if c == " " else c for c in "hoi nghi year:abc"))

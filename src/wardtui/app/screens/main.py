@@ -318,6 +318,8 @@ class MainScreen(UxKeysScreen):
 
     @on(Input.Changed, "#search")
     def _query_changed(self, message: Input.Changed) -> None:
+        if message.value != message.input.value:
+            return  # typed on since (keys that came together): the newest change follows
         self._show_left(RESULTS if message.value.strip() else TREE)
         self.search_pane.search(message.value)
 

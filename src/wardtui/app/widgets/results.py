@@ -7,9 +7,11 @@ found; the widget posts :class:`SearchResults.Opened` when an article is chosen
 (``enter`` or a click), with the parsed query whose matches the reader marks,
 and :class:`SearchResults.Cancelled` on ``escape``.
 
-Every piece of text is a :class:`rich.text.Text` built from plain strings, with
-highlights applied as spans: a title holding ``[bold]`` or
-``[@click=app.quit]`` shows those characters, never markup.
+The list itself is :class:`~wardtui.app.widgets.result_list.ResultList`, which
+styles and paints only the results in sight; a result's text is made by
+:mod:`~wardtui.app.widgets.result_rows` (a :class:`rich.text.Text` built from
+plain strings, the highlights applied as spans: a title holding ``[bold]`` or
+``[@click=app.quit]`` shows those characters, never markup).
 """
 
 from __future__ import annotations
@@ -20,20 +22,17 @@ from typing import ClassVar
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
 
 from ...corpus.clean import safe_line
-from ...labels import date_text, plural, ward_name
+from ...labels import plural
 from ...search import TYPE_MORE, Query, SearchResult, parse_query
+from .result_list import Look, ResultList
+from .result_rows import STAR, result_lines, result_text
 
-__all__ = ["ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
-
-Span = tuple[int, int]
-STAR = "★ "  # before the title of a bookmarked result
+__all__ = ["STAR", "ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
 
 
 def count_line(shown: int, total: int, offset: int = 0, *, type_more: bool = False) -> Text:
@@ -51,123 +50,6 @@ def count_line(shown: int, total: int, offset: int = 0, *, type_more: bool = Fal
 def hints_text(hints: Sequence[str]) -> Text:
     """The hints about the query, whole, one per line (they wrap)."""
     return Text("\n").join(Text(safe_line(hint), "italic") for hint in hints)
-
-
-def _highlighted(text: str, spans: Sequence[Span], match: Style | str,
-                 base: Style | str = "") -> Text:
-    clean = safe_line(text)
-    line = Text(clean, style=base, end="")
-    if len(clean) == len(text):  # else a control character went: offsets moved
-        for start, end in spans:
-            if 0 <= start < end <= len(clean):
-                line.stylize(match, start, end)
-    return line
-
-
-def result_lines(result: SearchResult, *, match: Style | str = "bold reverse",
-                 meta: Style | str = "dim", snippet: Style | str = "italic",
-                 marked: bool = False, unread: bool = False) -> list[Text]:
-    """One result as lines of text: the title; ward · date · byline; the snippet, if any.
-
-    ``match`` styles the matched characters; ``marked`` puts a ★ before the
-    title (a bookmarked article); ``unread`` makes the title bold. The title
-    wraps; the other lines are cut with an ellipsis. Nothing from a file is read
-    as markup.
-    """
-    summary = result.summary
-    title = _highlighted(summary.title, result.title_spans, match)
-    if unread:
-        title.stylize("bold", 0, len(title))
-    if marked:
-        title = Text(STAR, end="").append_text(title)
-    title.overflow = "fold"
-    ward = ward_name(summary.ward, summary.unit)  # the tree's and the reader's labels
-    details = _highlighted(ward, result.ward_spans, match, meta)
-    parts = [date_text(summary.date)]
-    if summary.author:
-        parts.append(safe_line(summary.author))
-    details.append(" · " + " · ".join(parts), meta)
-    details.no_wrap, details.overflow = True, "ellipsis"
-    lines = [title, details]
-    if result.snippet:
-        line = _highlighted(result.snippet, result.snippet_spans, match, snippet)
-        line.no_wrap, line.overflow = True, "ellipsis"
-        lines.append(line)
-    return lines
-
-
-def result_text(result: SearchResult, width: int | None = None, *, marked: bool = False,
-                unread: bool = False, **styles: Style | str) -> Text:
-    """:func:`result_lines` as one text; with ``width``, the lines after the title are cut
-    to it, so the details and the snippet stay one line each."""
-    lines = result_lines(result, marked=marked, unread=unread, **styles)
-    if width and width > 1:
-        for line in lines[1:]:
-            line.truncate(width, overflow="ellipsis")
-    return Text("\n").join(lines)
-
-
-class ResultList(OptionList):
-    """The list of results inside :class:`SearchResults` (the part that takes focus)."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Back", tooltip="Clear the search and return to the tree",
-                id="results.cancel"),
-        Binding("end,G", "last", "Last", show=False,
-                tooltip="The last result (of all, not only of this page)", id="results.last"),
-        Binding("home,g", "first", "First", show=False, tooltip="The first result",
-                id="results.first"),
-        Binding("j", "cursor_down", "Down", show=False, tooltip="Next result",
-                id="results.down"),
-        Binding("k", "cursor_up", "Up", show=False, tooltip="Previous result",
-                id="results.up"),
-    ]
-
-    def action_cancel(self) -> None:
-        """Tell the screen the user wants the tree back."""
-        parent = self.parent
-        if isinstance(parent, SearchResults):
-            parent.post_message(SearchResults.Cancelled(parent))
-
-    def _turn(self, forward: bool, *, to_end: bool = False) -> bool:
-        """Ask for the next (previous, last, first) page; False if there is none."""
-        parent = self.parent
-        if not isinstance(parent, SearchResults):
-            return False
-        page = parent.page_size or 1
-        if to_end:
-            offset = (max(parent.total - 1, 0) // page) * page if forward else 0
-        else:
-            offset = parent.page_offset + (len(parent.results) if forward else -page)
-        if offset == parent.page_offset or not 0 <= offset < parent.total:
-            return False
-        at_end = forward if to_end else not forward  # where the cursor goes on that page
-        parent.post_message(SearchResults.PageWanted(parent, max(offset, 0), at_end))
-        return True
-
-    def action_cursor_down(self) -> None:
-        """The next result; past the last of the page, the next page (no wrapping)."""
-        if self.highlighted is None or self.highlighted < self.option_count - 1:
-            super().action_cursor_down()
-        else:
-            self._turn(True)
-
-    def action_cursor_up(self) -> None:
-        """The previous result; before the first of the page, the previous page."""
-        if self.highlighted != 0:
-            super().action_cursor_up()
-        else:
-            self._turn(False)
-
-    def action_last(self) -> None:
-        """The last result of all (its page is fetched if need be)."""
-        if not self._turn(True, to_end=True):
-            super().action_last()
-
-    def action_first(self) -> None:
-        """The first result."""
-        if not self._turn(False, to_end=True):
-            super().action_first()
 
 
 class SearchResults(Vertical):
@@ -245,7 +127,6 @@ class SearchResults(Vertical):
         self.page_size = 0  # results asked for per page (0: all at once)
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
         self.read: Collection[str] | None = None  # ids read; the others bold (None: unknown)
-        self._width: int | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Type to search"), id="results-count")
@@ -300,14 +181,14 @@ class SearchResults(Vertical):
         if set(marked) != set(self.marked):
             self.marked = frozenset(marked)
             if self.results:
-                self._render_options(self.option_list.highlighted)
+                self._restyle()
 
     def set_read(self, read: Collection[str]) -> None:
         """Show the titles of the articles not in ``read`` in bold."""
         if self.read is None or set(read) != set(self.read):
             self.read = frozenset(read)
             if self.results:
-                self._render_options(self.option_list.highlighted)
+                self._restyle()
 
     def highlight_article(self, article_id: str) -> bool:
         """Put the cursor on ``article_id``'s result, if it is listed."""
@@ -317,27 +198,38 @@ class SearchResults(Vertical):
                 return True
         return False
 
-    def _render_options(self, highlighted: int | None) -> None:
-        styles = {
-            "match": self.get_component_rich_style("search-results--match", partial=True),
-            "meta": self.get_component_rich_style("search-results--meta", partial=True),
-            "snippet": self.get_component_rich_style("search-results--snippet", partial=True),
-        }
-        option_list = self.option_list
-        width = option_list.scrollable_content_region.width or None
-        self._width = width
-        option_list.set_options(
-            Option(result_text(r, width, marked=r.id in self.marked,
-                               unread=self.read is not None and r.id not in self.read,
-                               **styles), id=f"r{i}")
-            for i, r in enumerate(self.results))
-        if highlighted is not None and highlighted < len(self.results):
-            option_list.highlighted = highlighted
+    def _look(self) -> Look:
+        def style(name: str) -> Style:
+            return self.get_component_rich_style(f"search-results--{name}", partial=True)
 
-    def on_resize(self) -> None:
-        """Cut the one-line parts to the new width."""
-        if self.results and self.option_list.scrollable_content_region.width != self._width:
-            self._render_options(self.option_list.highlighted)
+        return Look(match=style("match"), meta=style("meta"), snippet=style("snippet"),
+                    marked=self.marked, read=self.read)
+
+    def _render_options(self, highlighted: int | None) -> None:
+        """List the results (styled only as they are painted)."""
+        self.option_list.show(self.results, self._look(), highlighted)
+
+    def _restyle(self) -> None:
+        """The same results with new marks (★, read): the cursor and the scroll stay."""
+        self.option_list.restyle(self._look())
+
+    def cancel(self) -> None:
+        """``escape`` in the list: tell the screen the user wants the tree back."""
+        self.post_message(self.Cancelled(self))
+
+    def turn_page(self, forward: bool, *, to_end: bool = False) -> bool:
+        """Ask for the next (previous; with ``to_end`` the last, first) page of results;
+        False if there is none."""
+        page = self.page_size or 1
+        if to_end:
+            offset = (max(self.total - 1, 0) // page) * page if forward else 0
+        else:
+            offset = self.page_offset + (len(self.results) if forward else -page)
+        if offset == self.page_offset or not 0 <= offset < self.total:
+            return False
+        at_end = forward if to_end else not forward  # where the cursor goes on that page
+        self.post_message(self.PageWanted(self, max(offset, 0), at_end))
+        return True
 
     def clear(self) -> None:
         """No query: no results."""

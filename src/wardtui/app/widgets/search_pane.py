@@ -13,22 +13,22 @@ parsed query so the reader marks its matches) and
   after a sync that changed the library (:meth:`SearchIndex.is_current`, checked
   in the worker). Until it is ready the results say "Building the search index…",
   and the search runs as soon as it is.
-* Each change of the query restarts a short timer (:attr:`SearchPane.DELAY`);
-  when it fires the query is parsed, once, and an exclusive worker runs
-  :func:`~wardtui.search.search`. An answer for a query that is no longer the
-  one typed is dropped.
+* No fixed delay: a change of the query is searched at once when no search is
+  running, in a thread worker running :func:`~wardtui.search.search`. While one
+  runs, only the latest query is kept, and it runs as soon as the running one
+  ends; so a fast typist waits for one search at most, never for a timer, and one
+  search at a time holds the second core. An answer for a query that is no
+  longer the one typed (or a page no longer wanted) is dropped, never painted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection
-from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
-from textual.timer import Timer
 from textual.worker import Worker
 
 from ...library import Library, LibraryError
@@ -44,9 +44,6 @@ LIMIT = 50  # results listed (the count says how many matched in all)
 
 class SearchPane(Vertical):
     """The results of the query typed in the bar; see the module docstring."""
-
-    DELAY: ClassVar[float] = 0.12
-    """Seconds after the last keystroke before searching (tests set 0: search at once)."""
 
     DEFAULT_CSS = """
     SearchPane { height: 100%; }
@@ -77,8 +74,9 @@ class SearchPane(Vertical):
         self.read: frozenset[str] | None = None  # the ids read (bold titles, is:unread)
         self.page_offset = 0  # the page shown starts there (0 for a new query)
         self.by_date = False  # the results newest first, not by relevance
-        self._timer: Timer | None = None
         self._waiting = False  # a search is due as soon as the index is ready
+        self.running = False  # a search worker is at work (its answer not handled yet)
+        self._due: bool | None = None  # a search is due once it ends (its at_end), if any
 
     def compose(self) -> ComposeResult:
         """The count line over the list of results."""
@@ -141,48 +139,50 @@ class SearchPane(Vertical):
 
     # -- searching ---------------------------------------------------------------------
     def search(self, text: str) -> None:
-        """The query is now ``text``: search after a pause (an empty one clears the results)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        """The query is now ``text``: search it at once, or as soon as the search running
+        ends (an empty one clears the results)."""
         if text != self.text:
             self.page_offset = 0
         self.text = text
         if not text.strip():
             self._waiting = False
-            self.workers.cancel_group(self, "search")
+            self._due = None  # a search still running is left to end: its answer is stale
             self.results.clear()
             return
-        if self.DELAY > 0:
-            self._timer = self.set_timer(self.DELAY, self.run_search)
-        else:
-            self.run_search()
+        self.run_search()
 
     def run_search(self, at_end: bool = False) -> None:
-        """Search for the query now (the page from :attr:`page_offset`), in a worker (or once
-        the index is ready)."""
-        self._timer = None
+        """Search for the query now (the page from :attr:`page_offset`), in a worker; if one
+        runs, once it ends (only the latest query is kept); or once the index is ready."""
         if not self.text.strip():
             return
         if self.index is None:
             self._waiting = True
             self.results.show_status(self.failed or BUILDING)
             return
+        if self.running:
+            self._due = at_end
+            return
+        self._due = None
+        self.running = True
         self._search(self.index, parse_query(self.text), self.marked, self.read, self.page_offset,
                      at_end, self.by_date)
 
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False,
-          description="search")
+    @work(thread=True, exit_on_error=False, group="search", description="search")
     def _search(self, index: SearchIndex, query: Query, marked: Collection[str],
                 read: Collection[str] | None = None, offset: int = 0,
                 at_end: bool = False, by_date: bool = False) -> None:
+        """One search; its answer (or its end, whatever happens) always comes back as a
+        :class:`_Found`, which lets the next search start."""
+        found = self._Found(query, None)  # an unexpected error: the worker's notice says it
         try:
             response = search(index, query, LIMIT, offset=offset, bookmarked=marked,
                               read=read, by_date=by_date)
+            found = self._Found(query, response, at_end=at_end)
         except LibraryError as error:
-            self.post_message(self._Found(query, None, f"The search failed: {error}"))
-            return
-        self.post_message(self._Found(query, response, at_end=at_end))
+            found = self._Found(query, None, f"The search failed: {error}")
+        finally:
+            self.post_message(found)
 
     @on(SearchResults.PageWanted)
     def _page_wanted(self, message: SearchResults.PageWanted) -> None:
@@ -195,11 +195,14 @@ class SearchPane(Vertical):
     @on(_Found)
     def _found(self, message: _Found) -> None:
         message.stop()
-        if message.response is None:
-            self.post_message(Notice(message.problem or "", "error"))
+        self.running = False
+        if message.response is not None:
+            self.show(message.search_query, message.response, at_end=message.at_end)
+        elif message.problem is not None:
+            self.post_message(Notice(message.problem, "error"))
             self.results.show_status("The search failed (see the notice).")
-            return
-        self.show(message.search_query, message.response, at_end=message.at_end)
+        if self._due is not None:  # the query changed meanwhile: its turn now
+            self.run_search(self._due)
 
     def show(self, query: Query, response: SearchResponse, *, at_end: bool = False) -> None:
         """Show ``response`` if it answers the query typed now (else it is stale)."""
