@@ -51,6 +51,13 @@ _MENTION = re.compile(
     r"|h\s*\.|q\s*\.)\s*)",
     re.IGNORECASE,
 )
+# Where a unit word may start, found in the folded text (lower-case, unaccented: a
+# plain scan) and confirmed by _MENTION in the text: ten times fewer places to try.
+# Every place _MENTION matches is one of these (the folded form of each of its words).
+_MENTION_START = re.compile(
+    r"[tqh](?<![^\W_][tqh])(?=inh|hanh\s+(?:pho|uy|doan)|p[\s.]|\s*\.\s*p\s*\.|uan|uyen"
+    r"|hi\s+(?:xa|uy|doan)|x[\s.]|\s*\.)"
+)
 # The name after it, in the folded text (same offsets).
 _NAME = re.compile(r"[0-9a-z]+(?:[ \t\-'’]{1,2}[0-9a-z]+){0,4}")
 MAX_NAME_WORDS = 5
@@ -182,7 +189,14 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
         text = unicodedata.normalize("NFC", text)
         folded = fold(text)  # one character for one: offsets agree
     found: list[Mention] = []
-    for match in _MENTION.finditer(text):
+    end = 0
+    for start in _MENTION_START.finditer(folded):
+        if start.start() < end:
+            continue  # inside the last mention's unit word (as finditer would skip it)
+        match = _MENTION.match(text, start.start())
+        if match is None:
+            continue
+        end = match.end()
         name = _NAME.match(folded, match.end())
         if name is None:
             continue
