@@ -6,11 +6,14 @@ holds the article's values in :data:`ARTICLE_COLUMNS` order (``None`` for a
 skipped file) and ``fts`` its four full-text fields.
 
 :meth:`Writer.store` applies a batch in one transaction with a few statements
-for the whole batch (``executemany``), not several per file: the files' rows are
-upserted, articles that lost their last file are deleted (from the full-text
-index too: a contentless FTS5 table needs the old text to delete a row), and
-articles not yet in the cache are inserted with the rowids they get, so their
-full-text rows go in with one more ``executemany``. An article whose id is
+for the whole batch, not several per file: the files' rows are upserted
+(``executemany``), articles that lost their last file are deleted (from the
+full-text index too: a contentless FTS5 table needs the old text to delete a
+row) with one ``DELETE``, and articles not yet in the cache are inserted with
+the rowids they get by one multi-row ``INSERT``, so their full-text rows go in
+with one more ``executemany``. One statement, not one per article, because the
+triggers on ``articles`` write FTS5 tables and SQLite 3.40's FTS5 flushes its
+pending changes to a new segment at each statement that fires them. An article whose id is
 already stored (the same text in another file) is not written twice.
 
 A new column of ``articles`` is one name in :data:`ARTICLE_COLUMNS` and one value
@@ -19,6 +22,7 @@ in :func:`article_row`.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import Any
@@ -36,15 +40,16 @@ ARTICLE_COLUMNS = (
 ENCODING = ARTICLE_COLUMNS.index("encoding")
 Record = tuple[str, int, int, str | None, tuple[Any, ...] | None, tuple[str, str, str, str] | None]
 _PART = 500  # ids or paths per ``IN (...)`` query (SQLite allows 32,766 variables)
+_FETCH = 2000  # stored articles read back at a time (to take their words out of the index)
 
 _INSERT_FILES = (
     "INSERT OR REPLACE INTO files (path, size, mtime_ns, article_id, encoding, skip_reason)"
     " VALUES (?, ?, ?, ?, ?, ?)"
 )
-_INSERT_ARTICLES = (
-    f"INSERT INTO articles (rowid, {', '.join(ARTICLE_COLUMNS)})"
-    f" VALUES (?{', ?' * len(ARTICLE_COLUMNS)})"
-)
+_WIDTH = len(ARTICLE_COLUMNS) + 1  # with the rowid
+_INSERT_ARTICLES = f"INSERT INTO articles (rowid, {', '.join(ARTICLE_COLUMNS)}) VALUES "
+_ROW_MARKS = f"({', '.join('?' * _WIDTH)})"
+_JSON_ROWIDS = "(SELECT value FROM json_each(?))"  # a list of rowids as one JSON parameter
 _INSERT_FTS = "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)"
 _DELETE_FTS = (
     "INSERT INTO fts (fts, rowid, title, ward, author, body) VALUES ('delete', ?, ?, ?, ?, ?)"
@@ -98,7 +103,11 @@ class Writer:
 
         In rowid order: FTS5 keeps its pending changes in rowid order, and a change
         to a lower rowid than the last one flushes them to a new segment first (a
-        thousand deletions in random order cost five times as much).
+        thousand deletions in random order cost five times as much). The rows go in
+        one ``DELETE`` statement: the triggers of :mod:`.search_tables` write FTS5
+        tables, and FTS5 (SQLite 3.40) flushes its pending changes to a new segment
+        at every statement that fires them, so one statement per row made a segment
+        per row (five times the cost of the whole delete).
         """
         orphans: list[int] = []
         for part in _parts(sorted(ids)):
@@ -110,13 +119,14 @@ class Writer:
                     part,
                 )
             )
+        if not orphans:
+            return
         orphans.sort()
-        for start in range(0, len(orphans), _PART):
-            rowids = orphans[start : start + _PART]
+        for start in range(0, len(orphans), _FETCH):  # a few bodies in memory at a time
             rows = self.plain.execute(
                 "SELECT rowid, title, ward, unit, author, body FROM articles"
-                f" WHERE rowid IN ({_marks(len(rowids))}) ORDER BY rowid",
-                rowids,
+                f" WHERE rowid IN {_JSON_ROWIDS} ORDER BY rowid",
+                (json.dumps(orphans[start : start + _FETCH]),),
             ).fetchall()
             self.plain.executemany(
                 _DELETE_FTS,
@@ -126,7 +136,19 @@ class Writer:
                     for rowid, title, ward, unit, author, body in rows
                 ],
             )
-            self.plain.executemany("DELETE FROM articles WHERE rowid = ?", [(r,) for r in rowids])
+        self.plain.execute(f"DELETE FROM articles WHERE rowid IN {_JSON_ROWIDS}",
+                           (json.dumps(orphans),))
+
+    def _insert_articles(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` with as few statements as SQLite's limit on variables allows
+        (see :meth:`_drop_orphans` for why a statement per row is slow)."""
+        per = max(1, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // _WIDTH)
+        for start in range(0, len(rows), per):
+            part = rows[start : start + per]
+            self.plain.execute(
+                _INSERT_ARTICLES + ", ".join([_ROW_MARKS] * len(part)),
+                [value for row in part for value in row],
+            )
 
     def remove_files(self, paths: Sequence[str]) -> None:
         """Forget ``paths`` (one transaction), and the articles left without a file."""
@@ -164,5 +186,5 @@ class Writer:
                 return
             last = self.plain.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
             values = [(n, row, fts) for n, (row, fts) in enumerate(fresh.values(), last + 1)]
-            self.plain.executemany(_INSERT_ARTICLES, [(rowid, *row) for rowid, row, _ in values])
+            self._insert_articles([(rowid, *row) for rowid, row, _ in values])
             self.plain.executemany(_INSERT_FTS, [(rowid, *fts) for rowid, _, fts in values])

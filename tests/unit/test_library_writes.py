@@ -1,0 +1,91 @@
+"""How the writer changes the cache (issue 15): a sync writes its articles with a few
+statements per batch, not one per article (the search's FTS5 tables, written by
+triggers, make a new segment at every statement that fires them), and the search's
+tables after a re-sync say exactly what a cache built afresh from the same files says."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wardtui.library import Library
+from wardtui.library import pool as pool_module
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def _write(folder: Path, numbers: range, tag: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in numbers:
+        text = SEED_FILES[n % len(SEED_FILES)].read_text(encoding="utf-8")
+        (folder / f"{n:03d}.txt").write_text(
+            f"{text}\nĐoạn bổ sung số {n}{tag} về vệ sinh môi trường.\n", encoding="utf-8"
+        )
+
+
+def _vocabulary(conn: sqlite3.Connection, table: str) -> list[tuple[str, int, int]]:
+    """Every term of the FTS5 ``table`` with its row and instance counts."""
+    conn.execute(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_{table} USING fts5vocab(main, {table}, row)"
+    )
+    rows = conn.execute(f"SELECT term, doc, cnt FROM temp.v_{table} ORDER BY term")
+    return [(row[0], row[1], row[2]) for row in rows]
+
+
+def _search_state(library: Library) -> dict[str, object]:
+    conn = library.conn
+    return {
+        **{table: _vocabulary(conn, table) for table in ("fts", "search_meta", "search_exact")},
+        "dates": sorted(tuple(row) for row in conn.execute(
+            "SELECT a.id, d.date FROM search_dates d JOIN articles a ON a.rowid = d.rowid"
+        )),
+        "dated rows": conn.execute("SELECT count(*) FROM search_dates").fetchone()[0],
+    }
+
+
+@pytest.fixture(autouse=True)
+def _inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool_module, "_start", lambda workers: None)  # parse here
+
+
+def test_a_resync_writes_its_articles_with_a_few_statements(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    _write(source, range(60), "old")
+    statements: list[str] = []
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.sync([source])
+        _write(source, range(0, 60, 2), "new")  # 30 articles change
+        for n in range(50, 60):
+            (source / f"{n:03d}.txt").unlink()  # 5 of the changed, 5 others: gone
+        library.conn.set_trace_callback(statements.append)
+        report = library.sync([source])
+        library.conn.set_trace_callback(None)
+    assert (report.changed, report.removed) == (25, 10)
+    # (the trace repeats a statement for each statement of the triggers it fires)
+    deletes = {s for s in statements if s.startswith("DELETE FROM articles")}
+    inserts = {s for s in statements if s.startswith("INSERT INTO articles")}
+    assert 1 <= len(deletes) <= 2  # the files gone, then the changed files' old articles
+    assert len(inserts) == 1
+
+
+def test_after_a_resync_the_search_tables_match_a_fresh_cache(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    _write(source, range(40), "old")
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.sync([source])
+        _write(source, range(0, 40, 3), "new")
+        (source / "001.txt").unlink()
+        _write(source, range(40, 45), "added")
+        library.sync([source])
+        resynced = _search_state(library)
+        old_words = library.conn.execute(
+            "SELECT count(*) FROM fts WHERE fts MATCH '\"3old\" OR \"1old\"'"
+        ).fetchone()[0]
+    with Library.open(tmp_path / "fresh" / "library.sqlite3") as fresh:
+        fresh.sync([source])
+        assert resynced == _search_state(fresh)
+    assert old_words == 0  # the changed and the removed articles' words are gone
+    assert ("3new", 1, 1) in resynced["fts"]  # type: ignore[operator]
