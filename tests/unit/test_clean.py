@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wardtui.corpus import parse_text
 from wardtui.corpus.clean import clean_text, safe_line, strip_controls
@@ -83,3 +85,54 @@ def test_decoded_text_is_cleaned_once_on_its_way_to_the_parser(monkeypatch) -> N
     # Another text (or a copy) is cleaned as usual.
     assert clean_text("a\r\nb") == "a\nb"
     assert len(calls) == 2
+
+
+def _reference_clean(text: str) -> str:
+    """clean_text as first written: every step always runs (three scans)."""
+    import re
+    import unicodedata
+
+    from wardtui.corpus.legacy import fix_legacy
+
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.isascii():
+        text = fix_legacy(text)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    text = strip_controls(text)
+    return re.sub("[\u00a0\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+
+
+_CLEAN_ALPHABET = (
+    "aăâbdđeêiouươy ĐẢNGỦYxã phường\n\t\r.,0123456789"
+    "µ¸¶·¹¨»¾¼½Æ©ÇËæçëîïñö÷øûüþ¡¢\xad"  # legacy marks
+    "\x00\x07\x1b[31m\x9b\u200b\u202e\ufeff\U000e0041"  # controls and escapes
+    "\u00a0\u2000\u2009\u202f\u3000"  # odd spaces
+    "\u0301\u0300\u0323\u0302"  # combining marks (text that is not NFC)
+    "tæ chøc héi nghÞ toå chöùc"  # TCVN3 and VNI words
+)
+
+
+_CLEAN_WORDS = st.sampled_from(
+    "tæ chøc héi nghÞ toå chöùc hoäi nghò Đảng ủy xã phường \u00a0 \u200b \r\n".split(" ")
+)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(
+    st.lists(st.one_of(_CLEAN_WORDS, st.text(alphabet=_CLEAN_ALPHABET, max_size=12)), max_size=30)
+    .map(" ".join)
+)
+def test_clean_text_matches_the_three_scan_reference(text: str) -> None:
+    from wardtui.corpus.clean import _clean
+
+    assert _clean(text) == _reference_clean(text)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(max_size=200))
+def test_clean_text_matches_the_reference_on_arbitrary_text(text: str) -> None:
+    from wardtui.corpus.clean import _clean
+
+    assert _clean(text) == _reference_clean(text)

@@ -312,3 +312,23 @@ def test_decoded_utf8_text_is_nfc_without_controls(text: str) -> None:
     except Skipped:
         return
     assert _is_clean(decoded.text)
+
+
+@_FUZZ
+@given(st.binary(max_size=400), st.integers(min_value=0, max_value=60))
+def test_control_bytes_are_counted_as_the_regex_counts_them(data: bytes, controls: int) -> None:
+    # decode_bytes counts control bytes with bytes.translate; the count is the regex's.
+    import re
+
+    from wardtui.corpus.decode import _NOT_BINARY_CONTROLS
+
+    data = data + bytes(range(0x0E, 0x0E + controls % 13)) * (controls // 13 + 1)
+    expected = len(re.findall(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]", data))
+    assert len(data.translate(None, _NOT_BINARY_CONTROLS)) == expected
+
+
+def test_text_with_many_control_bytes_is_binary() -> None:
+    text = "Xã Mỹ Long tổ chức hội nghị sơ kết công tác. ".encode() * 4
+    with pytest.raises(Skipped, match="control bytes"):
+        decode_bytes(text + b"\x01\x02\x03\x04\x05\x06\x0e\x0f\x10")
+    assert decode_bytes(text + b"\x01\x02\x03").text.startswith("Xã Mỹ Long")

@@ -56,10 +56,22 @@ def clean_text(text: str) -> str:
     return text
 
 
+# Characters that Unicode Vietnamese never uses but TCVN3 or VNI text always does
+# (the legacy encodings' marks, read by :mod:`.legacy`).
+LEGACY_MARKS = "µ¸¶·¹¨»¾¼½Æ©ÇËÎÏÑª×ÖØÜÞßäå«æçëîïñö÷øûüþ¡¢§£¤¥¦¬ÅÄÛÜÏÖ\xad"
+# Any character one of the steps of clean_text acts on: legacy marks, controls, odd
+# spaces. Most text has none: one scan instead of three.
+_ACTED_ON = re.compile(
+    "[" + _CONTROLS.pattern[1:-1] + _SPACES.pattern[1:-1] + re.escape(LEGACY_MARKS) + "]"
+)
+
+
 def _clean(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
+        if _ACTED_ON.search(text) is None and unicodedata.is_normalized("NFC", text):
+            return text
         from .legacy import fix_legacy  # its tables cost ~20 ms to build: on first use only
 
         text = fix_legacy(text)  # before controls go: TCVN3 uses U+00AD for "ư"

@@ -47,6 +47,8 @@ _VIETNAMESE_LETTERS = frozenset(
     "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz"
 )
 _BINARY_CONTROLS = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Every byte but those: deleting them leaves the control bytes (counted in C, fast).
+_NOT_BINARY_CONTROLS = bytes(b for b in range(256) if not _BINARY_CONTROLS.match(bytes([b])))
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
@@ -116,7 +118,7 @@ def decode_bytes(data: bytes) -> Decoded:
         if codec16:
             return _decode_utf16(data, codec16)
         raise Skipped("binary file (NUL bytes)")
-    if len(_BINARY_CONTROLS.findall(sample)) > max(8, len(sample) // 100):
+    if len(sample.translate(None, _NOT_BINARY_CONTROLS)) > max(8, len(sample) // 100):
         raise Skipped("binary file (control bytes)")
     try:
         return Decoded(clean_text(data.decode("utf-8")), "utf-8")

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .clean import LEGACY_MARKS
+
 __all__ = ["fix_legacy", "legacy_codec", "tcvn3_to_unicode", "vni_to_unicode"]
 
 # TCVN3 (ABC): one byte per letter; the font has lower-case letters only (capitals
@@ -74,7 +76,7 @@ _VNI_PAIRS = _vni_pairs()
 _VNI_PATTERN = re.compile("|".join(sorted(map(re.escape, _VNI_PAIRS), key=len, reverse=True)))
 
 # Characters that Unicode Vietnamese never uses but TCVN3 or VNI text always does.
-_STRONG = frozenset("µ¸¶·¹¨»¾¼½Æ©ÇËÎÏÑª×ÖØÜÞßäå«æçëîïñö÷øûüþ¡¢§£¤¥¦¬ÅÄÛÜÏÖ\xad")
+_STRONG = frozenset(LEGACY_MARKS)
 _STRONG_RE = re.compile("[" + re.escape("".join(sorted(_STRONG))) + "]")
 # A legacy mark inside a word (next to a letter), not a symbol standing alone.
 _LEGACY_WORD = re.compile(
