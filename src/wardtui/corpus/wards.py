@@ -63,6 +63,7 @@ _VERB_PAIRS = frozenset(
         "tuyên truyền, hưởng ứng, chăm lo, ra sức"
     ).split(",")
 )
+_NEEDS_FOLLOWING = frozenset(_STOP_BEFORE) | {pair.split()[0] for pair in _VERB_PAIRS}
 # "Hợp tác xã Dịch vụ …" is a cooperative, not a commune called "Dịch".
 _COOPERATIVE = re.compile(r"(?:hợp\s+tác|HTX)\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(
@@ -287,9 +288,15 @@ def find_mentions(text: str) -> list[WardMention]:
                     caps_text = is_upper_text(text)
                 if not caps_text and is_upper_text(text[start:name_end]):
                     continue
-            following = text[name_end : name_end + 20].split(maxsplit=1)[:1]
             suffix = match.group("number") if prefix == raw else None
-            name = _name_of(prefix, following[0] if following else "", suffix)
+            # The word after the name matters only after a word that may end it
+            # ("Thành" before "ủy", "Tổ" before "chức"): else the name is remembered.
+            last = prefix[max(prefix.rfind(" "), prefix.rfind("-")) + 1 :].lower()
+            word = ""
+            if last in _NEEDS_FOLLOWING:
+                following = text[name_end : name_end + 20].split(maxsplit=1)[:1]
+                word = following[0] if following else ""
+            name = _name_of(prefix, word, suffix)
             gap = text[name_end : name_end + 3]
             if name and gap[:1] == " " and ("-" in gap or "–" in gap):
                 name = _hyphen_name(text, start, name, match.start("name") + len(name))
