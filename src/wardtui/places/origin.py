@@ -262,9 +262,9 @@ def _may_name(origin: Origin, gaz: Gazetteer) -> bool:
         gaz.candidates(era, unit, (_number_key(key),), strict=True)
         for slug in origin.slugs
         if slug.ward
-        for unit, key, _ in _readings(slug)
+        for unit, key, prefixed in _readings(slug)
         for era in ("old", "new")
-        if key
+        if key and (prefixed or not key.isdigit())  # a number alone names no ward
     )
 
 
