@@ -402,7 +402,6 @@ def test_an_unexpected_failure_in_a_pane_worker_is_a_notice(
     def broken(*_args: object, **_kwargs: object) -> object:
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(search_pane.SearchPane, "DELAY", 0)
     monkeypatch.setattr(search_pane, "search", broken)
     app = make_app(library)
 

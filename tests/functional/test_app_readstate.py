@@ -416,3 +416,61 @@ def test_marks_made_elsewhere_are_read_again_when_the_app_gets_the_focus(
         await until(pilot, lambda: tree.read == {MINH_KHAI})
 
     drive(make_app(library), scenario)
+
+
+def test_the_unread_counts_wait_for_the_launch_sync_and_follow_only_a_change(
+        library: Library, seeds_copy: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: the counts were made when the store opened, beside the launch sync, and
+    again after it (0.4-0.8 s each at 100,000 articles, taking a core from the sync):
+    now none is made while the sync runs, and a sync that changed nothing (and moved
+    no read mark) does not count again."""
+    from wardtui.app import read_state
+    from wardtui.app.read_state import ReadKeeper
+    from wardtui.config import Sources
+
+    sources = Sources()
+    sources.add(seeds_copy)  # the files the cache was built from: nothing to do
+    mark_in_store(library, MY_LONG)
+    attached = threading.Event()
+    attach, sync = ReadKeeper.attach, Library.sync
+
+    def attaching(self: ReadKeeper, store: BookmarkStore) -> None:
+        attach(self, store)
+        attached.set()
+
+    def sync_once_attached(self: Library, *args: Any, **kwargs: Any) -> Any:
+        assert attached.wait(30), "the store never opened"  # the store opens mid-sync
+        return sync(self, *args, **kwargs)
+
+    during: list[bool] = []  # for each count: did the launch sync still run?
+    real = read_state.unread_counts
+
+    def counting(library: Any, ids: Any) -> Any:
+        during.append(screen_syncing())
+        return real(library, ids)
+
+    app = make_app(library, sources=sources, sync=True)
+
+    def screen_syncing() -> bool:
+        return app.main._syncing and app.reading.syncing
+
+    monkeypatch.setattr(ReadKeeper, "attach", attaching)
+    monkeypatch.setattr(Library, "sync", sync_once_attached)
+    monkeypatch.setattr(read_state, "unread_counts", counting)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await until(pilot, lambda: not screen._syncing)
+        await until(pilot, lambda: screen.ward_tree.unread_counts is not None)
+        assert during and True not in during  # counted, and never beside the sync
+        assert not bold(ward_label(screen.ward_tree, 3), "1")  # phường Mỹ Long: all read
+        assert bold(ward_label(screen.ward_tree, 0), "1")  # phường Hội Phú: one unread
+        counts = len(during)
+        with library.reopen() as own:
+            app.reading.after_sync(own, changed=False)
+        assert len(during) == counts  # nothing changed, nothing moved: no count
+        with library.reopen() as own:
+            app.reading.after_sync(own, changed=True)
+        assert len(during) == counts + 1
+
+    drive(app, scenario)

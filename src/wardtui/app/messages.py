@@ -5,7 +5,8 @@ acts on it with a method call (calls down). :class:`ArticleChosen` comes from th
 search pane (and any other pane that opens an article) with the parsed query
 whose matches the reader marks; :class:`BookmarksChanged` comes from the app,
 which holds the bookmark store, and the screen passes the ids to the tree and
-the results; :class:`Notice` carries a one-line notice from a worker thread.
+the results; :class:`Notice` carries a one-line notice from a worker thread, and
+:class:`SyncProgress` the progress of a sync to the main screen.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from textual.worker import Worker, WorkerState
 
 from ..search import Query
 
-__all__ = ["ArticleChosen", "BookmarksChanged", "Notice", "failure"]
+__all__ = ["ArticleChosen", "BookmarksChanged", "Notice", "SyncProgress", "failure"]
 
 
 class ArticleChosen(Message):
@@ -56,3 +57,16 @@ def failure(event: Worker.StateChanged) -> Notice | None:
         return None
     worker = event.worker
     return Notice(f"Could not {worker.description or worker.name}: {worker.error}", "error")
+
+
+class SyncProgress(Message):
+    """Files done of total, from the sync worker (repeats coalesce)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        self.done = done
+        self.total = total
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        """A newer progress report replaces an older one still queued."""
+        return isinstance(message, SyncProgress)

@@ -92,6 +92,7 @@ class ReadKeeper:
         self._outside: int | None = None  # the store's data_version seen last
         self._poll: Timer | None = None
         self._polling = False  # a check is running (a busy store must not pile them up)
+        self.syncing = False  # a sync runs: the counts wait for its end (one count, not two)
         self._turn = threading.RLock()  # the workers' store work, one at a time
 
     @property
@@ -148,13 +149,16 @@ class ReadKeeper:
 
     def _read_all(self, store: BookmarkStore, library: Library | None,
                   own: Library | None = None) -> None:
-        """In a worker: the ids read and the counts, delivered as :class:`ReadChanged`."""
+        """In a worker: the ids read and the counts, delivered as :class:`ReadChanged`.
+        While a sync runs the counts are left as they are (:meth:`after_sync` counts):
+        counting a big library beside the sync only slowed both down."""
         try:
+            self._outside = store.outside_changes()  # what the next poll compares with
             ids = frozenset(store.reading.ids())
-            counts = None
+            counts = self.counts if self.syncing else None  # (None: no library open)
             if own is not None:
                 counts = unread_counts(own, ids)
-            elif library is not None:
+            elif library is not None and not self.syncing:
                 with library.reopen() as connection:
                     counts = unread_counts(connection, ids)
         except UserDataError as error:
@@ -166,22 +170,37 @@ class ReadKeeper:
         self.read, self.counts = ids, counts
         self.deliver(ReadChanged(ids, counts))
 
-    def after_sync(self, own: Library) -> None:
+    def sync_started(self) -> None:
+        """A sync starts: counting waits for its end (:meth:`after_sync`, :meth:`sync_ended`)."""
+        self.syncing = True
+
+    def after_sync(self, own: Library, changed: bool = True) -> None:
         """In the sync worker, on its connection: follow the articles whose id changed,
-        then count again."""
+        then count again, unless the sync changed nothing (``changed``), nothing moved
+        and the counts are known."""
         store = self.store
-        if store is None:
+        if store is None:  # the store not open yet: attaching it counts
+            self.syncing = False
             return
         with self._turn:  # in order with the marks being made meanwhile
+            moved = True
             try:
-                store.reading.reconcile(own)
-                store.history.reconcile(own)
+                moved = bool(store.reading.reconcile(own)) | bool(store.history.reconcile(own))
             except UserDataError as error:
                 self.deliver(Notice(sentence(str(error)), "warning"))
             except LibraryError as error:
                 self.deliver(Notice(f"The read marks could not be checked: {error}",
                                     "warning"))
-            self._read_all(store, None, own)
+            self.syncing = False
+            if changed or moved or self.counts is None:
+                self._read_all(store, None, own)
+
+    def sync_ended(self) -> None:
+        """The sync is over, however it ended: count now if the counts were left for it."""
+        if self.syncing:
+            self.syncing = False
+            if self.counts is None:
+                self.refresh()
 
     def _changed(self, store: BookmarkStore, library: Library | None,
                  articles: Sequence[ArticleLike] | None, read: bool) -> None:

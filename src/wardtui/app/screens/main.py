@@ -32,7 +32,7 @@ from ...library import UNKNOWN_WARD, Library, LibraryError, SyncReport, WardCoun
 from ...library.sync import SourcesArg
 from ...storage import StoreError
 from ..catalog import ward_key, year_key
-from ..messages import ArticleChosen, BookmarksChanged, Notice, failure
+from ..messages import ArticleChosen, BookmarksChanged, Notice, SyncProgress, failure
 from ..widgets.footer import KeyFooter
 from ..widgets.reader import Reader
 from ..widgets.results import SearchResults
@@ -44,19 +44,7 @@ from .ux_keys import UxKeysScreen
 from .welcome import empty_text, indexing_text, welcome_text
 
 TREE, RESULTS = "tree", "search-pane"  # what the left pane shows
-
-
-class SyncProgress(Message):
-    """Files done of total, from the sync worker (repeats coalesce)."""
-
-    def __init__(self, done: int, total: int) -> None:
-        self.done = done
-        self.total = total
-        super().__init__()
-
-    def can_replace(self, message: Message) -> bool:
-        """A newer progress report replaces an older one still queued."""
-        return isinstance(message, SyncProgress)
+__all__ = ["MainScreen", "SyncProgress"]
 
 
 class MainScreen(UxKeysScreen):
@@ -159,6 +147,10 @@ class MainScreen(UxKeysScreen):
         host.library = library
         for notice in library.notices:
             host.tell(notice, severity="warning")
+        if host.sync_on_start:
+            self.sync_now()  # first: its worker walks the sources while the tree loads
+        else:
+            self.status.show_state("")
         self.ward_tree.load(library, host.settings.grouping)
         self.reader.library = library
         self.search_pane.use_library(library)
@@ -169,10 +161,6 @@ class MainScreen(UxKeysScreen):
             self.reader.open(last)  # at once, not after the tree's highlight message
         else:
             self._cursor_to_top()
-        if host.sync_on_start:
-            self.sync_now()
-        else:
-            self.status.show_state("")
         self._show_welcome(has_articles)
 
     def _cursor_to_top(self) -> None:
@@ -212,6 +200,7 @@ class MainScreen(UxKeysScreen):
             return
         self.status.show_state("syncing…")
         self._syncing = True
+        self.host.reading.sync_started()
         self._sync(library, self.host.sources.current)
 
     @work(thread=True, exclusive=True, group="sync", exit_on_error=False,
@@ -232,7 +221,8 @@ class MainScreen(UxKeysScreen):
                 report = own.sync(sources, progress=progress,
                                   should_cancel=lambda: worker.is_cancelled)
                 self.host.reconcile_bookmarks(own, lambda: worker.is_cancelled)
-                self.host.reading.after_sync(own)  # read marks follow their articles too
+                # read marks follow their articles too; counted again if anything changed
+                self.host.reading.after_sync(own, bool(report.parsed or report.removed))
         except LibraryError as error:
             self.post_message(Notice(f"Could not sync the sources: {error}", "error"))
         except StoreError as error:  # the list of sources cannot be read now
@@ -249,6 +239,7 @@ class MainScreen(UxKeysScreen):
     def _sync_done(self, message: _Synced) -> None:
         host, report = self.host, message.report
         self._syncing = False
+        host.reading.sync_ended()
         if report is None:
             self.status.show_state("sync failed")
             return
