@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wardtui.corpus import parse_text
 
@@ -564,3 +566,25 @@ def test_date_real_layouts(text: str, date: str) -> None:
 @pytest.mark.parametrize("text", [c[1] for c in MORE_NO_DATE], ids=[c[0] for c in MORE_NO_DATE])
 def test_no_date_real_layouts(text: str) -> None:
     assert parse_text(text).date is None
+
+
+# ------------------------------------------------- document references (prefiltered)
+
+_DOC_WORDS = st.sampled_from(
+    "số Số SỐ ſố 12/KH-UBND 05-KH/ĐU ngày kế KẾ hoạch HOẠCH quyết định nghị quyết định "
+    "công văn thông báo chỉ thị tư hướng dẫn tờ trình luật LUẬT văn bản kết luận quy "
+    "của liên tịch ban hành ký , : / - 2023 Đảng ủy xã họp".split()
+)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(
+    st.lists(st.one_of(_DOC_WORDS, st.text(max_size=6)), max_size=20).map(" ".join),
+    st.sampled_from(["", " số 12", " Số: 3/KH ngày", " 5/QĐ-UB", " KẾ HOẠCH", " luật", " ſố 7 "]),
+)
+def test_doc_ref_prefilter_agrees_with_the_regex(head: str, tail: str) -> None:
+    from wardtui.corpus.dates import _DOC_REF, _doc_ref
+
+    before = head + tail
+
+    assert _doc_ref(before) == (_DOC_REF.search(before) is not None)

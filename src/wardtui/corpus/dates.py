@@ -82,6 +82,24 @@ _DOC_REF = re.compile(
     re.IGNORECASE,
 )
 
+# What every document reference holds (case folded): "số", a "/" (``12/KH-UBND``) or the
+# name of a kind of document. Searching _DOC_REF (anchored at the end) tries every
+# position of the window; most windows hold none of these and are not searched.
+_DOC_REF_KEYS = (
+    "số", "/", "kế hoạch", "quyết định", "nghị quyết", "nghị định", "công văn", "thông báo",
+    "chỉ thị", "thông tư", "hướng dẫn", "tờ trình", "luật", "văn bản", "kết luận", "quy định",
+)  # fmt: skip
+
+
+def _doc_ref(before: str) -> bool:
+    """Does ``before`` (the text just before a date) end with a document reference?"""
+    folded = before.casefold()
+    for key in _DOC_REF_KEYS:
+        if key in folded:
+            return _DOC_REF.search(before) is not None
+    return False
+
+
 # A deadline or a window set for readers: "Thời gian từ ngày 19/8 đến …", "trước ngày 30/6".
 _DEADLINE = re.compile(
     r"(?:\bthời\s+gian\s*:?\s*(?:từ\s+)?|\bthời\s+hạn\s*:?\s*(?:từ\s+|đến\s+)?|"
@@ -177,7 +195,7 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
             if _in(spans, match.start()):
                 continue
             before = text[max(0, match.start() - 80) : match.start()]
-            if skip_doc_refs and (_DOC_REF.search(before) or _deadline(before)):
+            if skip_doc_refs and (_doc_ref(before) or _deadline(before)):
                 continue
             a, b, c = (int(g) for g in match.groups())
             iso = make_iso(c, b, a) if order == "dmy" else make_iso(a, b, c)
@@ -254,7 +272,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     best: tuple[int, str | None] | None = None
     for match in RANGE.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()]
-        if _DOC_REF.search(before) or _deadline(before):
+        if _doc_ref(before) or _deadline(before):
             continue
         day = int(match.group(1))
         month = int(match.group(2) or match.group(3))
@@ -264,7 +282,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     for match in DAY_MONTH.finditer(text):
         if best is not None and match.start() >= best[0]:
             break
-        if _DOC_REF.search(text[max(0, match.start() - 80) : match.start()]):
+        if _doc_ref(text[max(0, match.start() - 80) : match.start()]):
             continue
         day, month = int(match.group(1)), int(match.group(2))
         iso = make_iso(max(years), month, day) if years else None
@@ -299,7 +317,7 @@ def event_date(
             return found[1]
     for text in texts:
         month = MONTH_YEAR.search(text)
-        if month and not _DOC_REF.search(text[max(0, month.start() - 80) : month.start()]):
+        if month and not _doc_ref(text[max(0, month.start() - 80) : month.start()]):
             iso = make_iso(int(month.group(2)), int(month.group(1)))
             if iso:
                 return iso
