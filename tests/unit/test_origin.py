@@ -203,3 +203,30 @@ def test_a_page_that_lost_its_capitals_names_the_ward_the_list_confirms() -> Non
         "khu vực phía nam của xã phước đồng", "khu vực phía nam của phường vĩnh trường"
     )
     assert settle(parse_text(tied, source="/p/1.txt"), tied)[0].ward is None
+
+
+def test_the_origin_s_province_or_district_places_a_ward_the_text_cannot() -> None:
+    # Ten communes Yên Sơn in the old list; the text names no place, the district's
+    # portal does.
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại xã Yên Sơn,")
+    article = parse_text(text, source="/pages/1.txt")
+    assert not settle(article, text)[1].placed
+    source = "/m/doluong.gov.vn/khanh-thanh-nha-van-hoa-xom-yen-khanh/index.html.txt"
+    settled, placement = settle(parse_text(text, source=source), text)
+    assert settled.ward == "Yên Sơn"  # the district names no ward: the text's stands
+    assert (placement.province, placement.district) == ("Nghệ An", "Huyện Đô Lương")
+    # ... and so does a paper's folder for the district.
+    paper = "/m/nongthonmoi.example.vn/vi/news/huyen-Do-Luong/Khanh-thanh-58562.txt"
+    placement = settle(parse_text(text, source=paper), text)[1]
+    assert (placement.province, placement.district) == ("Nghệ An", "Huyện Đô Lương")
+
+
+def test_a_numbered_folder_names_no_district() -> None:
+    # Folders 5/ or 2023/ are a user's numbering, not Quận 5; quan5 is Quận 5.
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại Phường 9,")
+    for folder in ("/data/5", "/data/2023/05"):
+        article = parse_text(text, source=f"{folder}/bai.txt")
+        assert not settle(article, text)[1].placed
+    article = parse_text(text, source="/m/quan5.hochiminhcity.gov.vn/tin/bai.txt")
+    placement = settle(article, text)[1]
+    assert (placement.province, placement.district) == ("Hồ Chí Minh", "Quận 5")

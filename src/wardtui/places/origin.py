@@ -33,6 +33,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..vntext import fold
 from .gazetteer import Era, Gazetteer, Region, Unit
+from .names import Mention
 
 # The second-level domains under which every label names a government body
 # (``camlong.camthuy.thanhhoa.gov.vn``); under other domains the label before the
@@ -201,17 +202,24 @@ def _readings(slug: Slug) -> list[tuple[str | None, str, bool]]:
     return out
 
 
+_NUMBERED_DISTRICT = re.compile(r"(?:quan|q)0*([1-9][0-9]?)")
+
+
 def _region_keys(words: tuple[str, ...]) -> list[str]:
     """The keys a slug may name a province or district by: as written, and without a
-    type word before it (``tpcaolanh``, ``huyen-dong-hy``) or ``city`` after it."""
+    type word before it (``tpcaolanh``, ``huyen-dong-hy``) or ``city`` after it. A
+    number alone names none (folders ``1/``, ``2023/``); ``quan5`` names Quận 5."""
     key = "".join(words)
-    keys = [_REGION_ALIASES.get(key, key)]
+    numbered = _NUMBERED_DISTRICT.fullmatch(key)
+    if numbered:
+        return [numbered.group(1)]
+    keys = [] if key.isdigit() else [_REGION_ALIASES.get(key, key)]
     bare = key[:-4] if key.endswith("city") and len(key) > 6 else key
     for prefix in _REGION_PREFIXES:
         if bare.startswith(prefix) and len(bare) > len(prefix) + 2:
             bare = bare[len(prefix) :]
             break
-    if bare != key:
+    if bare != key and not bare.isdigit():
         keys.append(_REGION_ALIASES.get(bare, bare))
     return keys
 
@@ -311,6 +319,12 @@ def _resolve_in(
                 chosen[allowed[0].code] = Resolved(allowed[0], key, len(found))
     resolved = next(iter(chosen.values())) if len(chosen) == 1 else None
     return resolved, frozenset(districts)
+
+
+def origin_places(origin: Origin) -> list[Mention]:
+    """The places (provinces, districts) the slugs of ``origin`` may name, as mentions
+    for :func:`.placement.place_named`: ``quangtri``, ``tpcaolanh``, ``huyen-dong-hy``."""
+    return [Mention("city", (key,), -1) for s in origin.slugs for key in _region_keys(s.words)]
 
 
 def _names_province(gaz: Gazetteer, words: tuple[str, ...]) -> bool:

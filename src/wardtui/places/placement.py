@@ -108,9 +108,11 @@ def place_named(
     evidence: str | Iterable[str] = "",
     *,
     gaz: Gazetteer | None = None,
+    places: Iterable[Mention] = (),
 ) -> tuple[Placement, str | None]:
     """:func:`place`, and the ward's name when the gazetteer reads the text's name
-    longer (else ``None``).
+    longer (else ``None``). ``places`` are more place mentions, from outside the text
+    (the province and district a file's origin names).
 
     Where the text writes more words after the ward's name (``xã Lâm san`` for
     ``Lâm``) and the list holds a unit of the longer name with that unit word, the
@@ -126,7 +128,7 @@ def place_named(
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
     text = unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS])
     folded = fold(text)  # once, for both readings
-    mentions = find_mentions(text, folded)
+    mentions = [*find_mentions(text, folded), *places]
     longer = longer_keys(text, display_ward(ward, unit)[0], folded)
     renamed = None
     if longer and unit_word:

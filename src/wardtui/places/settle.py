@@ -10,7 +10,9 @@ an address line) and the gazetteer:
 * when the text's ward is the origin's, the placement is the origin's unit;
 * otherwise the text's ward stands, read longer when the gazetteer says so
   (``xã Lâm san`` is ``Lâm San``: see :func:`.placement.place_named`), and is
-  placed from the page's text as before.
+  placed from the page's text as before; when the text cannot place it, the
+  provinces and districts the origin names (``phuninh.gov.vn``,
+  ``…/huyen-Huong-Son/…``) join the evidence.
 
 Pure: no SQLite, Textual or Rich.
 """
@@ -25,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..corpus.model import UNITS
 from .gazetteer import Gazetteer, gazetteer
 from .names import name_key, split_ward
-from .origin import Resolved, origin_of, own_unit, resolve
+from .origin import Resolved, origin_of, origin_places, own_unit, resolve
 from .placement import Placement, era_for, place_named, placement_of
 
 if TYPE_CHECKING:
@@ -53,6 +55,11 @@ def settle(
     if not article.ward:
         article = _lowercase_ward(article, page, gaz) or article
     placement, longer = place_named(article.ward, article.unit, article.date, page, gaz=gaz)
+    if origin and article.ward and not placement.placed:
+        # The text cannot place its ward: the provinces and districts the origin names may.
+        placement, longer = place_named(
+            article.ward, article.unit, article.date, page, gaz=gaz, places=origin_places(origin)
+        )
     if longer is not None:
         article = replace(article, ward=longer)
     return article, placement
