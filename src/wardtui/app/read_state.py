@@ -176,8 +176,8 @@ class ReadKeeper:
 
     def after_sync(self, own: Library, changed: bool = True) -> None:
         """In the sync worker, on its connection: follow the articles whose id changed,
-        then count again, unless the sync changed nothing (``changed``), nothing moved
-        and the counts are known."""
+        then count again, unless the sync changed nothing (``changed``) and no read mark
+        moved."""
         store = self.store
         if store is None:  # the store not open yet: attaching it counts
             self.syncing = False
@@ -191,9 +191,11 @@ class ReadKeeper:
             except LibraryError as error:
                 self.deliver(Notice(f"The read marks could not be checked: {error}",
                                     "warning"))
-            self.syncing = False
-            if changed or moved or self.counts is None:
+            if changed or moved:
+                self.syncing = False
                 self._read_all(store, None, own)
+            # else the counts stand, or (not made yet) are made once the sync has ended:
+            # "up to date" does not wait for them (see sync_ended)
 
     def sync_ended(self) -> None:
         """The sync is over, however it ended: count now if the counts were left for it."""

@@ -149,8 +149,13 @@ class MainScreen(UxKeysScreen):
             host.tell(notice, severity="warning")
         if host.sync_on_start:
             self.sync_now()  # first: its worker walks the sources while the tree loads
+            self.call_later(self._show_library, library)  # once that worker has started
         else:
             self.status.show_state("")
+            self._show_library(library)
+
+    def _show_library(self, library: Library) -> None:
+        host = self.host
         self.ward_tree.load(library, host.settings.grouping)
         self.reader.library = library
         self.search_pane.use_library(library)
