@@ -230,3 +230,12 @@ def test_a_numbered_folder_names_no_district() -> None:
     article = parse_text(text, source="/m/quan5.hochiminhcity.gov.vn/tin/bai.txt")
     placement = settle(article, text)[1]
     assert (placement.province, placement.district) == ("Hồ Chí Minh", "Quận 5")
+
+
+def test_a_home_folder_s_owner_is_no_place() -> None:
+    # A user called Huệ: /home/hue is no province Huế (one of two phường Phú Thượng).
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại phường Phú Thượng,")
+    for source in ("/home/hue/tin/bai.txt", "/Users/hue/tin/bai.txt"):
+        assert not settle(parse_text(text, source=source), text)[1].placed
+    placement = settle(parse_text(text, source="/data/Hue/bai.txt"), text)[1]
+    assert placement.province == "Huế"

@@ -55,6 +55,7 @@ _ADDRESS_LINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 MAX_ADDRESSES = 4
+_HOMES = (("home",), ("Users",), ("media",), ("run", "media"), ("var", "home"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +136,11 @@ def _path_slugs(source: str) -> list[Slug]:
 def _folder_slugs(folder: str) -> tuple[Slug, ...]:
     """:func:`_path_slugs` of the files in ``folder`` (the files of a folder share it)."""
     segments = [s for s in folder.split("/") if s]
+    # A home folder's name is its owner's (a user called Huệ is no province Huế).
+    for top in _HOMES:
+        if segments[: len(top)] == list(top):
+            segments = segments[len(top) + 1 :]
+            break
     for i in range(len(segments) - 1, -1, -1):
         label = segments[i].lower()
         if _HOST.match(label) and label.rsplit(".", 1)[-1] in _TLDS:
@@ -321,10 +327,19 @@ def _resolve_in(
     return resolved, frozenset(districts)
 
 
-def origin_places(origin: Origin) -> list[Mention]:
-    """The places (provinces, districts) the slugs of ``origin`` may name, as mentions
-    for :func:`.placement.place_named`: ``quangtri``, ``tpcaolanh``, ``huyen-dong-hy``."""
-    return [Mention("city", (key,), -1) for s in origin.slugs for key in _region_keys(s.words)]
+def origin_places(origin: Origin, gaz: Gazetteer) -> list[Mention]:
+    """The places (provinces, districts) the slugs of ``origin`` name, as mentions for
+    :func:`.placement.place_named`: ``quangtri``, ``tpcaolanh``, ``huyen-dong-hy``.
+    Empty when they name none (most folders: remembered)."""
+    return list(_origin_places(origin, gaz))
+
+
+@lru_cache(maxsize=1024)
+def _origin_places(origin: Origin, gaz: Gazetteer) -> tuple[Mention, ...]:
+    keys = [key for s in origin.slugs for key in _region_keys(s.words)]
+    if not any(gaz.key_regions("old", (key,)) for key in keys):
+        return ()
+    return tuple(Mention("city", (key,), -1) for key in keys)
 
 
 def _names_province(gaz: Gazetteer, words: tuple[str, ...]) -> bool:

@@ -55,10 +55,11 @@ def settle(
     if not article.ward:
         article = _lowercase_ward(article, page, gaz) or article
     placement, longer = place_named(article.ward, article.unit, article.date, page, gaz=gaz)
-    if origin and article.ward and not placement.placed:
+    places = origin_places(origin, gaz) if origin.slugs and not placement.placed else []
+    if article.ward and places:
         # The text cannot place its ward: the provinces and districts the origin names may.
         placement, longer = place_named(
-            article.ward, article.unit, article.date, page, gaz=gaz, places=origin_places(origin)
+            article.ward, article.unit, article.date, page, gaz=gaz, places=places
         )
     if longer is not None:
         article = replace(article, ward=longer)
