@@ -174,9 +174,9 @@ def is_upper_text(text: str) -> bool:
     """True when ``text`` has letters and none of them is lower-case."""
     if text.isupper():  # one C-level pass: cased letters, all upper-case
         return True
-    if any(ch.islower() for ch in text):
+    if any(map(str.islower, text)):
         return False
-    return any(ch.isalpha() for ch in text)  # letters without case (e.g. CJK)
+    return any(map(str.isalpha, text))  # letters without case (e.g. CJK)
 
 
 def proper_case(name: str) -> str:

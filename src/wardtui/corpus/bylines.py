@@ -54,7 +54,7 @@ _SENTENCE_END = re.compile(r"[!?…:;,]$")
 def looks_like_name(text: str) -> bool:
     """A person's name: 2–6 capitalised syllables (``Thanh Tâm``, ``MỸ LỆ``), or ``N.MINH``."""
     text = text.strip()
-    if not text or len(text) > 50 or any(ch.isdigit() for ch in text):
+    if not text or len(text) > 50 or any(map(str.isdigit, text)):
         return False
     words = text.split()
     if len(words) == 1:

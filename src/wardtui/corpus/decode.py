@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .clean import clean_text
@@ -80,12 +81,18 @@ def _utf16_by_nuls(sample: bytes) -> str | None:
 
 def reads_as_vietnamese(text: str) -> bool:
     """True when nearly every letter of ``text`` belongs to the Vietnamese alphabet."""
-    letters = [ch for ch in text.lower() if ch.isalpha()]
-    if len(letters) < 20:
+    counts = Counter(text.lower())  # each distinct character once (counted in C)
+    letters = foreign = marked = 0
+    for ch, n in counts.items():
+        if ch.isalpha():
+            letters += n
+            if ch not in _VIETNAMESE_LETTERS:
+                foreign += n
+            if not ch.isascii():
+                marked += n
+    if letters < 20:
         return False
-    foreign = sum(1 for ch in letters if ch not in _VIETNAMESE_LETTERS)
-    marked = sum(1 for ch in letters if not ch.isascii())
-    return foreign <= len(letters) * 0.01 and marked >= len(letters) * 0.03
+    return foreign <= letters * 0.01 and marked >= letters * 0.03
 
 
 def _decode_utf16(data: bytes, codec: str) -> Decoded:

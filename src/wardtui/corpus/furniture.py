@@ -239,7 +239,9 @@ def is_menu_heading(line: str) -> bool:
 
 def breadcrumb(line: str) -> list[str] | None:
     """The crumbs of a breadcrumb line (``Trang chủ > Tin tức > Hoạt động``), else ``None``."""
-    if len(line) > 300 or not any(sep in line for sep in (">", "»", "›", "|", "/")):
+    if len(line) > 300 or not (
+        ">" in line or "/" in line or "|" in line or "»" in line or "›" in line
+    ):
         return None
     crumbs = [c.strip() for c in _BREADCRUMB_SEP.split(line) if c.strip()]
     if len(crumbs) < 2 or any(len(c.split()) > 12 for c in crumbs):
@@ -329,7 +331,7 @@ def byline_name(line: str) -> tuple[str, bool] | None:
 def _looks_like_name(text: str) -> bool:
     """``Thanh Tâm``, ``Nguyễn Văn An``, ``Hoàng Bình``: 1–6 capitalised words, no digits."""
     words = text.split()
-    if not 1 <= len(words) <= 6 or any(ch.isdigit() for ch in text):
+    if not 1 <= len(words) <= 6 or any(map(str.isdigit, text)):
         return False
     if is_upper_text(text) and len(words) > 1:
         return False

@@ -68,7 +68,7 @@ _TOOLS = frozenset(
     )
 )
 _TOOL_RE = re.compile(
-    r"^(?:font\s*size|cỡ\s*chữ)\s*:?.*$|^by\s+[A-Z][^.!?]{0,60}$|.*\btương\s+phản\b.*|"
+    r"^(?:font\s*size|cỡ\s*chữ)\s*:?.*$|^by\s+[A-Z][^.!?]{0,60}$|"
     r"^(?:mới\s*-\s*nóng|mới\s+nhất|nóng)$|^(?:tiếng\s+việt|english|vi|en)(?:\s*\|\s*(?:tiếng\s+việt|"
     r"english|vi|en|中文|한국어|français))+$|^(?:nghe\s+(?:đọc|bài)|đọc\s+bài).{0,30}$",
     re.IGNORECASE,
@@ -80,9 +80,18 @@ def is_tool(line: str) -> bool:
     return len(line) <= 60 and is_tool_key(fold(line.strip(" :•·-–|")), line)
 
 
+# A contrast switch anywhere on the line ("Độ tương phản"): searched only in lines whose
+# folded form holds "tuong" (trying it at every position of every line was half the time).
+_CONTRAST = re.compile(r".*\btương\s+phản\b", re.IGNORECASE)
+
+
 def is_tool_key(key: str, line: str) -> bool:
     """:func:`is_tool` for a line whose folded, stripped form ``key`` is known."""
-    return key in _TOOLS or bool(_TOOL_RE.match(line))
+    return (
+        key in _TOOLS
+        or _TOOL_RE.match(line) is not None
+        or ("tuong" in key and _CONTRAST.match(line) is not None)
+    )
 
 
 _END = re.compile(
@@ -162,7 +171,7 @@ def is_image_text(line: str) -> bool:
     """
     if len(line) > 200:
         return False
-    if _ALT_IMAGE.search(line):
+    if "Ảnh" in line and _ALT_IMAGE.search(line):
         return True
     if not line.isascii():
         return False
