@@ -270,3 +270,26 @@ def test_the_first_transactions_are_small_so_a_first_sync_shows_articles_at_once
         library.sync([source])
         assert library.stats().articles == 900
     assert sizes == [100, 200, 400, 200]  # doubling from FIRST_BATCH up to BATCH
+
+
+def test_the_pool_starts_beside_the_walk_not_in_its_way(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Starting the forkserver waits for it to import the parser: the walk goes on
+    meanwhile, in the sync's own thread."""
+    import threading
+
+    threads: list[str] = []
+
+    def start(workers: int) -> None:
+        threads.append(threading.current_thread().name)
+        return None  # no pool: the files are parsed inline
+
+    monkeypatch.setattr(pool_module, "_start", start)
+    source = tmp_path / "src"
+    _write(source, INLINE_MAX + 5)
+    with _open(tmp_path) as library:
+        report = library.sync([source], workers=2)
+    assert report.new == INLINE_MAX + 5
+    assert len(threads) == 1
+    assert threads[0] != threading.current_thread().name

@@ -89,3 +89,63 @@ def test_after_a_resync_the_search_tables_match_a_fresh_cache(tmp_path: Path) ->
         assert resynced == _search_state(fresh)
     assert old_words == 0  # the changed and the removed articles' words are gone
     assert ("3new", 1, 1) in resynced["fts"]  # type: ignore[operator]
+
+
+def _commits(statements: list[str]) -> int:
+    return sum(1 for s in statements if s.strip().upper() == "COMMIT")
+
+
+def test_changed_files_are_committed_together_new_files_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui.library import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "FIRST_BATCH", 10)
+    monkeypatch.setattr(sync_module, "BATCH", 40)
+    source = tmp_path / "src"
+    _write(source, range(90), "old")
+    statements: list[str] = []
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.conn.set_trace_callback(statements.append)
+        library.sync([source])  # new files: 10, 20, 40, 20 a transaction (shown early)
+        first = _commits(statements)
+        statements.clear()
+        _write(source, range(0, 70, 2), "new")  # 35 changed files: one transaction
+        _write(source, range(90, 95), "added")  # and a few new ones
+        report = library.sync([source])
+        library.conn.set_trace_callback(None)
+        assert (report.changed, report.new) == (35, 5)
+        assert library.stats().articles == 95
+    assert first == 4
+    assert _commits(statements) == 1
+
+
+def test_a_resync_that_fails_midway_keeps_the_cache_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui.library import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "FIRST_BATCH", 10)
+    source = tmp_path / "src"
+    _write(source, range(40), "old")
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.sync([source])
+        before = _search_state(library)
+        _write(source, range(0, 40, 2), "new")
+        parse_one = sync_module.parse_one
+        parsed: list[str] = []
+
+        def failing(found: sync_module.FoundFile) -> sync_module.Record:
+            parsed.append(found.path)
+            if len(parsed) == 15:  # after a first batch of 10 was written
+                raise OSError("disk gone")
+            return parse_one(found)
+
+        monkeypatch.setattr(sync_module, "parse_one", failing)
+        with pytest.raises(OSError):
+            library.sync([source])
+        assert not library.conn.in_transaction
+        assert _search_state(library) == before  # nothing half-written
+        monkeypatch.setattr(sync_module, "parse_one", parse_one)
+        report = library.sync([source])  # the next sync reads them all again
+        assert report.changed == 20

@@ -35,7 +35,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
-__all__ = ["CHUNK", "INLINE_MAX", "PRELOAD", "chunk_size", "parse_all", "start_pool", "workers_for"]
+__all__ = [
+    "CHUNK", "INLINE_MAX", "PRELOAD", "PoolStart", "chunk_size", "parse_all", "start_pool",
+    "workers_for",
+]
 
 INLINE_MAX = 150  # files parsed in this process; more start the pool
 CHUNK = 64  # files per task sent to a worker
@@ -104,6 +107,26 @@ def start_pool(workers: int, warm: Callable[[], None]) -> ProcessPoolExecutor | 
             pool.shutdown(wait=False, cancel_futures=True)
             return None
     return pool
+
+
+class PoolStart:
+    """:func:`start_pool` in a thread of its own: starting the forkserver waits for it
+    to import the parser (0.15-0.3 s), which the caller's walk need not wait for.
+    :meth:`pool` joins the thread and gives the pool (``None`` if none could start)."""
+
+    def __init__(self, workers: int, warm: Callable[[], None]) -> None:
+        self._pool: ProcessPoolExecutor | None = None
+        self._thread = threading.Thread(
+            target=self._start, args=(workers, warm), name="wardtui-pool-start", daemon=True
+        )
+        self._thread.start()
+
+    def _start(self, workers: int, warm: Callable[[], None]) -> None:
+        self._pool = start_pool(workers, warm)
+
+    def pool(self) -> ProcessPoolExecutor | None:
+        self._thread.join()
+        return self._pool
 
 
 def parse_all(

@@ -37,7 +37,7 @@ from ..places import gazetteer
 from .codec import fts_values, pack_paragraphs
 from .own_exports import EXPORT_REASON, export_kind
 from .placing import PlaceValues, place_pending, settle_page
-from .pool import INLINE_MAX, parse_all, start_pool, workers_for
+from .pool import INLINE_MAX, PoolStart, parse_all, workers_for
 from .walk import (
     RETRY_REASONS,
     UNREADABLE,
@@ -57,7 +57,9 @@ __all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", 
 # 20% more CPU than in one). A kill loses at most this many files' parsing.
 BATCH = 2000
 FIRST_BATCH = 100  # the first transactions are small and double up to BATCH, so a first
-# sync of a big folder shows its first articles (to the app, to other readers) at once
+# sync of a big folder shows its first articles (to the app, to other readers) at once;
+# when fewer than this many files are new (a re-sync of changed files), the batches are
+# written as they come but committed together, up to BATCH files a transaction
 PROGRESS_SECONDS = 0.5  # progress is reported this often, apart from the commits
 
 Progress = Callable[[int, int], None]
@@ -236,31 +238,45 @@ def _apply(
         progress(0, total)
     batch: list[Record] = []
     limit = min(FIRST_BATCH, BATCH)
+    # Changed files are in the library already: nothing to show early, so their batches
+    # are written as they come but committed together (one transaction per BATCH files).
+    together = sum(1 for item in todo if item.path not in known) < FIRST_BATCH
+    pending = 0  # files written, not committed yet
     shown = time.monotonic()
-    for record in parse_all(todo, pool, count, parse_one, parse_chunk):
-        path, reason, row = record[0], record[3], record[4]
-        if reason:  # counted once: as skipped (with why), never also as new or changed
-            report.skipped.append((path, reason))
-        elif path in known:
-            report.changed += 1
-        else:
-            report.new += 1
-        if not reason and row is not None and row[ENCODING] != "utf-8":
-            report.decoded.append((path, row[ENCODING]))
-        batch.append(record)
-        done += 1
-        if should_cancel and should_cancel():
-            report.cancelled = True
-            break
-        if len(batch) >= limit:
+    try:
+        for record in parse_all(todo, pool, count, parse_one, parse_chunk):
+            path, reason, row = record[0], record[3], record[4]
+            if reason:  # counted once: as skipped (with why), never also as new or changed
+                report.skipped.append((path, reason))
+            elif path in known:
+                report.changed += 1
+            else:
+                report.new += 1
+            if not reason and row is not None and row[ENCODING] != "utf-8":
+                report.decoded.append((path, row[ENCODING]))
+            batch.append(record)
+            done += 1
+            if should_cancel and should_cancel():
+                report.cancelled = True
+                break
+            if len(batch) >= limit:
+                if together and pending + len(batch) < BATCH:
+                    writer.write(batch, known)
+                    pending += len(batch)
+                else:
+                    writer.store(batch, known)  # (with what was written before it)
+                    pending = 0
+                batch.clear()
+                limit = min(BATCH, 2 * limit)
+            if progress and time.monotonic() - shown >= PROGRESS_SECONDS:
+                progress(done, total)
+                shown = time.monotonic()
+        if batch or pending:
             writer.store(batch, known)
-            batch.clear()
-            limit = min(BATCH, 2 * limit)
-        if progress and time.monotonic() - shown >= PROGRESS_SECONDS:
-            progress(done, total)
-            shown = time.monotonic()
-    if batch:
-        writer.store(batch, known)
+    except BaseException:
+        if conn.in_transaction:  # files written but not committed: read again next time
+            conn.rollback()
+        raise
     if progress:
         progress(done, total)
 
@@ -299,14 +315,21 @@ def sync_sources(
     )}
     log = WalkLog(problems=report.problems, skipped=report.skipped)
     count = workers_for(workers)
-    pool: ProcessPoolExecutor | None = None
+    starting: PoolStart | None = None
     todo: list[FoundFile] = []
-    for item in walk_sources(
-        [Path(r) for r in roots], log, follow_outside=follow_outside, unchanged=unchanged
-    ):
-        todo.append(item)
-        if len(todo) == INLINE_MAX + 1 and count > 1:
-            pool = start_pool(count, warm)  # its workers start while the walk goes on
+    try:
+        for item in walk_sources(
+            [Path(r) for r in roots], log, follow_outside=follow_outside, unchanged=unchanged
+        ):
+            todo.append(item)
+            if len(todo) == INLINE_MAX + 1 and count > 1:
+                starting = PoolStart(count, warm)  # its workers start while the walk goes on
+    except BaseException:
+        late = starting.pool() if starting is not None else None
+        if late is not None:
+            late.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool = starting.pool() if starting is not None else None
     todo.sort(key=attrgetter("path"))  # new articles are added in the order of their paths
     try:
         _apply(conn, sources, roots, todo, unchanged, retry, log, report, pool, count,

@@ -5,16 +5,22 @@ worker process): ``(path, size, mtime_ns, skip_reason, row, fts)`` where ``row``
 holds the article's values in :data:`ARTICLE_COLUMNS` order (``None`` for a
 skipped file) and ``fts`` its four full-text fields.
 
-:meth:`Writer.store` applies a batch in one transaction with a few statements
-for the whole batch, not several per file: the files' rows are upserted
-(``executemany``), articles that lost their last file are deleted (from the
-full-text index too: a contentless FTS5 table needs the old text to delete a
-row) with one ``DELETE``, and articles not yet in the cache are inserted with
-the rowids they get by one multi-row ``INSERT``, so their full-text rows go in
-with one more ``executemany``. One statement, not one per article, because the
-triggers on ``articles`` write FTS5 tables and SQLite 3.40's FTS5 flushes its
-pending changes to a new segment at each statement that fires them. An article whose id is
-already stored (the same text in another file) is not written twice.
+:meth:`Writer.store` applies a batch in one transaction (:meth:`Writer.write`
+leaves it open, for a caller that commits several batches at once) with a few
+statements for the whole batch, not several per file: the files' rows are
+upserted (``executemany``), articles that lost their last file are deleted (from
+the full-text index too: a contentless FTS5 table needs the old text to delete a
+row) with one ``DELETE``, and articles not yet in the cache are inserted with the
+rowids they get by one multi-row ``INSERT``, then their full-text rows with one
+more ``executemany``. An article whose id is already stored (the same text in
+another file) is not written twice.
+
+Why so few statements: the triggers on ``articles`` write FTS5 tables, and SQLite
+3.40's FTS5 flushes the pending changes of *every* FTS5 table in the transaction
+to new segments at each statement that fires them (its savepoint). One
+``DELETE`` per article made a segment per article (five times the cost of the
+whole delete at 100,000 articles); and the ``fts`` rows are written after those
+statements, so that they stay pending until the commit.
 
 A new column of ``articles`` is one name in :data:`ARTICLE_COLUMNS` and one value
 in :func:`article_row`.
@@ -98,17 +104,8 @@ class Writer:
             )
         return ids
 
-    def _drop_orphans(self, ids: Iterable[str]) -> None:
-        """Delete the articles among ``ids`` that no file refers to any more.
-
-        In rowid order: FTS5 keeps its pending changes in rowid order, and a change
-        to a lower rowid than the last one flushes them to a new segment first (a
-        thousand deletions in random order cost five times as much). The rows go in
-        one ``DELETE`` statement: the triggers of :mod:`.search_tables` write FTS5
-        tables, and FTS5 (SQLite 3.40) flushes its pending changes to a new segment
-        at every statement that fires them, so one statement per row made a segment
-        per row (five times the cost of the whole delete).
-        """
+    def _orphans(self, ids: Iterable[str]) -> list[int]:
+        """The rowids, in order, of the articles among ``ids`` that no file refers to."""
         orphans: list[int] = []
         for part in _parts(sorted(ids)):
             orphans.extend(
@@ -119,29 +116,32 @@ class Writer:
                     part,
                 )
             )
-        if not orphans:
-            return
         orphans.sort()
-        for start in range(0, len(orphans), _FETCH):  # a few bodies in memory at a time
+        return orphans
+
+    def _old_text(self, rowids: list[int]) -> Iterator[list[tuple[Any, ...]]]:
+        """The ``fts`` 'delete' rows of the articles ``rowids`` (in order), read from
+        the stored articles :data:`_FETCH` at a time (a few bodies in memory at once)."""
+        for start in range(0, len(rowids), _FETCH):
             rows = self.plain.execute(
                 "SELECT rowid, title, ward, unit, author, body FROM articles"
                 f" WHERE rowid IN {_JSON_ROWIDS} ORDER BY rowid",
-                (json.dumps(orphans[start : start + _FETCH]),),
-            ).fetchall()
-            self.plain.executemany(
-                _DELETE_FTS,
-                [
-                    (rowid, *fts_values(title, ward_label(ward, unit), author,
-                                        unpack_paragraphs(body)))
-                    for rowid, title, ward, unit, author, body in rows
-                ],
+                (json.dumps(rowids[start : start + _FETCH]),),
             )
+            yield [
+                (rowid, *fts_values(title, ward_label(ward, unit), author,
+                                    unpack_paragraphs(body)))
+                for rowid, title, ward, unit, author, body in rows
+            ]
+
+    def _delete_articles(self, rowids: list[int]) -> None:
+        """One ``DELETE`` for all of ``rowids`` (see the module docstring)."""
         self.plain.execute(f"DELETE FROM articles WHERE rowid IN {_JSON_ROWIDS}",
-                           (json.dumps(orphans),))
+                           (json.dumps(rowids),))
 
     def _insert_articles(self, rows: Sequence[tuple[Any, ...]]) -> None:
         """Insert ``rows`` with as few statements as SQLite's limit on variables allows
-        (see :meth:`_drop_orphans` for why a statement per row is slow)."""
+        (see the module docstring for why a statement per row is slow)."""
         per = max(1, self.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // _WIDTH)
         for start in range(0, len(rows), per):
             part = rows[start : start + per]
@@ -156,35 +156,51 @@ class Writer:
             ids = self._article_ids(paths)
             for part in _parts(paths):
                 self.plain.execute(f"DELETE FROM files WHERE path IN ({_marks(len(part))})", part)
-            self._drop_orphans(ids)
+            orphans = self._orphans(ids)
+            for old in self._old_text(orphans):
+                self.plain.executemany(_DELETE_FTS, old)
+            if orphans:
+                self._delete_articles(orphans)
 
     def store(self, records: Sequence[Record], known: Container[str]) -> None:
         """Write ``records`` in one transaction; ``known``: the paths the cache had."""
         with self.conn:
-            old_ids = self._article_ids([r[0] for r in records if r[0] in known])
-            self.plain.executemany(
-                _INSERT_FILES,
-                [
-                    (path, size, mtime, row[0] if row else None,
-                     row[ENCODING] if row else None, reason)
-                    for path, size, mtime, reason, row, _ in records
-                ],
-            )
-            if old_ids:
-                self._drop_orphans(old_ids)
-            fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str]]] = {}
-            for _, _, _, _, row, fts in records:
-                if row is not None and fts is not None and row[0] not in fresh:
-                    fresh[row[0]] = (row, fts)
-            ids = list(fresh)
-            for part in _parts(ids):
-                for (stored,) in self.plain.execute(
-                    f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
-                ):
-                    del fresh[stored]  # the same text in another file: one article
-            if not fresh:
-                return
+            self.write(records, known)
+
+    def write(self, records: Sequence[Record], known: Container[str]) -> None:
+        """Write ``records`` in the connection's current transaction (begun if none is),
+        left open: the caller commits (``conn.commit()``), or rolls back on an error.
+        Several writes in one transaction make one FTS5 segment per table, not one each."""
+        old_ids = self._article_ids([r[0] for r in records if r[0] in known])
+        self.plain.executemany(
+            _INSERT_FILES,
+            [
+                (path, size, mtime, row[0] if row else None,
+                 row[ENCODING] if row else None, reason)
+                for path, size, mtime, reason, row, _ in records
+            ],
+        )
+        orphans = self._orphans(old_ids) if old_ids else []
+        old = [row for part in self._old_text(orphans) for row in part]  # at most a batch's
+        if orphans:
+            self._delete_articles(orphans)
+        fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str]]] = {}
+        for _, _, _, _, row, fts in records:
+            if row is not None and fts is not None and row[0] not in fresh:
+                fresh[row[0]] = (row, fts)
+        ids = list(fresh)
+        for part in _parts(ids):
+            for (stored,) in self.plain.execute(
+                f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
+            ):
+                del fresh[stored]  # the same text in another file: one article
+        values: list[tuple[int, tuple[Any, ...], tuple[str, str, str, str]]] = []
+        if fresh:
             last = self.plain.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
             values = [(n, row, fts) for n, (row, fts) in enumerate(fresh.values(), last + 1)]
             self._insert_articles([(rowid, *row) for rowid, row, _ in values])
-            self.plain.executemany(_INSERT_FTS, [(rowid, *fts) for rowid, _, fts in values])
+        # The full-text rows last, in rowid order (the old ones are lower than the new):
+        # FTS5 keeps them pending until the next statement that fires a trigger, or the
+        # commit, and a change to a lower rowid than the last flushes them first.
+        self.plain.executemany(_DELETE_FTS, old)
+        self.plain.executemany(_INSERT_FTS, [(rowid, *fts) for rowid, _, fts in values])
