@@ -261,6 +261,43 @@ def test_keys_typed_while_a_search_runs_search_only_the_latest_query(
         release.set()
 
 
+def test_the_tree_stays_until_the_results_are_ready(library: Library,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The results replace the tree once there is something to show (one refresh, not
+    an empty pane a frame earlier); ``enter`` before that goes to the results all the
+    same."""
+    release = threading.Event()
+    real = search_pane.search
+
+    def slow(index: Any, query: Any, *args: Any, **kwargs: Any) -> Any:
+        assert release.wait(30), "the test never released the search"
+        return real(index, query, *args, **kwargs)
+
+    monkeypatch.setattr(search_pane, "search", slow)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await pilot.press("slash", "d", "a", "n")
+        await pilot.pause()
+        assert screen.search_pane.running and left_pane(screen) == "tree"
+        await pilot.press("enter")  # before the results: the focus goes to them anyway
+        await pilot.pause()
+        assert left_pane(screen) == "search-pane"
+        assert isinstance(screen.focused, ResultList)
+        release.set()
+        await settle(pilot)
+        assert count_text(screen) == "5 results" and left_pane(screen) == "search-pane"
+        await press(pilot, "escape")
+        assert left_pane(screen) == "tree"
+        await press(pilot, "slash", "d", "a", "n")  # an answer at once: shown with it
+        assert left_pane(screen) == "search-pane" and count_text(screen) == "5 results"
+
+    try:
+        drive(make_app(library), scenario)
+    finally:
+        release.set()
+
+
 def test_keys_that_come_together_are_searched_once(library: Library,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """A query pasted (or typed faster than the app reads) is searched once, whole: the

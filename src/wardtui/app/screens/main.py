@@ -309,23 +309,26 @@ class MainScreen(UxKeysScreen):
         return self.query_one("#left", ContentSwitcher)
 
     def _show_left(self, pane: str) -> None:
-        if self._left.current != pane:
-            self._left.current = pane
+        self._left.current = pane  # (a reactive: setting the same pane again does nothing)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, message: Input.Changed) -> None:
         if message.value != message.input.value:
             return  # typed on since (keys that came together): the newest change follows
-        self._show_left(RESULTS if message.value.strip() else TREE)
+        if not message.value.strip():
+            self._show_left(TREE)  # (the results replace the tree once they are ready)
         self.search_pane.search(message.value)
 
+    @on(SearchPane.Ready)
     @on(SearchBar.Left)
     @on(SearchBar.Submitted, "#search")
-    def _leave_search(self) -> None:
-        if self._left.current == RESULTS:
-            self.search_pane.focus()
-        else:
-            self.ward_tree.focus()
+    def _results_ready(self, message: Message) -> None:
+        """The results (once ready, or on ``down``/``enter`` in the bar) replace the tree."""
+        typed = bool(self.query_one(SearchBar).value.strip())
+        if typed:
+            self._show_left(RESULTS)
+        if not isinstance(message, SearchPane.Ready):  # the focus goes on, to the results
+            (self.search_pane if typed else self.ward_tree).focus()
 
     @on(SearchBar.Cancelled)
     @on(SearchResults.Cancelled)
@@ -341,12 +344,10 @@ class MainScreen(UxKeysScreen):
     def action_focus_search(self) -> None:
         """Go to the search bar, at once: the keys typed after ``/`` go to the bar.
 
-        ``/`` is a priority binding, run as the app takes the key from its queue and
-        before it hands the next key to the focused widget; the focus moves here
-        synchronously (``Widget.focus`` would only move it once the app gets round to
-        it, so keys typed quickly after ``/`` on a busy app went to the tree, where
-        ``t`` changes the grouping). In a text field ``/`` is typed, not taken.
-        """
+        ``/`` is a priority binding, run before the app hands the next key to the focused
+        widget; the focus moves synchronously (with ``Widget.focus``, keys typed quickly
+        after ``/`` on a busy app went to the tree, where ``t`` changes the grouping).
+        In a text field ``/`` is typed, not taken."""
         if isinstance(self.focused, Input):
             raise SkipAction()
         self.set_focus(self.query_one(SearchBar))

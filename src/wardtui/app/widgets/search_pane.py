@@ -19,6 +19,7 @@ parsed query so the reader marks its matches) and
   ends; so a fast typist waits for one search at most, never for a timer, and one
   search at a time holds the second core. An answer for a query that is no
   longer the one typed (or a page no longer wanted) is dropped, never painted.
+  :class:`SearchPane.Ready` tells the screen when there is something to show.
 """
 
 from __future__ import annotations
@@ -48,6 +49,11 @@ class SearchPane(Vertical):
     DEFAULT_CSS = """
     SearchPane { height: 100%; }
     """
+
+    class Ready(Message):
+        """The pane has something to show for the query typed (results, or a line saying
+        why not): the screen shows it in the tree's place now, in the same refresh as
+        its content (not a frame earlier with the pane empty)."""
 
     class _IndexReady(Message):
         def __init__(self, index: SearchIndex | None, problem: str | None = None) -> None:
@@ -129,7 +135,7 @@ class SearchPane(Vertical):
             self.failed = message.problem
             self.post_message(Notice(message.problem or "", "error"))
             if self._waiting:
-                self.results.show_status(self.failed or "")
+                self._status(self.failed or "")
             return
         changed = message.index is not self.index
         self.index, self.failed = message.index, None
@@ -158,7 +164,7 @@ class SearchPane(Vertical):
             return
         if self.index is None:
             self._waiting = True
-            self.results.show_status(self.failed or BUILDING)
+            self._status(self.failed or BUILDING)
             return
         if self.running:
             self._due = at_end
@@ -200,9 +206,13 @@ class SearchPane(Vertical):
             self.show(message.search_query, message.response, at_end=message.at_end)
         elif message.problem is not None:
             self.post_message(Notice(message.problem, "error"))
-            self.results.show_status("The search failed (see the notice).")
+            self._status("The search failed (see the notice).")
         if self._due is not None:  # the query changed meanwhile: its turn now
             self.run_search(self._due)
+
+    def _status(self, text: str) -> None:
+        self.results.show_status(text)
+        self.post_message(self.Ready())
 
     def show(self, query: Query, response: SearchResponse, *, at_end: bool = False) -> None:
         """Show ``response`` if it answers the query typed now (else it is stale)."""
@@ -217,6 +227,7 @@ class SearchPane(Vertical):
                              at_end=at_end)
         if keep is not None:
             results.highlight_article(keep.id)
+        self.post_message(self.Ready())
 
     def set_marks(self, ids: frozenset[str], *, search_again: bool = True) -> None:
         """The bookmarks changed: the ★ follow; an ``is:`` search runs again."""
