@@ -74,17 +74,13 @@ def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
     return paragraphs, stamps, _take_byline(paragraphs)
 
 
-def _credit_word_in(tail: str) -> bool:
-    return "Ảnh" in tail or "ẢNH" in tail or "Hình" in tail or "Photo" in tail
-
-
 def _has_photo_credit(text: str) -> bool:
     tail = text[-120:]
-    return _credit_word_in(tail) and _PHOTO_CREDIT.search(tail) is not None
+    return wx.credit_word_in(tail) and _PHOTO_CREDIT.search(tail) is not None
 
 
 def _strip_photo_credit(text: str) -> str:
-    if not _credit_word_in(text[-120:]):
+    if not wx.credit_word_in(text[-120:]):
         return text.strip()
     head, tail = text[:-120], text[-120:]
     return (head + _PHOTO_CREDIT.sub("", tail)).strip()

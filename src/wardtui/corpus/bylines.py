@@ -49,6 +49,13 @@ _DOMAIN = re.compile(r"^[\w\-]+(?:\.[\w\-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn
 _PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’]*\.?$|^[A-ZĐ]\.[A-ZĐÀ-Ỹ\w]+$")
 _NAME_JOIN = re.compile(r"\s+(?:[-–—&]|và)\s+")
 _SENTENCE_END = re.compile(r"[!?…:;,]$")
+_INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$")
+_NAME_NOTE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<note>[^()]{1,60})\)\.?$")
+_NAME_OFFICE = re.compile(r"^(?P<name>.+?)\s*[-–—]\s*(?P<office>.+)$")
+_OFFICE_TITLE = re.compile(r"^(?:bi thu|chu tich|pho|truong|can bo|cong chuc|mttq)")
+_V_LABEL = re.compile(r"^V\s*:")
+_V_BYLINE = re.compile(r"^V\s*:\s*(?P<name>.+?)(?:\s+[A-Z]{1,2}\s*:.*)?$")
+_INITIALS_THEN_NAMES = re.compile(r"^(?P<head>\S{1,12})\s*\((?P<inner>[^()]+)\)$")
 
 
 def looks_like_name(text: str) -> bool:
@@ -59,7 +66,7 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if len(words) == 1:
         # One word: an initial and a name (N.MINH, H.V) or a known abbreviation (PV).
-        return bool(re.match(r"^[A-ZĐ]\.[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$", text)) or text in ("PV", "CTV")
+        return bool(_INITIAL_NAME.match(text)) or text in ("PV", "CTV")
     if len(words) > 6 or (is_upper_text(text) and len(words) > 4):
         return False
     if fold(text) in fx.MENU_ITEMS or _ABBREVIATED_OFFICE.match(text):
@@ -77,10 +84,10 @@ def _names(text: str) -> str | None:
 
 def _person_with_note(text: str) -> str | None:
     """``Huỳnh Điệp (TX)``, ``Tâm Hạnh (Trung tâm TT-VH Phù Yên)``, ``Name – MTTQ xã A``."""
-    m = re.match(r"^(?P<name>[^()]+?)\s*\((?P<note>[^()]{1,60})\)\.?$", text)
+    m = _NAME_NOTE.match(text)
     if m and _names(m.group("name")):
         return f"{m.group('name').strip()} ({m.group('note').strip()})"
-    m = re.match(r"^(?P<name>.+?)\s*[-–—]\s*(?P<office>.+)$", text)
+    m = _NAME_OFFICE.match(text)
     if m and _names(m.group("name")) and _is_office(m.group("office")):
         return m.group("name").strip()
     return None
@@ -93,7 +100,7 @@ def _is_office(text: str) -> bool:
     if _OFFICE.match(text):
         return len(text.split()) <= 12
     low = fold(text)
-    return bool(re.match(r"^(?:bi thu|chu tich|pho|truong|can bo|cong chuc|mttq)", low))
+    return bool(_OFFICE_TITLE.match(low))
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -131,8 +138,8 @@ def parse_byline(line: str) -> Byline | None:
         if url:
             return Byline(credit=url.group(1) or rest.strip())
         return Byline(credit=rest.strip(" .")) if rest.strip() else None
-    if re.match(r"^V\s*:", text):  # "V: Name Q: Name" (viết / quay)
-        m = re.match(r"^V\s*:\s*(?P<name>.+?)(?:\s+[A-Z]{1,2}\s*:.*)?$", text)
+    if _V_LABEL.match(text):  # "V: Name Q: Name" (viết / quay)
+        m = _V_BYLINE.match(text)
         if m and _names(m.group("name")):
             return Byline(author=m.group("name").strip())
     labelled = _LABEL.match(text)
@@ -151,7 +158,7 @@ def parse_byline(line: str) -> Byline | None:
                 return Byline(author=labelled.group("label"))
             return None
     # "NKV (tin, ảnh: A & B)": initials, then the labelled names.
-    m = re.match(r"^(?P<head>\S{1,12})\s*\((?P<inner>[^()]+)\)$", text)
+    m = _INITIALS_THEN_NAMES.match(text)
     if m:
         inner = parse_byline(m.group("inner"))
         if inner and inner.author:

@@ -197,11 +197,14 @@ def is_short_item(line: str) -> bool:
     return line.count(" ") < 8 and line[-1:] not in ".!?…:;," and not LEAD_CUE.match(line)
 
 
+_COUNTER_SEPARATOR = re.compile(r"\s*\|\s*")
+
+
 def is_counter(line: str) -> bool:
     """``Lượt xem: 117``, ``Trực tuyến: 145``, or several joined by ``|``."""
     if len(line) > 120 or not (line[-1:].isdigit() or line[-2:-1].isdigit()):
         return False
-    parts = [p for p in re.split(r"\s*\|\s*", line) if p]
+    parts = [p for p in _COUNTER_SEPARATOR.split(line) if p] if "|" in line else [line]
     return bool(parts) and all(_COUNTER.match(p) for p in parts)
 
 
@@ -275,6 +278,9 @@ _RUNNING_TEXT_START = re.compile(
 )
 
 
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)")
+
+
 def is_caption(line: str, *, after_image: bool = False) -> bool:
     """A photo caption: a short line after an image, or one that reads like a caption.
 
@@ -284,11 +290,12 @@ def is_caption(line: str, *, after_image: bool = False) -> bool:
     spaces = line.count(" ")
     if not line or spaces >= 45:
         return False
-    if _CAPTION_CREDIT.search(line):
+    folded = line.casefold()  # every credit form holds "ảnh" or "hình"
+    if ("ảnh" in folded or "hình" in folded) and _CAPTION_CREDIT.search(line):
         return True
     if line.rstrip().endswith(":") or _RUNNING_TEXT_START.match(line):
         return False
-    sentences = len(re.findall(r"[.!?](?:\s|$)", line.rstrip(".").rstrip()))
+    sentences = len(_SENTENCE_STOP.findall(line.rstrip(".").rstrip()))
     if sentences > 0:
         return False
     if after_image and spaces < 40:

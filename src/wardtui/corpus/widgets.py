@@ -297,6 +297,11 @@ PHOTO_CREDIT = re.compile(
 )
 
 
+def credit_word_in(text: str) -> bool:
+    """Does ``text`` hold a word :data:`PHOTO_CREDIT` needs (a test before the search)?"""
+    return "Ảnh" in text or "ẢNH" in text or "Hình" in text or "Photo" in text
+
+
 def strip_section(text: str) -> str:
     """``Giao thông - Xây dựng Phường A bàn giao …`` → ``Phường A bàn giao …``."""
     m = _SECTION_PREFIX.match(text)
@@ -362,6 +367,9 @@ def split_glued(text: str) -> list[tuple[str, str | None]]:
     return [(text, None)]
 
 
+_STOP_INSIDE = re.compile(r"[.!?;:]\s")
+
+
 def _split_headline(text: str) -> list[tuple[str, str | None]]:
     """``Headline ĐNO - Lead…`` or ``Headline Trong hai ngày 18 và 19/9, …`` in two."""
     if source_tag(text):
@@ -375,7 +383,7 @@ def _split_headline(text: str) -> list[tuple[str, str | None]]:
         ):
             continue
         head = text[: m.start()].strip()
-        if 3 <= len(head.split()) <= 40 and not re.search(r"[.!?;:]\s", head):
+        if 3 <= len(head.split()) <= 40 and not _STOP_INSIDE.search(head):
             return [(head, None), (text[m.start() :].strip(), None)]
     return [(text, None)]
 
