@@ -239,3 +239,30 @@ def test_a_home_folder_s_owner_is_no_place() -> None:
         assert not settle(parse_text(text, source=source), text)[1].placed
     placement = settle(parse_text(text, source="/data/Hue/bai.txt"), text)[1]
     assert placement.province == "Huế"
+
+
+def test_a_synced_mirror_is_listed_searched_and_placed_by_its_origin(tmp_path: Path) -> None:
+    from wardtui.library import Library
+    from wardtui.search import SearchIndex, search
+
+    mirror = tmp_path / "mirror" / "camlong.camthuy.thanhhoa.gov.vn" / "web" / "trang-chu"
+    mirror.mkdir(parents=True)
+    (mirror / "hoi-lang.html.txt").write_text(NO_WARD, encoding="utf-8")
+    flat = tmp_path / "flat"
+    flat.mkdir()
+    (flat / "hoi-lang.txt").write_text(NO_WARD.replace("đầu xuân", "mùa thu"), encoding="utf-8")
+    library = Library.in_memory()
+    try:
+        library.sync([tmp_path / "mirror", flat], workers=1)
+        wards = {(w.ward, w.unit) for w in library.wards()}
+        assert wards == {("Cẩm Long", "xã"), (None, None)}
+        placed = [a for a in library.query(provinces=["Thanh Hóa"])]
+        assert [(a.ward, a.district) for a in placed] == [("Cẩm Long", "Huyện Cẩm Thủy")]
+        index = SearchIndex.build(library)
+        try:
+            found = search(index, 'ward:"cam long"').results
+            assert [r.summary.ward_label for r in found] == ["xã Cẩm Long"]
+        finally:
+            index.close()
+    finally:
+        library.close()
