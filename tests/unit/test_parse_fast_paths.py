@@ -114,9 +114,9 @@ def test_breadcrumb_separators_test_matches_the_reference(line: str) -> None:
 def test_photo_credit_word_test_matches_the_reference(text: str) -> None:
     tail = text[-120:]
     expected = any(w in tail for w in ("Ảnh", "ẢNH", "Hình", "Photo"))
-    assert widgets.credit_word_in(tail) == expected
-    if widgets.PHOTO_CREDIT.search(text):  # the test never hides a credit from the search
-        assert widgets.credit_word_in(text)
+    assert furniture.credit_word_in(tail) == expected
+    if furniture.PHOTO_CREDIT.search(text):  # the test never hides a credit from the search
+        assert furniture.credit_word_in(text)
 
 
 def _reference_is_caption(line: str, after_image: bool) -> bool:

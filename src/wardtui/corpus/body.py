@@ -14,12 +14,11 @@ import re
 
 from ..vntext import fold
 from . import furniture as fx
-from . import widgets as wx
 from .bylines import Byline, parse_byline
 from .lines import Line
 from .model import Paragraph
 
-_PHOTO_CREDIT = wx.PHOTO_CREDIT
+_PHOTO_CREDIT = fx.PHOTO_CREDIT
 
 
 def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
@@ -76,11 +75,11 @@ def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
 
 def _has_photo_credit(text: str) -> bool:
     tail = text[-120:]
-    return wx.credit_word_in(tail) and _PHOTO_CREDIT.search(tail) is not None
+    return fx.credit_word_in(tail) and _PHOTO_CREDIT.search(tail) is not None
 
 
 def _strip_photo_credit(text: str) -> str:
-    if not wx.credit_word_in(text[-120:]):
+    if not fx.credit_word_in(text[-120:]):
         return text.strip()
     head, tail = text[:-120], text[-120:]
     return (head + _PHOTO_CREDIT.sub("", tail)).strip()

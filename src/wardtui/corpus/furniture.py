@@ -185,6 +185,16 @@ LEAD_CUE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_LIKE = re.compile(r"[.!?…]$")
+# A photo credit at the end of a caption or a line: "… (Ảnh: Thanh Tâm)".
+PHOTO_CREDIT = re.compile(
+    r"(?:\s*[.(\-–]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^:()]{1,60}?(?:\([^()]{0,60}\))?"
+    r"\s*\)?\.?$"
+)
+
+
+def credit_word_in(text: str) -> bool:
+    """Does ``text`` hold a word :data:`PHOTO_CREDIT` needs (a test before the search)?"""
+    return "Ảnh" in text or "ẢNH" in text or "Hình" in text or "Photo" in text
 
 
 def reads_as_sentence(line: str, min_words: int = 12) -> bool:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
-from .widgets import PHOTO_CREDIT, credit_word_in
 
 THRESHOLD = 1.0
 
@@ -113,7 +112,7 @@ def features(
         f["digits"] = 1.0
     if has_ward:
         f["ward"] = 1.0
-    if credit_word_in(text) and PHOTO_CREDIT.search(text):
+    if fx.credit_word_in(text) and fx.PHOTO_CREDIT.search(text):
         f["photo_credit"] = 1.0
     elif fx.CAPTION_START.match(text):
         f["caption_like"] = 1.0

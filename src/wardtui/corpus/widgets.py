@@ -291,17 +291,6 @@ def is_section_like(line: str) -> bool:
     return (bool(_SECTION_LIKE.match(line)) and line[-1:] not in ".!?") or fold(line) in SECTIONS
 
 
-PHOTO_CREDIT = re.compile(
-    r"(?:\s*[.(\-–]?\s*|\s+)(?:Ảnh|ẢNH|Hình|Photo)\s*[:：]\s*[^:()]{1,60}?(?:\([^()]{0,60}\))?"
-    r"\s*\)?\.?$"
-)
-
-
-def credit_word_in(text: str) -> bool:
-    """Does ``text`` hold a word :data:`PHOTO_CREDIT` needs (a test before the search)?"""
-    return "Ảnh" in text or "ẢNH" in text or "Hình" in text or "Photo" in text
-
-
 def strip_section(text: str) -> str:
     """``Giao thông - Xây dựng Phường A bàn giao …`` → ``Phường A bàn giao …``."""
     m = _SECTION_PREFIX.match(text)
