@@ -44,6 +44,7 @@ from ..article_text import (
 )
 from ..lazy_lines import lay_out_lazily
 from ..messages import Notice, failure
+from ..scrolling import resize_scrollable
 from .reader_matches import MatchSteps
 
 MEASURE = 90  # the widest line, in cells
@@ -299,7 +300,7 @@ class Reader(MatchSteps, can_focus=True):
             y for y, line in enumerate(lines)
             if line is not None and any(span.style == styles.highlight for span in line.spans)
         ]
-        self.virtual_size = Size(width, len(lines))
+        resize_scrollable(self, Size(width, len(lines)))
         keys = bool(self.match_lines)
         if keys != self._keys_shown:  # the footer shows n only when there are matches
             self._keys_shown = keys

@@ -33,6 +33,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...search import SearchResult
+from ..scrolling import resize_scrollable
 from .result_rows import result_height, result_rows, result_text
 
 __all__ = ["Look", "ResultList", "ResultOption"]
@@ -142,8 +143,7 @@ class ResultList(OptionList):
             lines.extend((index, row) for row in range(height))
         size = Size(width, len(lines))
         if size != self.virtual_size:
-            self.virtual_size = size
-            self._scroll_update(size)
+            resize_scrollable(self, size)  # (the screen's layout does not depend on it)
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
         return container.width
