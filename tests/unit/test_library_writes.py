@@ -149,3 +149,30 @@ def test_a_resync_that_fails_midway_keeps_the_cache_as_it_was(
         monkeypatch.setattr(sync_module, "parse_one", parse_one)
         report = library.sync([source])  # the next sync reads them all again
         assert report.changed == 20
+
+
+def test_a_sync_writes_with_a_bigger_page_cache_then_gives_it_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui.library import sync as sync_module
+
+    seen: list[int] = []
+    store = sync_module.Writer.store
+
+    def watching(self: sync_module.Writer, batch: list[sync_module.Record], known: object) -> None:
+        seen.append(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        store(self, batch, known)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sync_module.Writer, "store", watching)
+    source = tmp_path / "src"
+    _write(source, range(5), "old")
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        before = library.conn.execute("PRAGMA cache_size").fetchone()[0]
+        library.sync([source])
+        after = library.conn.execute("PRAGMA cache_size").fetchone()[0]
+        hashsize = library.conn.execute(
+            "SELECT v FROM fts_config WHERE k = 'hashsize'"
+        ).fetchone()
+    assert seen == [sync_module.SYNC_CACHE]
+    assert after == before != sync_module.SYNC_CACHE
+    assert hashsize is not None and hashsize[0] == 8 * 1024 * 1024  # a new cache's

@@ -89,6 +89,11 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5 (
     content = '',
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- the bodies' pending rows are flushed to a segment every 8 MB, not 1 MB: fewer, bigger
+-- segments, less merging (7% of a cold index's writing). Kept in fts_config; a cache made
+-- before this keeps 1 MB (only the speed differs).
+INSERT INTO fts (fts, rank) SELECT 'hashsize', 8388608
+    WHERE NOT EXISTS (SELECT 1 FROM fts_config WHERE k = 'hashsize');
 """
 
 _memory_counter = itertools.count(1)
