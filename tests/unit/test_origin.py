@@ -266,3 +266,9 @@ def test_a_synced_mirror_is_listed_searched_and_placed_by_its_origin(tmp_path: P
             index.close()
     finally:
         library.close()
+
+
+def test_a_page_number_is_no_numbered_ward() -> None:
+    # Tây Ninh's city had a Phường 2: "/p2/" is the listing's second page all the same.
+    assert _ward("/m/tayninh.gov.vn/tin-tuc/p2/bai-viet.html.txt") == (None, None)
+    assert _ward("/m/tayninh.gov.vn/phuong-2/bai-viet.html.txt") == ("2", "phường")

@@ -8,8 +8,8 @@ alone on a line). :func:`origin_of` reads those *slugs* (host labels, folder and
 path segments; never the file's own name, which is an article's slug) and
 :func:`resolve` matches them against the gazetteer's folded, space-less ward names:
 
-* a slug may open with a unit word (``xa``, ``phuong``, ``thitran``, ``tt``, ``p``
-  before a number), which then must be the ward's unit;
+* a slug may open with a unit word (``xa``, ``phuong``, ``thitran``, ``tt``; not
+  ``p``: ``p2`` is a page as often as a ward), which then must be the ward's unit;
 * the other labels and segments that name a province or a district (``quangtri``,
   ``camthuy``, ``tpcaolanh``, ``huyen-dong-hy``) narrow the candidates;
 * a slug without a unit word counts only when such a region narrows it, and one
@@ -193,8 +193,8 @@ def _readings(slug: Slug) -> list[tuple[str | None, str, bool]]:
     if len(words) > 1:
         if first in ("thi", "tt") and len(words) > 2 and words[1] == "tran":
             out.append(("thị trấn", "".join(words[2:]), True))
-        for prefix, unit in (*_UNIT_PREFIXES, ("p", "phường")):
-            if first == prefix and (prefix != "p" or words[1].isdigit()):
+        for prefix, unit in _UNIT_PREFIXES:
+            if first == prefix:
                 out.append((unit, "".join(words[1:]), True))
         out.append((None, "".join(words), False))
         return out
@@ -202,9 +202,7 @@ def _readings(slug: Slug) -> list[tuple[str | None, str, bool]]:
         rest = first[len(prefix) :]
         if first.startswith(prefix) and rest:
             out.append((unit, rest, True))
-    if first[:1] == "p" and first[1:].isdigit():
-        out.append(("phường", first[1:], True))
-    out.append((None, first, False))
+    out.append((None, first, False))  # never "p2": a page number as often as a ward
     return out
 
 
