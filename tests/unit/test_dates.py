@@ -588,3 +588,34 @@ def test_doc_ref_prefilter_agrees_with_the_regex(head: str, tail: str) -> None:
     before = head + tail
 
     assert _doc_ref(before) == (_DOC_REF.search(before) is not None)
+
+
+# ------------------------------------- the look-behind patterns, found by their rest
+
+_DATE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            "12/5/2023 1/12/2019 2020 1999 2023-06-28 3/2/1930 - 3/2/2022 05.07.2021 "
+            "ngày năm tháng / . - – — 0 1 2 9 19 20 ٢٠٢٣ １ x".split(" ")
+        ),
+        st.text(alphabet="0123456789/.-–— \n\t19٢١a", max_size=8),
+    ),
+    max_size=25,
+).map(lambda parts: "".join(parts))
+
+
+def _spans_of(matches: object) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in matches]  # type: ignore[attr-defined]
+
+
+@settings(max_examples=600, deadline=None, derandomize=True)
+@given(st.one_of(_DATE_TEXT, st.text(max_size=60)), st.integers(0, 30), st.integers(0, 80))
+def test_fast_date_scans_find_what_the_patterns_find(text: str, pos: int, length: int) -> None:
+    from wardtui.corpus import date_patterns as dp
+
+    assert _spans_of(dp.full_dates(text)) == _spans_of(dp.FULL_DATE.finditer(text))
+    assert _spans_of(dp.iso_dates(text)) == _spans_of(dp.ISO_DATE.finditer(text))
+    assert _spans_of(dp.spans(text)) == _spans_of(dp.SPAN.finditer(text))
+    assert _spans_of(dp.years(text)) == _spans_of(dp.YEAR.finditer(text))
+    window = _spans_of(dp.full_dates(text, pos, pos + length))
+    assert window == _spans_of(dp.FULL_DATE.finditer(text, pos, pos + length))

@@ -18,40 +18,26 @@ the article's. Nothing is invented: no year, no date.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+
+from .date_patterns import (
+    DAY_MONTH,
+    MONTH_YEAR,
+    NAMED_YEAR,
+    RANGE,
+    SEP,
+    WORDY_DATE,
+    full_dates,
+    iso_dates,
+    spans,
+    years,
+)
 
 HEAD_SCAN = 3_000  # characters of the title, the lead and the next paragraph read for dates
 MIN_YEAR = 1990
 MAX_YEAR = date.today().year + 1
 
-_SEP = r"\s*[/.\-]\s*"
-FULL_DATE = re.compile(rf"(?<![\d/])(\d{{1,2}}){_SEP}(\d{{1,2}}){_SEP}((?:19|20)\d\d)(?![\d/])")
-ISO_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)")
-WORDY_DATE = re.compile(
-    r"(?:ngày\s+)?(?<![\d/])(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*năm|,|năm)\s*((?:19|20)\d\d)",
-    re.IGNORECASE,
-)
-# An anniversary span "(3/2/1930 - 3/2/2022)": neither end is the article's date.
-SPAN = re.compile(
-    rf"(?<![\d/])\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}(?:19|20)\d\d\s*[-–—]\s*"
-    rf"\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}((?:19|20)\d\d)(?![\d/])"
-)
-# A range of days: "ngày 06 và 07-5", "từ ngày 08/11 đến 18/11/2025", "25 - 27/02/2024".
-RANGE = re.compile(
-    r"(?:ngày|từ|trong\s+(?:hai|ba|2|3)\s+ngày)\s+(?:ngày\s+)?(\d{1,2})(?:\s*[/.\-]\s*(\d{1,2}))?"
-    r"\s*(?:-|–|đến|và|tới)\s*(?:ngày\s+)?\d{1,2}\s*[/.\-]\s*(\d{1,2})"
-    r"(?:\s*[/.\-]\s*((?:19|20)\d\d))?(?![\d/])",
-    re.IGNORECASE,
-)
-MONTH_YEAR = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|năm|,\s*năm)\s*((?:19|20)\d\d)(?!\d)", re.I)
-_CUE = r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm|vào|từ|chiều tối|sáng sớm)"
-DAY_MONTH = re.compile(
-    rf"(?<![\w/]){_CUE}\s+(?:ngày\s+|nay\s+|qua\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})(?![\d/.\-]*\d)",
-    re.IGNORECASE,
-)
-YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/]|\s*[-–]\s*(?:19|20)\d\d)")
-NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"(?:(?:19|20)\d\d\s*[-–]\s*|giai đoạn\s+|nhiệm kỳ\s+)$", re.I)
 
 # An icon's name glued before a stamp by a scraper: "ClockChủ Nhật, 21/04/2024 13:30".
@@ -68,7 +54,7 @@ _WEEKDAY = re.compile(
 )
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 _BARE_STAMP = re.compile(
-    rf"^[\s(\[]*(?:{_TIME}\s*[,|\-–]?\s*(?:ngày\s+)?)?\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d{{4}}"
+    rf"^[\s(\[]*(?:{_TIME}\s*[,|\-–]?\s*(?:ngày\s+)?)?\d{{1,2}}{SEP}\d{{1,2}}{SEP}\d{{4}}"
     rf"(?:\s*[,|\-–]?\s*(?:lúc\s+)?{_TIME})?(?:\s*[(\[]?GMT[+\-]\d+[)\]]?)?"
     r"(?:\s*\|?\s*(?:số\s+)?lượt\s+(?:xem|đọc)\s*:?\s*[\d.,]+)?[\s)\]]*$",
     re.IGNORECASE,
@@ -147,7 +133,7 @@ def _finished_later(text: str, match: re.Match[str]) -> tuple[int, str] | None:
         return None
     if not _STARTED.search(before):
         return None
-    later = FULL_DATE.search(text, match.end(), match.end() + 160)
+    later = next(full_dates(text, match.end(), match.end() + 160), None)
     if later is None or not _FINISHED.search(text[match.end() : later.start()]):
         return None
     iso = make_iso(int(later.group(3)), int(later.group(2)), int(later.group(1)))
@@ -172,7 +158,7 @@ def make_iso(year: int, month: int | None = None, day: int | None = None) -> str
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in SPAN.finditer(text)] if "-" in text or "–" in text else []
+    return [m.span() for m in spans(text)] if "-" in text or "–" in text else []
 
 
 def _in(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -185,13 +171,13 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
     if "19" not in text and "20" not in text:
         return None  # no year, no full date
     spans = _spans(text) if skip_doc_refs else []
-    patterns = [(FULL_DATE, "dmy")]
+    patterns: list[tuple[Callable[[str], Iterator[re.Match[str]]], str]] = [(full_dates, "dmy")]
     if "háng" in text or "HÁNG" in text:
-        patterns.append((WORDY_DATE, "dmy"))
+        patterns.append((WORDY_DATE.finditer, "dmy"))
     if "-" in text:
-        patterns.append((ISO_DATE, "ymd"))
-    for pattern, order in patterns:
-        for match in pattern.finditer(text):
+        patterns.append((iso_dates, "ymd"))
+    for finditer, order in patterns:
+        for match in finditer(text):
             if _in(spans, match.start()):
                 continue
             before = text[max(0, match.start() - 80) : match.start()]
@@ -249,8 +235,8 @@ def years_in(text: str) -> list[int]:
     found: list[int] = []
     if "19" not in text and "20" not in text:
         return found
-    for pattern in (NAMED_YEAR, YEAR):
-        for match in pattern.finditer(text):
+    for finditer in (NAMED_YEAR.finditer, years):
+        for match in finditer(text):
             if _RANGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
                 continue
             if _plan_year(text, match.start()):
@@ -260,7 +246,7 @@ def years_in(text: str) -> list[int]:
                 found.append(year)
         if found:
             break
-    for match in SPAN.finditer(text):
+    for match in spans(text):
         year = int(match.group(1))
         if MIN_YEAR <= year <= MAX_YEAR:
             found.append(year)
