@@ -511,3 +511,11 @@ def test_a_placement_crosses_a_process_boundary():
     # The sync places articles in worker processes and sends the result back.
     placement = place("Mỹ Long", "phường", "2023-06-28", "")
     assert pickle.loads(pickle.dumps(placement)) == placement
+
+
+def test_a_province_s_former_name_is_evidence() -> None:
+    # Two phường Phú Thượng; "tỉnh Thừa Thiên Huế" (Huế's name until 2025) says which.
+    assert not place("Phú Thượng", "phường", "2022-05-01", "").placed
+    placement = place("Phú Thượng", "phường", "2022-05-01", "UBND tỉnh Thừa Thiên Huế")
+    assert placement.province == "Huế"
+    assert gazetteer().province_codes("new", "Thừa Thiên Huế") == ("46",)

@@ -37,6 +37,9 @@ _ALIAS_UNITS = {
     "tt": "thị trấn",
     "dackhu": "đặc khu",
 }
+# Names a province bore until lately, which texts of its time use ("tỉnh Thừa Thiên Huế"
+# until Huế became a centrally-run city in January 2025).
+_FORMER_PROVINCES = {"Huế": ("Thừa Thiên Huế",)}
 # A region item: ("p", province code) or ("d", district code).
 Region = frozenset[tuple[str, str]]
 
@@ -110,8 +113,12 @@ class Gazetteer:
             self._add(key, Unit("new", code, unit, name, province, None), aliases)
 
         # Place mentions: name key -> province / district codes.
-        self._old_province_keys = _keys((r[0], [r[2]], r[3]) for r in old["provinces"])
-        self._new_province_keys = _keys((r[0], [r[2]], r[3]) for r in new["provinces"])
+        self._old_province_keys = _keys(
+            (r[0], [r[2], *_FORMER_PROVINCES.get(r[2], ())], r[3]) for r in old["provinces"]
+        )
+        self._new_province_keys = _keys(
+            (r[0], [r[2], *_FORMER_PROVINCES.get(r[2], ())], r[3]) for r in new["provinces"]
+        )
         self._district_keys = _keys((r[0], [r[3]], _bare(r[4])) for r in old["districts"])
         # Old province -> the new province that absorbed it.
         self._absorbed_by: dict[str, str] = {

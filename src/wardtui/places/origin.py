@@ -44,7 +44,7 @@ _TLDS = frozenset(("vn", "com", "net", "org", "info", "gov", "edu", "io", "biz")
 _NOISE_LABELS = frozenset(("www", "m", "mobile", "amp", "sub", "en", "vi", "web"))
 _UNIT_PREFIXES = (("thitran", "thị trấn"), ("phuong", "phường"), ("xa", "xã"), ("tt", "thị trấn"))
 _REGION_PREFIXES = ("thanhpho", "thixa", "huyen", "quan", "tinh", "tp", "tx")
-_REGION_ALIASES = {"thuathienhue": "hue", "tphcm": "hochiminh", "saigon": "hochiminh"}
+_REGION_ALIASES = {"tphcm": "hochiminh", "saigon": "hochiminh"}
 _WORD = re.compile(r"[0-9a-z]+")
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$")
 # An address line: a label (``URL``, ``Nguồn Hà Nội TV``, ``Link gốc``) and an address,
@@ -334,10 +334,15 @@ def origin_places(origin: Origin, gaz: Gazetteer) -> list[Mention]:
 
 @lru_cache(maxsize=1024)
 def _origin_places(origin: Origin, gaz: Gazetteer) -> tuple[Mention, ...]:
-    keys = [key for s in origin.slugs for key in _region_keys(s.words)]
-    if not any(gaz.key_regions("old", (key,)) for key in keys):
-        return ()
-    return tuple(Mention("city", (key,), -1) for key in keys)
+    """A province mention for a key that names a province, a district mention for one
+    that names a district (``quangtri`` is both: the province and its town)."""
+    places: list[Mention] = []
+    for key in dict.fromkeys(k for s in origin.slugs for k in _region_keys(s.words)):
+        if gaz.province_codes("old", key) or gaz.province_codes("new", key):
+            places.append(Mention("province", (key,), -1))
+        if gaz.district_codes(key):
+            places.append(Mention("district", (key,), -1))
+    return tuple(places)
 
 
 def _names_province(gaz: Gazetteer, words: tuple[str, ...]) -> bool:
