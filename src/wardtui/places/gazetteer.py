@@ -152,6 +152,10 @@ class Gazetteer:
                 return list({u.code: u for u in same}.values())
         return list({u.code: u for u, _ in entries}.values())
 
+    def knows(self, key: str) -> bool:
+        """Does a unit of either list bear the name key ``key`` (now or formerly)?"""
+        return key in self._by_name["old"] or key in self._by_name["new"]
+
     def province_codes(self, era: Era, name: str) -> tuple[str, ...]:
         """Codes of the provinces of ``era`` called ``name`` (``Tỉnh Long An``, ``TP. HCM``)."""
         index = self._old_province_keys if era == "old" else self._new_province_keys

@@ -152,7 +152,8 @@ def _only_longer(
 ) -> str | None:
     """The one longer name the lists hold with ``unit`` when neither holds the shorter."""
     both: tuple[Era, Era] = ("old", "new")
-    if any(gaz.candidates(era, unit, keys, strict=True) for era in both):
+    longer = tuple(key for key in longer if gaz.knows(key))  # mostly none: "Tân Phú tổ"
+    if not longer or any(gaz.candidates(era, unit, keys, strict=True) for era in both):
         return None
     names = {
         u.name
