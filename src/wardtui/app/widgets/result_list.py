@@ -128,11 +128,13 @@ class ResultList(OptionList):
     # -- OptionList's layout, without its per-option Content --------------------------
     def _update_lines(self) -> None:
         """Heights from the titles' plain text; nothing is styled or painted here."""
-        if not self.scrollable_content_region:
-            return
         cache = self._line_cache
         lines = cache.lines
         start = lines[-1][0] + 1 if lines else 0
+        if start and start >= min(len(self.options), len(self.results)):
+            return  # all measured (asked before every line painted: keep it cheap)
+        if not self.scrollable_content_region:
+            return
         width = self._width
         look = self.look
         for index in range(start, min(len(self.options), len(self.results))):
