@@ -272,3 +272,15 @@ def test_a_page_number_is_no_numbered_ward() -> None:
     # Tây Ninh's city had a Phường 2: "/p2/" is the listing's second page all the same.
     assert _ward("/m/tayninh.gov.vn/tin-tuc/p2/bai-viet.html.txt") == (None, None)
     assert _ward("/m/tayninh.gov.vn/phuong-2/bai-viet.html.txt") == ("2", "phường")
+
+
+def test_a_stored_row_is_placed_by_its_origin_without_changing_its_ward() -> None:
+    from wardtui.library.placing import _place_stored
+
+    text = NO_WARD.replace("Sáng nay,", "Sáng nay, tại xã Tân Hương,")
+    source = "/m/xatanhuong.hatinh.gov.vn/bai.html.txt"
+    placement = _place_stored(parse_text(text, source=source))
+    assert (placement.province, placement.district) == ("Hà Tĩnh", "Huyện Đức Thọ")
+    # The origin would name a ward the row does not hold: the row is placed as it is.
+    unnamed = parse_text(NO_WARD, source="/m/camlong.camthuy.thanhhoa.gov.vn/web/bai.txt")
+    assert not _place_stored(unnamed).placed

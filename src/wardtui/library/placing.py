@@ -5,8 +5,9 @@ the file's origin may name its ward; the placement is sent back with the parse
 outcome). Rows from a cache older than places
 (``place_confidence`` NULL after the schema migration) are placed by
 :func:`place_pending` at the end of the next sync, from their stored title, byline
-and body, in batches of one transaction each: an interrupted run leaves the rest for
-the next. :func:`placement_from_row` rebuilds a :class:`~wardtui.places.Placement`.
+and body and their file's path (its origin places the stored ward, never changes
+it), in batches of one transaction each: an interrupted run leaves the rest for the
+next. :func:`placement_from_row` rebuilds a :class:`~wardtui.places.Placement`.
 """
 
 from __future__ import annotations
@@ -91,6 +92,16 @@ def placement_from_row(row: Mapping[str, Any] | sqlite3.Row) -> Placement | None
     )
 
 
+def _place_stored(article: Article) -> Placement:
+    """The place of a stored article: its text and its file's origin as evidence, as
+    long as the origin does not change the stored ward (then the text alone)."""
+    page = "\n".join((article.title, article.category or "", article.author or "", article.body))
+    settled, placement = settle(article, page)
+    if (settled.ward, settled.unit) != (article.ward, article.unit):
+        return place_article(article)
+    return placement
+
+
 def place_pending(
     conn: sqlite3.Connection, should_cancel: Callable[[], bool] | None = None
 ) -> int:
@@ -110,7 +121,7 @@ def place_pending(
                 id=row[1], title=row[2], paragraphs=unpack_paragraphs(row[9]), ward=row[3],
                 unit=row[4], date=row[5], author=row[6], category=row[7], source=row[8],
             )
-            updates.append((*placement_values(place_article(article)), row[0]))
+            updates.append((*placement_values(_place_stored(article)), row[0]))
         sets = ", ".join(f"{column} = ?" for column in PLACE_COLUMNS)
         with conn:
             conn.executemany(f"UPDATE articles SET {sets} WHERE rowid = ?", updates)
