@@ -173,6 +173,16 @@ def fix_legacy(text: str) -> str:
     """
     if _STRONG_RE.search(text) is None:
         return text
+    # Every run converted holds two words with a legacy mark next to a letter: a text
+    # with fewer such pairs (a "©" or a "»" between spaces) has none to convert.
+    first = _LEGACY_WORD.search(text)
+    if first is None or _LEGACY_WORD.search(text, first.end()) is None:
+        return text
+    return _fix_lines(text)
+
+
+def _fix_lines(text: str) -> str:
+    """:func:`fix_legacy` line by line (every test of the text already passed)."""
     out: list[str] = []
     for line in text.split("\n"):
         if _STRONG_RE.search(line) is None:
