@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from wardtui.corpus import parse_text
 from wardtui.library.placing import settle_page
@@ -284,3 +286,40 @@ def test_a_stored_row_is_placed_by_its_origin_without_changing_its_ward() -> Non
     # The origin would name a ward the row does not hold: the row is placed as it is.
     unnamed = parse_text(NO_WARD, source="/m/camlong.camthuy.thanhhoa.gov.vn/web/bai.txt")
     assert not _place_stored(unnamed).placed
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "xa-tan-phu",
+                "phuong6",
+                "p2",
+                "2023",
+                "tin-tuc",
+                "www.x.gov.vn",
+                "a.b",
+                "..",
+                "camthuy",
+                "Xa Cam Long",
+                "%C4%91",
+                "",
+                " ",
+                "\\",
+                "quan5",
+                "huyen-",
+                "tt",
+            ]
+        )
+        | st.text(max_size=12),
+        max_size=6,
+    ),
+    st.text(max_size=200),
+)
+def test_any_path_and_text_give_an_origin_or_none(parts: list[str], text: str) -> None:
+    source = "/" + "/".join(parts) + "/f.txt"
+    for line in ("", "URL: http://" + "/".join(parts), "https://" + "".join(parts)):
+        origin = origin_of(source, f"{text}\n{line}")
+        for era in ("old", "new", None):
+            found = resolve(origin, era, gazetteer())
+            assert found is None or found.unit.name
