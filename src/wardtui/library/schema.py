@@ -23,7 +23,7 @@ from pathlib import Path
 
 from . import search_tables
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Version 2: a backslash in a file name is doubled in its key (see walk.path_key).
 # Migrating from 1 marks the files whose key holds a backslash as changed, so the
 # next sync reads them again under their new keys.
@@ -31,7 +31,13 @@ SCHEMA_VERSION = 3
 # adds the columns an older table lacks (_added_columns), empty: place_confidence
 # NULL is "not placed yet", and the next sync places those rows from their stored
 # text (see .placing.place_pending).
-MIGRATIONS = {1: "UPDATE files SET size = -1 WHERE instr(path, char(92)) > 0;", 2: ""}
+# Version 4: the search's FTS5 rows are rewritten only when a column they hold changes;
+# migrating drops the update trigger of 3, and search_tables.ensure makes the new ones.
+MIGRATIONS = {
+    1: "UPDATE files SET size = -1 WHERE instr(path, char(92)) > 0;",
+    2: "",
+    3: "DROP TRIGGER IF EXISTS search_articles_update;",
+}
 ADDED_COLUMNS = (
     "credit TEXT", "title_original TEXT", "province TEXT", "district TEXT", "place_code TEXT",
     "place_confidence TEXT", "place_candidates INTEGER", "successor TEXT", "successor_code TEXT",

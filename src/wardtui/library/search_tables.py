@@ -37,11 +37,15 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["MIGRATION", "SCHEMA", "changes", "ensure", "has_tables"]
+__all__ = ["MIGRATION", "SCHEMA", "UPDATE_TRIGGERS", "changes", "ensure", "has_tables"]
 
 _TABLES = ("search_exact", "search_exact_words", "search_meta", "search_dates",
            "search_dates_date", "search_state", "search_articles_insert",
-           "search_articles_delete", "search_articles_update")
+           "search_articles_delete", "search_articles_update", "search_articles_touch")
+# The columns the search's tables hold: an update of another column (a place, by the sync's
+# placing of old rows) only bumps the change counter (search_articles_touch), which the
+# filters' caches follow (province:, district:), and leaves the FTS5 tables alone.
+_INDEXED = "title, ward, unit, author, date"
 
 
 def _label(p: str) -> str:
@@ -78,6 +82,18 @@ def _delete(p: str) -> str:
 
 
 _BUMP = "UPDATE search_state SET value = value + 1 WHERE key = 'changes';"
+_UPDATE_TRIGGERS = f"""
+CREATE TRIGGER IF NOT EXISTS search_articles_update AFTER UPDATE OF {_INDEXED} ON articles BEGIN
+    {_delete("old.")}
+    {_insert("new.")}
+END;
+CREATE TRIGGER IF NOT EXISTS search_articles_touch AFTER UPDATE ON articles BEGIN
+    {_BUMP}
+END;
+"""
+UPDATE_TRIGGERS = "DROP TRIGGER IF EXISTS search_articles_update;" + _UPDATE_TRIGGERS
+"""The update triggers of schema 4, for a cache whose search tables are there (schema 3's
+update trigger rewrote the FTS5 rows at every update of any column)."""
 
 SCHEMA = f"""
 CREATE VIRTUAL TABLE IF NOT EXISTS search_exact USING fts5 (
@@ -105,12 +121,7 @@ CREATE TRIGGER IF NOT EXISTS search_articles_delete AFTER DELETE ON articles BEG
     {_delete("old.")}
     {_BUMP}
 END;
-CREATE TRIGGER IF NOT EXISTS search_articles_update AFTER UPDATE ON articles BEGIN
-    {_delete("old.")}
-    {_insert("new.")}
-    {_BUMP}
-END;
-"""
+{_UPDATE_TRIGGERS}"""
 """The search's tables and triggers (``IF NOT EXISTS``: safe to run on every open)."""
 
 _title, _ward, _author = _columns("")
@@ -128,13 +139,13 @@ INSERT OR REPLACE INTO search_state (key, value) VALUES ('filled', 1);
 """For a cache made before the search's tables: (re)create them and fill them."""
 
 
-def has_tables(conn: sqlite3.Connection) -> bool:
+def has_tables(conn: sqlite3.Connection, names: tuple[str, ...] = _TABLES) -> bool:
     """Whether the search's tables are in the cache, and filled (``filled`` in
     ``search_state``: set by :data:`MIGRATION`, or by :data:`SCHEMA` on a cache with no
     article yet, which the triggers then fill)."""
-    names = ", ".join(f"'{name}'" for name in _TABLES)
-    row = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({names})").fetchone()
-    if int(row[0]) != len(_TABLES):
+    listed = ", ".join(f"'{name}'" for name in names)
+    row = conn.execute(f"SELECT count(*) FROM sqlite_master WHERE name IN ({listed})").fetchone()
+    if int(row[0]) != len(names):
         return False
     return conn.execute("SELECT 1 FROM search_state WHERE key = 'filled'").fetchone() is not None
 
@@ -148,8 +159,11 @@ def ensure(conn: sqlite3.Connection) -> bool:
     """
     if has_tables(conn):
         return True
+    # Filled tables with the update triggers of schema 3 (dropped by its migration): the
+    # new triggers alone, not the whole migration.
+    script = UPDATE_TRIGGERS if has_tables(conn, _TABLES[:-2]) else MIGRATION
     try:
-        conn.executescript("BEGIN IMMEDIATE;" + MIGRATION + "COMMIT;")
+        conn.executescript("BEGIN IMMEDIATE;" + script + "COMMIT;")
     except sqlite3.OperationalError:
         if conn.in_transaction:
             conn.rollback()
