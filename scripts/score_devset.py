@@ -1,6 +1,6 @@
 """Score the parser on the real-page development set (issue 10).
 
-    python scripts/score_devset.py /work/devset/pages [--truth devset/truth-*.jsonl]
+    python scripts/score_devset.py /work/devset/pages [--truth devset/truth-north.jsonl ...]
                                    [--layout flat|mirror] [--json] [--show FIELD]
 
 Every truth line (see ``devset/``: one JSON object per page, decided by an
@@ -348,6 +348,15 @@ def report(result: Score, as_json: bool, show: str | None) -> str:
     return text
 
 
+HELD_OUT = "truth-holdout.jsonl"
+
+
+def development_truth() -> list[Path]:
+    """The development set's truth files: every ``devset/truth-*.jsonl`` but the
+    held-out set's, which is scored only when named."""
+    return [p for p in sorted((REPO / "devset").glob("truth-*.jsonl")) if p.name != HELD_OUT]
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", type=Path, help="folder holding the page texts")
@@ -355,7 +364,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--truth",
         type=Path,
         nargs="+",
-        help="truth files (default: every devset/truth-*.jsonl of the repository)",
+        help="truth files (default: the development set, every devset/truth-*.jsonl of the"
+        " repository but the held-out truth-holdout.jsonl)",
     )
     parser.add_argument(
         "--layout",
@@ -370,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    truth = args.truth or sorted((REPO / "devset").glob("truth-*.jsonl"))
+    truth = args.truth or development_truth()
     if not truth:
         print("no truth files (devset/truth-*.jsonl)", file=sys.stderr)
         return 0

@@ -33,7 +33,7 @@ from wardtui.vntext import fold
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from score_devset import mirror  # noqa: E402
+from score_devset import development_truth, mirror  # noqa: E402
 
 
 def _province_codes(era: str, name: str) -> set[str]:
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--layout", choices=("flat", "mirror"), default="flat")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
-    truth_files = args.truth or sorted((REPO / "devset").glob("truth-*.jsonl"))
+    truth_files = args.truth or development_truth()
     rows = [
         json.loads(line) for f in truth_files for line in f.open(encoding="utf-8") if line.strip()
     ]
