@@ -195,3 +195,23 @@ def _reference_reads_as_vietnamese(text: str) -> bool:
 )
 def test_reads_as_vietnamese_matches_the_reference(text: str) -> None:
     assert decode.reads_as_vietnamese(text) == _reference_reads_as_vietnamese(text)
+
+
+@_SETTINGS
+@given(
+    st.one_of(
+        st.text(max_size=80),
+        st.lists(
+            st.sampled_from(
+                [*"ab \u00a0\u2028\u2029\u1680\u3000\u2003\x1c\x85\t\n\r\x0b", "Đảng"]
+            ),
+            max_size=20,
+        ).map("".join),
+    )
+)
+def test_the_id_of_clean_text_is_the_id(text: str) -> None:
+    from wardtui.corpus.clean import clean_text
+    from wardtui.corpus.parse import _clean_article_id, article_id
+
+    cleaned = clean_text(text)
+    assert _clean_article_id(cleaned) == article_id(cleaned)
