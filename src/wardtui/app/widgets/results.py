@@ -127,6 +127,7 @@ class SearchResults(Vertical):
         self.page_size = 0  # results asked for per page (0: all at once)
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
         self.read: Collection[str] | None = None  # ids read; the others bold (None: unknown)
+        self._hints: list[str] = []  # the hints shown
 
     def compose(self) -> ComposeResult:
         yield Static(Text("Type to search"), id="results-count")
@@ -162,19 +163,25 @@ class SearchResults(Vertical):
         self.page_offset, self.page_size = offset, page_size
         if marked is not None:
             self.marked = marked
-        self.query_one("#results-count", Static).update(
-            count_line(len(results), self.total, offset, type_more=type_more))
+        self._count(count_line(len(results), self.total, offset, type_more=type_more))
         self._show_hints(hints)
         self._render_options((len(results) - 1 if at_end else 0) if results else None)
 
+    def _count(self, text: Text) -> None:
+        """The count line: one row whatever it says, so no layout of the screen for it."""
+        self.query_one("#results-count", Static).update(text, layout=False)
+
     def _show_hints(self, hints: Sequence[str]) -> None:
+        if not hints and not self._hints:
+            return  # none before, none now: nothing to lay out again
+        self._hints = list(hints)
         line = self.query_one("#results-hints", Static)
         line.update(hints_text(hints))
         line.display = bool(hints)
 
     def show_status(self, text: str) -> None:
         """A line in place of the count (e.g. while the search index is being built)."""
-        self.query_one("#results-count", Static).update(Text(text))
+        self._count(Text(text))
 
     def set_marks(self, marked: Collection[str]) -> None:
         """Show a ★ on these articles (the cursor stays where it is)."""
@@ -236,7 +243,7 @@ class SearchResults(Vertical):
         self.results = []
         self.search_query = parse_query("")
         self.total = self.page_offset = 0
-        self.query_one("#results-count", Static).update(Text("Type to search"))
+        self._count(Text("Type to search"))
         self._show_hints(())
         self.option_list.clear_options()
 
