@@ -348,13 +348,14 @@ def report(result: Score, as_json: bool, show: str | None) -> str:
     return text
 
 
-HELD_OUT = "truth-holdout.jsonl"
+HELD_OUT = "truth-holdout"  # truth-holdout.jsonl, truth-holdout2.jsonl: never fitted on
 
 
 def development_truth() -> list[Path]:
     """The development set's truth files: every ``devset/truth-*.jsonl`` but the
     held-out set's, which is scored only when named."""
-    return [p for p in sorted((REPO / "devset").glob("truth-*.jsonl")) if p.name != HELD_OUT]
+    found = sorted((REPO / "devset").glob("truth-*.jsonl"))
+    return [p for p in found if not p.name.startswith(HELD_OUT)]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -365,7 +366,7 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         nargs="+",
         help="truth files (default: the development set, every devset/truth-*.jsonl of the"
-        " repository but the held-out truth-holdout.jsonl)",
+        " repository but the held-out truth-holdout*.jsonl)",
     )
     parser.add_argument(
         "--layout",

@@ -576,3 +576,23 @@ def test_hyphen_between_two_communes_is_not_one_name() -> None:
         "Tuyến đường liên xã Tân Phú - Tân Hòa dài 4 km vừa được đưa vào sử dụng, xã Tân Phú "
         "là chủ đầu tư.",
     ) == ("Tân Phú", "xã")
+
+
+def test_a_name_may_begin_with_thi() -> None:
+    # "Thị" ends a name only before "xã", "trấn" or "ủy"; "phường Thị Cầu" is one name.
+    assert _ward_of(
+        "Phường Thị Cầu ra quân làm sạch đường phố",
+        "",
+        "Sáng 8/3, Đoàn phường Thị Cầu ra quân dọn vệ sinh các tuyến phố ven sông.",
+        "",
+        "Các đoàn viên phường Thị Cầu thu gom 3 tấn rác thải.",
+    ) == ("Thị Cầu", "phường")
+
+
+def test_thi_before_xa_or_tran_still_ends_the_name() -> None:
+    assert _ward_of(
+        "Hội thi tìm hiểu pháp luật",
+        "",
+        "Sáng 8/3, UBND xã Tân Phú Thị xã Bình Long tổ chức hội thi tìm hiểu pháp luật cho "
+        "cán bộ cơ sở.",
+    ) == ("Tân Phú", "xã")

@@ -26,12 +26,19 @@ _STOP_SYLLABLES = frozenset(
     w.lower()
     for w in (
         "Đảng UBND HĐND MTTQ Ủy Uỷ Ban Trong Tại Về Và Cùng Sáng Chiều Tối Ngày Tháng "
-        "Hôm Quận Huyện Thị Phường Xã Chủ Bí Phó Trưởng Các Những Với Theo"
+        "Hôm Quận Huyện Phường Xã Chủ Bí Phó Trưởng Các Những Với Theo"
     ).split()
 )
 # Words that end a name only when the next word makes them a title or an office
 # (Thành ủy, Tỉnh ủy, Đồng chí), since they also begin names (Mỹ Thành, Đồng Tâm).
-_STOP_BEFORE = {"thành": ("ủy", "uỷ", "phố"), "tỉnh": ("ủy", "uỷ"), "đồng": ("chí",)}
+_STOP_BEFORE = {
+    "thành": ("ủy", "uỷ", "phố"),
+    "tỉnh": ("ủy", "uỷ"),
+    "đồng": ("chí",),
+    # "Thị" ends a name before "xã", "trấn" or "ủy" (a town, its party committee) but
+    # begins one elsewhere: "phường Thị Cầu".
+    "thị": ("xã", "trấn", "ủy", "uỷ"),
+}
 
 # One-syllable "names" that are ordinary words when capitalised (Kinh tế - Xã Hội).
 _NOT_NAMES = frozenset({"hoi", "nong", "doi", "nhan", "dan", "moi"})
