@@ -215,3 +215,26 @@ def test_the_id_of_clean_text_is_the_id(text: str) -> None:
 
     cleaned = clean_text(text)
     assert _clean_article_id(cleaned) == article_id(cleaned)
+
+
+_BYLINE_WORDS = (
+    "Theo Nguồn: Tin, ảnh: Thanh Tâm PV CTV UBND xã Mỹ Long http://a.vn/x HTTPS://B.VN "
+    "www.c.vn WWW.D.COM (TX) - – & và Link gốc: báo Nhân Dân . , ; ſ K"
+)
+
+
+def _reference_parse_byline_length_test(line: str) -> bool:
+    """The length test of parse_byline as first written: too long, or too many words."""
+    text = line.strip().strip("*_ ").rstrip(".")
+    return not text or len(bylines._URL.sub("", text)) > 120 or len(text.split()) > 14
+
+
+@_SETTINGS
+@given(st.one_of(st.text(max_size=60), _words(_BYLINE_WORDS), _words(_BYLINE_WORDS).map(str.upper)))
+def test_the_byline_length_test_matches_the_reference(line: str) -> None:
+    text = line.strip().strip("*_ ").rstrip(".")
+    fast = not text or len(text.split()) > 14 or (
+        len(text) > 120 and len(bylines._without_urls(text)) > 120
+    )
+    assert fast == _reference_parse_byline_length_test(line)
+    assert bylines._without_urls(text) == bylines._URL.sub("", text)

@@ -103,6 +103,12 @@ def _is_office(text: str) -> bool:
     return bool(_OFFICE_TITLE.match(low))
 
 
+def _without_urls(text: str) -> str:
+    """``text`` without its addresses (searched only when it can hold one)."""
+    folded = text.casefold()
+    return _URL.sub("", text) if "http" in folded or "www." in folded else text
+
+
 def parse_byline(line: str) -> Byline | None:
     """The author and/or credit of a byline line, or ``None`` if it is not one."""
     if len(line) > 400:
@@ -111,7 +117,9 @@ def parse_byline(line: str) -> Byline | None:
     url = _URL.search(text) if "http" in text or "www." in text else None
     if url and _LINK_LABEL.match(text):
         return Byline(credit=url.group(1) or url.group(0))
-    if not text or len(_URL.sub("", text)) > 120 or len(text.split()) > 14:
+    if not text or len(text.split()) > 14:
+        return None
+    if len(text) > 120 and len(_without_urls(text)) > 120:
         return None
     if _SENTENCE_END.search(text) and not text.endswith(")"):
         return None
