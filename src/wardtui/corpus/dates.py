@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import lru_cache
 
 from .date_patterns import (
     DAY_MONTH,
@@ -157,8 +158,17 @@ def make_iso(year: int, month: int | None = None, day: int | None = None) -> str
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=64)
+def _span_list(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, closing year) of each anniversary span: once per text, though both
+    the date and the year finders ask (a span needs a dash)."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return ()
+    return tuple((m.start(), m.end(), m.group(1)) for m in spans(text))
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
-    return [m.span() for m in spans(text)] if "-" in text or "–" in text else []
+    return [(a, b) for a, b, _ in _span_list(text)] if "-" in text or "–" in text else []
 
 
 def _in(spans: list[tuple[int, int]], pos: int) -> bool:
@@ -246,8 +256,8 @@ def years_in(text: str) -> list[int]:
                 found.append(year)
         if found:
             break
-    for match in spans(text):
-        year = int(match.group(1))
+    for _, _, closing in _span_list(text):
+        year = int(closing)
         if MIN_YEAR <= year <= MAX_YEAR:
             found.append(year)
     return found
