@@ -41,8 +41,15 @@ DAY_MONTH = re.compile(
     rf"(?<![\w/]){_CUE}\s+(?:ngày\s+|nay\s+|qua\s+)?(\d{{1,2}})\s*[/.\-]\s*(\d{{1,2}})(?![\d/.\-]*\d)",
     re.IGNORECASE,
 )
+# A full date with a two-digit year after a cue word: "Sáng ngày 09/02/25" (2025).
+SHORT_YEAR_DATE = re.compile(
+    rf"(?<![\w/]){_CUE}\s+(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d\d)(?![\d/])",
+    re.IGNORECASE,
+)
 YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/]|\s*[-–]\s*(?:19|20)\d\d)")
-NAMED_YEAR = re.compile(r"năm\s+((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE)
+NAMED_YEAR = re.compile(
+    r"năm\s+(?:mới\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE
+)
 
 # The same patterns without their opening look-behind (``\d\d?`` is ``\d{1,2}`` with a
 # first character the engine can skip to), and what the look-behind refuses before.

@@ -28,6 +28,7 @@ from .date_patterns import (
     NAMED_YEAR,
     RANGE,
     SEP,
+    SHORT_YEAR_DATE,
     WORDY_DATE,
     full_dates,
     iso_dates,
@@ -55,7 +56,7 @@ _WEEKDAY = re.compile(
 )
 _TIME = r"\d{1,2}\s*[:hg]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:AM|PM|SA|CH))?"
 _BARE_STAMP = re.compile(
-    rf"^[\s(\[]*(?:{_TIME}\s*[,|\-–]?\s*(?:ngày\s+)?)?\d{{1,2}}{SEP}\d{{1,2}}{SEP}\d{{4}}"
+    rf"^[\s(\[\-–•]*(?:{_TIME}\s*[,|\-–]?\s*(?:ngày\s+)?)?\d{{1,2}}{SEP}\d{{1,2}}{SEP}\d{{4}}"
     rf"(?:\s*[,|\-–]?\s*(?:lúc\s+)?{_TIME})?(?:\s*[(\[]?GMT[+\-]\d+[)\]]?)?"
     r"(?:\s*\|?\s*(?:số\s+)?lượt\s+(?:xem|đọc)\s*:?\s*[\d.,]+)?[\s)\]]*$",
     re.IGNORECASE,
@@ -275,6 +276,17 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
         year = int(match.group(4)) if match.group(4) else (max(years) if years else None)
         best = (match.start(), make_iso(year, month, day) if year else None)
         break
+    if "/" in text:
+        for match in SHORT_YEAR_DATE.finditer(text):
+            if best is not None and match.start() >= best[0]:
+                break
+            if _doc_ref(text[max(0, match.start() - 80) : match.start()]):
+                continue
+            day, month = int(match.group(1)), int(match.group(2))
+            iso = make_iso(2000 + int(match.group(3)), month, day)
+            if iso:
+                best = (match.start(), iso)
+            break
     for match in DAY_MONTH.finditer(text):
         if best is not None and match.start() >= best[0]:
             break
@@ -312,12 +324,21 @@ def event_date(
         if found:
             return found[1]
     for text in texts:
-        month = MONTH_YEAR.search(text)
-        if month and not _doc_ref(text[max(0, month.start() - 80) : month.start()]):
+        for month in MONTH_YEAR.finditer(text):
+            before = text[max(0, month.start() - 80) : month.start()]
+            if _PERIOD_END.search(before):
+                continue  # "từ năm 2021 đến tháng 4/2022": a reported period's end
+            if _doc_ref(before):
+                break
             iso = make_iso(int(month.group(2)), int(month.group(1)))
             if iso:
                 return iso
+            break
     return None
+
+
+_PERIOD_START = re.compile(r"\btừ\s+(?:năm\s+)?(?:19|20)\d\d\s*(?:đến|tới)\b", re.IGNORECASE)
+_PERIOD_END = re.compile(r"\b(?:đến|tới)(?:\s+hết)?\s*$", re.IGNORECASE)
 
 
 def article_date(
@@ -362,6 +383,8 @@ def article_date(
     # not when the lead goes on to "now" ("Cuối năm 2015, … Thế nhưng hiện nay …").
     first = lead[0] if lead else title
     opening = " ".join(first.split()[:8])
+    if "từ" in opening:  # "từ năm 2021 đến tháng 4/2022": the start of a reported period
+        opening = _PERIOD_START.sub("", opening)
     years = years_in(opening)
     if not years or _NOW.search(first):
         return None

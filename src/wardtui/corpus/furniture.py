@@ -140,7 +140,8 @@ _RELATED = re.compile(
     r"tin\s+cùng\s+chuyên\s+mục|bài\s+cùng\s+chuyên\s+mục|tin\s+cùng\s+loại|"
     r"các\s+tin\s+đã\s+đưa|tin\s+đã\s+đưa|tin\s+mới\s+hơn|tin\s+cũ\s+hơn|các\s+tin\s+mới|"
     r"tin\s+mới\s+nhất|tin\s+mới|xem\s+thêm\s+tin|tin\s+xem\s+nhiều|tin\s+đọc\s+nhiều|"
-    r"có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+có\s+thể\s+quan\s+tâm|đọc\s+thêm|xem\s+tiếp)"
+    r"có\s+thể\s+bạn\s+quan\s+tâm|bạn\s+có\s+thể\s+quan\s+tâm|đọc\s+thêm|xem\s+tiếp|"
+    r"(?:video|clip|ảnh|tin\s+ảnh|phóng\s+sự)\s+liên\s+quan)"
     r"\s*[:：.…]*\s*$",
     re.IGNORECASE,
 )
@@ -214,6 +215,8 @@ def is_counter(line: str) -> bool:
     """``Lượt xem: 117``, ``Trực tuyến: 145``, or several joined by ``|``."""
     if len(line) > 120 or not (line[-1:].isdigit() or line[-2:-1].isdigit()):
         return False
+    if line[:1] in "-–•·":  # a list item of a page's info box: "- Đã xem: 50"
+        line = line.lstrip("-–•· ")
     parts = [p for p in _COUNTER_SEPARATOR.split(line) if p] if "|" in line else [line]
     return bool(parts) and all(_COUNTER.match(p) for p in parts)
 

@@ -65,6 +65,20 @@ _TOOLS = frozenset(
         "Lưu",
         "In",
         "×",
+        # sidebar widgets and image placeholders of portals
+        "Thời tiết",
+        "Dự báo thời tiết",
+        "Tỷ giá ngoại tệ",
+        "Tỷ giá",
+        "Giá vàng",
+        "image banner",
+        "banner",
+        "Responsive image",
+        "anh tin bai",
+        "Admin",
+        "Thong ke",
+        "Đọc bài viết",
+        "Xem cỡ chữ",
     )
 )
 _TOOL_RE = re.compile(
@@ -141,10 +155,16 @@ _IDENTIFIER = re.compile(r"^[\w\-.#:/]*_[\w\-.#:/]*$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
 
+_SLOGAN = re.compile(r"^(?:nhiệt\s+liệt\s+)?(?:chúc|chào)\s+mừng\b[^.?]{0,60}!$", re.IGNORECASE)
+
+
 def is_junk(line: str) -> bool:
-    """Template placeholders, widget identifiers, lone punctuation, ``.jpg)`` leftovers."""
+    """Template placeholders, widget identifiers, lone punctuation, ``.jpg)`` leftovers,
+    a site's greeting banner (``Chúc mừng năm mới!``: a short greeting ending with ``!``)."""
     if len(line) > 120:
         return False
+    if line[-1:] == "!" and line.count(" ") < 8 and _SLOGAN.match(line):
+        return True
     if _PUNCT_ONLY.match(line) or _PLACEHOLDER.match(line):
         return True
     if " " not in line and "_" in line and _IDENTIFIER.match(line) and not line.isupper():
@@ -157,7 +177,7 @@ _ASCII_WORDS = frozenset(
     "xa phuong thi tran hoi dai dang bo chi thon ap khu cho nguoi ngheo tai cua va cac nam "
     "huyen tinh canh toan tang qua tet le trao nha van hoa dan doan ban cong anh hinh ky".split()
 )
-_ALT_IMAGE = re.compile(r"\s[-–]\s+Ảnh\s+\d+$|^Ảnh\s+\d+$")
+_ALT_IMAGE = re.compile(r"\S\s*[-–]\s*Ảnh\s+\d+\.?$|^Ảnh\s+\d+\.?$")
 _SLUG_TOKEN = re.compile(
     r"^[A-Za-z][A-Za-z]*(?:[-_][A-Za-z0-9]+)+\d*$|^[A-Za-z]+[-_]?\d+[A-Za-z]*$"
 )
