@@ -14,7 +14,7 @@ import re
 
 from ..vntext import fold
 from . import furniture as fx
-from .bylines import Byline, parse_byline
+from .bylines import Byline, is_person, parse_byline
 from .lines import Line
 from .model import Paragraph
 
@@ -169,6 +169,8 @@ def _take_byline(paragraphs: list[Paragraph]) -> Byline:
             break
         if (byline.author and author is None and credit is None) or (byline.author and not author):
             author = byline.author
+        elif byline.author and author and is_person(byline.author) and not is_person(author):
+            author = byline.author  # names above their office's line: the people sign
         if byline.credit and credit is None:
             credit = byline.credit
         paragraphs.pop()

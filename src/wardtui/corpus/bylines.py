@@ -47,7 +47,15 @@ _BOARD = re.compile(r"^(?:btv|bbt)\s+[\w.\-]{2,30}$", re.IGNORECASE)  # "btv cam
 _ABBREV_CREDIT = re.compile(r"^(?:BBT|BTV|VP|TT)[-–][A-ZĐ]{2,8}$")
 _DOMAIN = re.compile(r"^[\w\-]+(?:\.[\w\-]+)*\.(?:vn|com|net|org|gov\.vn|com\.vn)$", re.I)
 _PERSON_WORD = re.compile(r"^[A-ZĐÀ-Ỹ][\w'’]*\.?$|^[A-ZĐ]\.[A-ZĐÀ-Ỹ\w]+$")
-_NAME_JOIN = re.compile(r"\s+(?:[-–—&]|và)\s+")
+# Names joined by a dash (spaced or not: "Y Nhàn- Hữu Huy", "A.Kiều-P.Linh"), "&" or "và".
+_NAME_JOIN = re.compile(r"\s*[-–—]\s*|\s+(?:&|và)\s+")
+# "Tin Ngọc Mai – Ảnh Phó Bá Cường": the text's author, then the photos' (no colons).
+_TEXT_AND_PHOTO = re.compile(
+    r"^(?:tin|bài|bài\s+viết)\s*:?\s+(?P<name>[^:：]+?)\s*[-–—,;|]\s*(?:ảnh|hình)\s*:?\s+\S",
+    re.IGNORECASE,
+)
+# A name introduced by an honorific reads as running text (a caption, a cut-off sentence).
+_HONORIFIC = re.compile(r"^(?:ông|bà|đồng\s+chí|đ/c|cụ)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?…:;,]$")
 _INITIAL_NAME = re.compile(r"^[A-ZĐ]\.[A-ZĐÀ-Ỹ][\wÀ-ỹ]*$")
 _NAME_NOTE = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<note>[^()]{1,60})\)\.?$")
@@ -62,6 +70,8 @@ def looks_like_name(text: str) -> bool:
     """A person's name: 2–6 capitalised syllables (``Thanh Tâm``, ``MỸ LỆ``), or ``N.MINH``."""
     text = text.strip()
     if not text or len(text) > 50 or any(map(str.isdigit, text)):
+        return False
+    if _HONORIFIC.match(text):
         return False
     words = text.split()
     if len(words) == 1:
@@ -82,11 +92,16 @@ def _names(text: str) -> str | None:
     return None
 
 
+def is_person(author: str) -> bool:
+    """Does ``author`` name people (``Y Nhàn - Hữu Huy``, ``Huỳnh Điệp (TX)``), not an office?"""
+    return _names(author.split(" (")[0]) is not None
+
+
 def _person_with_note(text: str) -> str | None:
     """``Huỳnh Điệp (TX)``, ``Tâm Hạnh (Trung tâm TT-VH Phù Yên)``, ``Name – MTTQ xã A``."""
     m = _NAME_NOTE.match(text)
     if m and _names(m.group("name")):
-        return f"{m.group('name').strip()} ({m.group('note').strip()})"
+        return f"{m.group('name').strip()} ({m.group('note')})"  # the note as printed
     m = _NAME_OFFICE.match(text)
     if m and _names(m.group("name")) and _is_office(m.group("office")):
         return m.group("name").strip()
@@ -150,10 +165,15 @@ def parse_byline(line: str) -> Byline | None:
         m = _V_BYLINE.match(text)
         if m and _names(m.group("name")):
             return Byline(author=m.group("name").strip())
+    both = _TEXT_AND_PHOTO.match(text)
+    if both and _names(both.group("name")):
+        return Byline(author=both.group("name").strip())
     labelled = _LABEL.match(text)
     if labelled and fold(labelled.group("label")) != "v":
         label = fold(labelled.group("label"))
         name = labelled.group("name").strip(" .,;-–()[]")
+        if "(" in name and ")" not in name:
+            name += ")"  # "Tin và ảnh: A (Hội LHPN xã B)": the note keeps its parenthesis
         if label in ("tin", "bai") and not labelled.group("sep"):
             labelled = None
         elif name:
