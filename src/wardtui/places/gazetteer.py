@@ -234,6 +234,13 @@ class Gazetteer:
         return frozenset(out)
 
 
+def covers(region: Region, unit: Unit) -> bool:
+    """Does ``region`` (provinces and districts) hold ``unit``?"""
+    return ("p", unit.province) in region or (
+        unit.district is not None and ("d", unit.district) in region
+    )
+
+
 def _bare(aliases: Iterable[str]) -> list[str]:
     return [alias.partition(":")[2] for alias in aliases]
 

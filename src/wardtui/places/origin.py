@@ -32,7 +32,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from ..vntext import fold
-from .gazetteer import Era, Gazetteer, Region, Unit
+from .gazetteer import Era, Gazetteer, Region, Unit, covers
 from .names import Mention
 
 # The second-level domains under which every label names a government body
@@ -309,9 +309,9 @@ def _resolve_in(
             found = gaz.candidates(era, unit, (key,), strict=True)
             if not found:
                 continue
-            relevant = [r for r in regions if any(_covers(r, u) for u in found)]
+            relevant = [r for r in regions if any(covers(r, u) for u in found)]
             if relevant:
-                allowed = [u for u in found if all(_covers(r, u) for r in relevant)]
+                allowed = [u for u in found if all(covers(r, u) for r in relevant)]
             elif prefixed and not regions and len(found) == 1 and " " in found[0].name:
                 allowed = found
             else:
@@ -360,10 +360,4 @@ def _names_district(gaz: Gazetteer, own: Region, regions: list[Region]) -> bool:
         ("d", code) in r or ("p", gaz.districts[code].province) in r
         for code in districts
         for r in regions
-    )
-
-
-def _covers(region: Region, unit: Unit) -> bool:
-    return ("p", unit.province) in region or (
-        unit.district is not None and ("d", unit.district) in region
     )

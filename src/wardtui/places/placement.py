@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from ..vntext import fold
-from .gazetteer import Era, Gazetteer, Region, Unit, gazetteer
+from .gazetteer import Era, Gazetteer, Region, Unit, covers, gazetteer
 from .names import Mention, display_ward, find_mentions, longer_keys, name_key, split_ward
 
 if TYPE_CHECKING:  # the corpus package is imported by whoever parses, not on our account
@@ -232,13 +232,7 @@ def _place_undated(
 def _excluded(gaz: Gazetteer, era: Era, found: list[Unit], mentions: list[Mention]) -> bool:
     """True when the text names places and none of them holds any of ``found``."""
     regions = gaz.regions(era, mentions)
-    return bool(regions) and not any(_covers(r, u) for r in regions for u in found)
-
-
-def _covers(region: Region, unit: Unit) -> bool:
-    return ("p", unit.province) in region or (
-        unit.district is not None and ("d", unit.district) in region
-    )
+    return bool(regions) and not any(covers(r, u) for r in regions for u in found)
 
 
 def _choose(found: list[Unit], regions: list[Region]) -> Unit | None:
@@ -249,10 +243,10 @@ def _choose(found: list[Unit], regions: list[Region]) -> Unit | None:
     mention, the candidate stands unless the text names places at all (then they
     point elsewhere, and the name is probably a unit the list no longer holds).
     """
-    relevant = [r for r in regions if any(_covers(r, u) for u in found)]
+    relevant = [r for r in regions if any(covers(r, u) for u in found)]
     if not relevant:
         return found[0] if len(found) == 1 and not regions else None
-    allowed = [u for u in found if all(_covers(r, u) for r in relevant)]
+    allowed = [u for u in found if all(covers(r, u) for r in relevant)]
     return allowed[0] if len(allowed) == 1 else None
 
 

@@ -8,6 +8,9 @@ an address line) and the gazetteer:
   origin's ward is the article's (its unit and spelling from the gazetteer);
 * when the text names several wards and one is the origin's, that one wins;
 * when the text's ward is the origin's, the placement is the origin's unit;
+* when the text writes no unit word before its ward but follows the name with its
+  district or province (``cù lao Mỹ Quý Đông – Đức Huệ – Long An``), the one unit
+  of the gazetteer so named there is the ward (:func:`_named_with_region`);
 * otherwise the text's ward stands, read longer when the gazetteer says so
   (``xã Lâm san`` is ``Lâm San``: see :func:`.placement.place_named`), and is
   placed from the page's text as before; when the text cannot place it, the
@@ -25,8 +28,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..corpus.model import UNITS
-from .gazetteer import Gazetteer, gazetteer
-from .names import name_key, split_ward
+from .gazetteer import Era, Gazetteer, Unit, covers, gazetteer
+from .names import name_key, split_ward, strip_type
 from .origin import Resolved, origin_of, origin_places, own_unit, resolve
 from .placement import Placement, era_for, place_named, placement_of
 
@@ -43,9 +46,16 @@ def settle(
 
     ``page`` is the file's decoded text (the evidence of the place: banners,
     footers, an address line); ``source`` is the path the origin is read from
-    (default: ``article.source``).
+    (default: ``article.source``). An ALL-CAPS headline shown in sentence case gets
+    back the capitals of the names the placement confirms (``… – Mỹ Quý Đông, Đức Huệ``).
     """
-    gaz = gaz or gazetteer()
+    settled, placement = _settle(article, page, source, gaz or gazetteer())
+    return _recased(settled, placement), placement
+
+
+def _settle(
+    article: Article, page: str, source: str | None, gaz: Gazetteer
+) -> tuple[Article, Placement]:
     origin = origin_of(article.source if source is None else source, page)
     if origin:
         resolved = resolve(origin, era_for(article.date), gaz, lambda: own_unit(page))
@@ -53,7 +63,7 @@ def settle(
         if resolved and settled is not None:
             return settled, placement_of(resolved.unit, resolved.count, gaz)
     if not article.ward:
-        article = _lowercase_ward(article, page, gaz) or article
+        article = _lowercase_ward(article, page, gaz) or _named_with_region(article, gaz) or article
     placement, longer = place_named(article.ward, article.unit, article.date, page, gaz=gaz)
     places = origin_places(origin, gaz) if origin.slugs and not placement.placed else []
     if article.ward and places:
@@ -64,6 +74,18 @@ def settle(
     if longer is not None:
         article = replace(article, ward=longer)
     return article, placement
+
+
+def _recased(article: Article, placement: Placement) -> Article:
+    """``article`` whose sentence-cased title writes the placed names as names."""
+    if not article.title_original or not placement.placed:
+        return article
+    title = article.title
+    names = (article.ward, strip_type(placement.district or ""), placement.province)
+    for name in names:
+        if name and len(name) > 2:
+            title = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", name, title, flags=re.IGNORECASE)
+    return article if title == article.title else replace(article, title=title)
 
 
 def _with_origin(article: Article, resolved: Resolved) -> Article | None:
@@ -168,3 +190,47 @@ def _listed_after(text: str, start: int, name: str, keys: set[str]) -> str | Non
                 return candidate
         end = spans[-1][1]
     return None
+
+
+# "Mỹ Quý Đông – Đức Huệ – Long An", "Thụy Chính, Thái Thụy, Thái Bình": a name then
+# its district or province, capitalised words joined by a comma or a dash.
+_CAPITALISED_RUN = re.compile(r"[^\W\d_][\w'’]*(?: [^\W\d_][\w'’]*){0,5}")
+_REGION_GLUE = re.compile(r" ?[,\-–] ?")
+MAX_REGION_SCAN = 3_000
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
+
+
+def _named_with_region(article: Article, gaz: Gazetteer) -> Article | None:
+    """The ward a title or lead names without its unit word, followed by its district
+    or province: the gazetteer must hold exactly one unit of that name there (in the
+    list of the article's time, or in both lists when the date cannot say)."""
+    text = f"{article.title_original or article.title}\n{article.body[:MAX_REGION_SCAN]}"
+    era = era_for(article.date)
+    eras: list[Era] = [era] if era else ["old", "new"]
+    found: dict[tuple[str, str], Unit] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        glue = _REGION_GLUE.match(text, run.end())
+        after = _CAPITALISED_RUN.match(text, glue.end()) if glue else None
+        if after is None or not all(w[:1].isupper() for w in words):
+            continue
+        region_words = [w for w in after.group().split() if w[:1].isupper()]
+        for era_name in eras:
+            keys = [name_key(" ".join(region_words[:n])) for n in range(1, len(region_words) + 1)]
+            region = gaz.key_regions(era_name, keys)
+            if not region:
+                continue
+            for n in range(min(MAX_NAME_WORDS, len(words)), MIN_NAME_WORDS - 1, -1):
+                units = [
+                    u
+                    for u in gaz.candidates(era_name, None, [name_key(" ".join(words[-n:]))])
+                    if covers(region, u) and u.unit in UNITS
+                ]
+                if units:
+                    for u in units:
+                        found[(u.province, u.name)] = u
+                    break
+    if len(found) != 1:
+        return None
+    (unit,) = found.values()
+    return replace(article, ward=unit.name, unit=unit.unit)
