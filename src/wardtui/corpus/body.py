@@ -36,6 +36,7 @@ def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
             for boxed in lines[i:resume]:
                 boxed.kind = "junk"
     _mark_title_lists(lines, end)
+    _mark_captions(lines, end)
     paragraphs: list[Paragraph] = []
     stamps: list[str] = []
     after_image = False
@@ -71,6 +72,54 @@ def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
             paragraphs.append(Paragraph(text, "text"))
         after_image = False
     return paragraphs, stamps, _take_byline(paragraphs)
+
+
+# "Một số hình ảnh:", "Dưới đây là một số hình ảnh tại buổi lễ:": a gallery follows.
+_GALLERY = re.compile(
+    r"^(?:dưới\s+đây\s+là\s+|sau\s+đây\s+là\s+)?(?:một\s+số\s+)?(?:hình\s+ảnh|ảnh)\b[^.!?:]{0,60}:$",
+    re.IGNORECASE,
+)
+_CAPTION_WORDS = 30  # a caption is short; a longer line is the article again
+
+
+def _is_short_unstopped(text: str) -> bool:
+    """A short line without a final stop: a caption, a heading or a name."""
+    return text.count(" ") < 25 and text[-1:] not in _OPEN_ENDING
+
+
+def _mark_captions(lines: list[Line], end: int) -> None:
+    """Photo captions that read like text: the lines of a gallery (after ``Một số hình
+    ảnh:``, which goes), a short line written twice in a row (the image's alt text and its
+    caption: one goes), and a short line without a final stop just before an image."""
+    i = 0
+    while i < end:
+        line = lines[i]
+        if line.kind != "text":
+            i += 1
+            continue
+        text = line.text
+        if text[-1:] == ":" and _GALLERY.match(text):
+            line.kind = "junk"
+            j = i + 1
+            while j < end and lines[j].kind in ("text", "caption", "image"):
+                item = lines[j]
+                if item.kind == "text":
+                    if item.text.count(" ") >= _CAPTION_WORDS or parse_byline(item.text):
+                        break
+                    item.kind = "caption"
+                j += 1
+            i = j
+            continue
+        nxt = lines[i + 1] if i + 1 < end else None
+        if nxt is not None and _is_short_unstopped(text):
+            if nxt.kind == "text" and nxt.text == text:
+                line.kind = "junk"
+                nxt.kind = "caption"
+                i += 2
+                continue
+            if nxt.kind == "image" and text.count(" ") >= 2:
+                line.kind = "caption"
+        i += 1
 
 
 def _has_photo_credit(text: str) -> bool:
