@@ -182,6 +182,17 @@ class SearchIndex:
         index.build_seconds = time.perf_counter() - started
         return index
 
+    def warm(self) -> None:
+        """Load what every search reads first (the vocabulary, the article count), so that
+        the first query does not wait for it; :class:`LibraryError` if it cannot be read."""
+        try:
+            with self.connection() as library:
+                stamp = self.begin(library.conn)
+                self.vocabulary(library.conn, stamp)
+                self.count(library.conn)
+        except sqlite3.Error as error:
+            raise LibraryError(f"the search index could not be read: {error}") from error
+
     def is_current(self) -> bool:
         """False once the library changed since the index was built."""
         with self.connection() as library:
