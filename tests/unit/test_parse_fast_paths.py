@@ -238,3 +238,25 @@ def test_the_byline_length_test_matches_the_reference(line: str) -> None:
     )
     assert fast == _reference_parse_byline_length_test(line)
     assert bylines._without_urls(text) == bylines._URL.sub("", text)
+
+
+@_SETTINGS
+@given(st.one_of(st.text(max_size=60), _words("A. B! c? Đảng… “X ( a. (B . x")))
+def test_a_sentence_break_is_found_as_split_finds_it(text: str) -> None:
+    from wardtui.corpus.parse import _SENTENCE_SPLIT
+
+    assert (_SENTENCE_SPLIT.search(text) is not None) == (len(_SENTENCE_SPLIT.split(text)) >= 2)
+
+
+@_SETTINGS
+@given(
+    st.lists(
+        st.tuples(st.text(max_size=40), st.sampled_from(["text", "caption", "image"])), max_size=8
+    )
+)
+def test_word_count_counts_the_words_of_text_paragraphs(parts: list[tuple[str, str]]) -> None:
+    from wardtui.corpus.model import Article, Paragraph
+
+    paragraphs = tuple(Paragraph(text, kind) for text, kind in parts)  # type: ignore[arg-type]
+    article = Article(id="x", title="t", paragraphs=paragraphs)
+    assert article.words == sum(len(p.text.split()) for p in paragraphs if p.kind == "text")

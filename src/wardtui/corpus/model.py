@@ -78,7 +78,7 @@ class Article:
 
     @property
     def words(self) -> int:
-        return sum(len(p.text.split()) for p in self.paragraphs if p.kind == "text")
+        return sum(map(len, map(str.split, [p.text for p in self.paragraphs if p.kind == "text"])))
 
     @property
     def ward_label(self) -> str | None:

@@ -83,7 +83,7 @@ def _is_paragraph(text: str, next_is_stamp: bool) -> bool:
         return True
     if words >= 36:
         return True
-    if words >= 15 and text.rstrip()[-1:] in ".!?…" and len(_SENTENCE_SPLIT.split(text)) >= 2:
+    if words >= 15 and text.rstrip()[-1:] in ".!?…" and _SENTENCE_SPLIT.search(text) is not None:
         return True
     return words >= 20 and text.rstrip()[-1:] in ".!?…" and text[:1].isupper()
 
