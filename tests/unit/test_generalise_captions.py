@@ -82,3 +82,17 @@ def test_a_sentence_ending_with_a_colon_is_not_a_gallery() -> None:
     intro = "Ban tổ chức đã trao các giải thưởng sau:"
     text = _text(HEAD, "", LEAD, "", intro, "", MIDDLE)
     assert intro in parse_text(text).body
+
+
+def test_a_short_unstopped_line_between_two_paragraphs_is_a_caption() -> None:
+    caption = "Đoàn viên thanh niên thu gom rác thải dọc tuyến đường liên xã"
+    text = _text(HEAD, "", LEAD, "", caption, "", MIDDLE)
+    kinds = _kinds(parse_text(text))
+    assert kinds[caption] == "caption"
+    assert kinds[LEAD] == "text" and kinds[MIDDLE] == "text"
+
+
+def test_a_short_subheading_between_paragraphs_stays_text() -> None:
+    subheading = "Xóm làng bình yên"
+    text = _text(HEAD, "", LEAD, "", subheading, "", MIDDLE)
+    assert _kinds(parse_text(text))[subheading] == "text"

@@ -90,7 +90,8 @@ def _is_short_unstopped(text: str) -> bool:
 def _mark_captions(lines: list[Line], end: int) -> None:
     """Photo captions that read like text: the lines of a gallery (after ``Một số hình
     ảnh:``, which goes), a short line written twice in a row (the image's alt text and its
-    caption: one goes), and a short line without a final stop just before an image."""
+    caption: one goes), and a short line without a final stop just before an image or alone
+    between two paragraphs."""
     i = 0
     while i < end:
         line = lines[i]
@@ -117,9 +118,25 @@ def _mark_captions(lines: list[Line], end: int) -> None:
                 nxt.kind = "caption"
                 i += 2
                 continue
-            if nxt.kind == "image" and text.count(" ") >= 2:
+            before_image = nxt.kind == "image" and text.count(" ") >= 2
+            if before_image or (i > 0 and _between_paragraphs(text, lines[i - 1], nxt)):
                 line.kind = "caption"
         i += 1
+
+
+def _between_paragraphs(text: str, before: Line, after: Line) -> bool:
+    """A line of 6-20 words without a final stop alone between two paragraphs of the
+    article (the photo between them was lost): a caption. Shorter lines there are more
+    often subheadings (``Xứ đạo yên bình``), all-caps ones headings."""
+    return (
+        5 <= text.count(" ") < 20
+        and before.kind == "text"
+        and after.kind == "text"
+        and before.text[-1:] in '.!?…”"'
+        and before.text.count(" ") >= 15
+        and after.text.count(" ") >= 15
+        and not text.isupper()
+    )
 
 
 def _has_photo_credit(text: str) -> bool:
