@@ -392,3 +392,35 @@ def test_a_late_answer_for_an_earlier_request_is_not_shown(library: Library) -> 
         assert reader.search_query is not None and reader.match_lines
 
     drive(make_app(library), scenario)
+
+
+def test_typing_and_previewing_lay_out_nothing_but_the_results(
+        library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 15: a key typed in the bar and an article previewed from the results used to
+    lay out the whole screen (their virtual sizes are layout reactives in Textual); only
+    their scroll positions depend on them, so they are only repainted now."""
+    import sys
+
+    from textual.reactive import Reactive
+    from textual.widget import Widget
+
+    laid_out: list[str] = []
+    refresh = Widget.refresh
+
+    def recording(self: Widget, *regions: Any, **kwargs: Any) -> Any:
+        if kwargs.get("layout") and isinstance(self, (SearchBar, Reader, ResultList)):
+            setter = sys._getframe(1).f_locals.get("self")  # a reactive being set, if any
+            if isinstance(setter, Reactive) and setter.name == "virtual_size":
+                laid_out.append(type(self).__name__)
+        return refresh(self, *regions, **kwargs)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        await press(pilot, "slash")
+        monkeypatch.setattr(Widget, "refresh", recording)
+        await type_query(pilot, "hoi nghi")
+        await press(pilot, "enter", "down", "down")
+        assert screen.reader.article_id == screen.search_pane.results.results[2].id
+        assert laid_out == []
+
+    drive(make_app(library), scenario)

@@ -19,7 +19,9 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 from ...corpus.clean import safe_line
@@ -46,6 +48,11 @@ class SearchBar(Input):
 
     class Cancelled(Message):
         """The user wants the search cleared and the tree back."""
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
+    """The width of the text (scrolling follows it). ``Widget.virtual_size`` asks for a
+    layout of the whole screen when it changes, that is at every key typed here; the
+    bar's own size never depends on it."""
 
     def __init__(self, *, id: str | None = "search") -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id)
