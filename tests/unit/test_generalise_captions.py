@@ -96,3 +96,15 @@ def test_a_short_subheading_between_paragraphs_stays_text() -> None:
     subheading = "Xóm làng bình yên"
     text = _text(HEAD, "", LEAD, "", subheading, "", MIDDLE)
     assert _kinds(parse_text(text))[subheading] == "text"
+
+
+def test_a_short_caption_with_a_full_stop_under_the_headline_is_not_the_title() -> None:
+    headline = "Tân Hòa: 5/5 khu phố đạt chuẩn văn minh đô thị"
+    text = _text(
+        headline,
+        "Nhà văn hóa khu phố 2 sau khi nâng cấp (Tân Hòa).",
+        "Kết quả, đến cuối năm nay toàn thị trấn có 5/5 khu phố đạt chuẩn văn minh đô thị, "
+        "vượt chỉ tiêu nghị quyết đề ra. Thị trấn Tân Hòa là đơn vị đầu tiên của huyện đạt kết "
+        "quả này.",
+    )
+    assert parse_text(text).title == headline

@@ -34,6 +34,7 @@ WEIGHTS: dict[str, float] = {
     "section": -4.0,  # a known section or menu name
     "name_like": -4.0,  # a person's name: a byline
     "sentence": -1.0,  # ends with a full stop and has 15+ words: a lead sentence
+    "short_stopped": -1.5,  # ends with a full stop and has 4-14 words: a photo caption
     "question": -2.0,  # a poll or a form question
     "photo_credit": -5.0,  # ends with "Ảnh: X": a photo caption
     "caption_like": -4.0,  # opens like a caption ("Quang cảnh …", "Nghi thức …")
@@ -100,6 +101,8 @@ def features(
     end = text.rstrip()[-1:]
     if end == "." and n >= 15:
         f["sentence"] = 1.0
+    elif end == "." and n >= 4:
+        f["short_stopped"] = 1.0
     elif end == "?":
         f["question"] = 1.0
     elif end == ":":
