@@ -256,12 +256,12 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
             and line.kind == "text"
             and prev.kind == "text"
             and not line.blank_before
+            and last[-1:] not in ".!?…:;"  # (the cheap test before the patterns)
             and (
                 _CONTINUES.match(line.text)
                 or _OPEN_END.search(last[-16:])
                 or (wrapped and len(parts) >= 2 and len(last) >= 40)
             )
-            and last[-1:] not in ".!?…:;"
             and not (len(parts) == 1 and is_upper_text(last))
         ):
             parts.append(line.text)
