@@ -108,3 +108,9 @@ def test_a_short_caption_with_a_full_stop_under_the_headline_is_not_the_title() 
         "quả này.",
     )
     assert parse_text(text).title == headline
+
+
+def test_a_short_line_ending_with_its_place_in_parentheses_is_a_caption() -> None:
+    caption = "Nhà văn hóa khu phố 2 sau khi nâng cấp (Tân Hòa)."
+    text = _text(HEAD, "", LEAD, "", caption, "", MIDDLE)
+    assert _kinds(parse_text(text))[caption] == "caption"

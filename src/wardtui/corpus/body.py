@@ -79,6 +79,8 @@ _GALLERY = re.compile(
     r"^(?:dưới\s+đây\s+là\s+|sau\s+đây\s+là\s+)?(?:một\s+số\s+)?(?:hình\s+ảnh|ảnh)\b[^.!?:]{0,60}:$",
     re.IGNORECASE,
 )
+# "Nhà văn hóa thôn Miếu (Thụy Chính).": a paper's caption names its place at the end.
+_PLACE_TAGGED = re.compile(r"\s\([A-ZĐÀ-Ỹ][^()]{1,30}\)\.$")
 _CAPTION_WORDS = 30  # a caption is short; a longer line is the article again
 
 
@@ -90,8 +92,8 @@ def _is_short_unstopped(text: str) -> bool:
 def _mark_captions(lines: list[Line], end: int) -> None:
     """Photo captions that read like text: the lines of a gallery (after ``Một số hình
     ảnh:``, which goes), a short line written twice in a row (the image's alt text and its
-    caption: one goes), and a short line without a final stop just before an image or alone
-    between two paragraphs."""
+    caption: one goes), a short line without a final stop just before an image or alone
+    between two paragraphs, and a short line ending with its place in parentheses."""
     i = 0
     while i < end:
         line = lines[i]
@@ -110,6 +112,10 @@ def _mark_captions(lines: list[Line], end: int) -> None:
                     item.kind = "caption"
                 j += 1
             i = j
+            continue
+        if text[-2:] == ")." and text.count(" ") < 20 and _PLACE_TAGGED.search(text):
+            line.kind = "caption"
+            i += 1
             continue
         nxt = lines[i + 1] if i + 1 < end else None
         if nxt is not None and _is_short_unstopped(text):
