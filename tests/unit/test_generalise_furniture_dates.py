@@ -37,6 +37,8 @@ LAST = "Hội nghị đã thống nhất giao chỉ tiêu cụ thể cho từng 
         "Đọc bài viết:",
         "Xem cỡ chữ:",
         "Chúc mừng năm mới 2024!!!",
+        "tv online",
+        "hinh anh noi bat",
     ],
 )
 def test_site_widgets_never_reach_the_body(widget: str) -> None:
@@ -121,3 +123,34 @@ def test_a_reported_period_is_not_the_articles_date() -> None:
         "và xây mới 2 sân thể thao.",
     )
     assert parse_text(text).date is None
+
+
+def test_a_board_signature_in_lower_case_is_still_read() -> None:
+    article = parse_text(
+        _text(
+            "Xã Phú Lâm triển khai công tác phòng chống thiên tai",
+            "",
+            LEAD,
+            "",
+            LAST,
+            "",
+            "btv phulam",
+        )
+    )
+    assert article.credit == "btv phulam" or article.author == "btv phulam"
+    assert "btv phulam" not in article.body
+
+
+def test_alt_text_between_headline_and_lead_does_not_make_the_lead_a_caption() -> None:
+    text = _text(
+        "Xã Phú Lâm triển khai công tác phòng chống thiên tai",
+        "",
+        "Hội nghị phòng chống thiên tai- Ảnh 1.",
+        "",
+        LEAD,
+        "",
+        LAST,
+    )
+    article = parse_text(text)
+    kinds = {p.text: p.kind for p in article.paragraphs}
+    assert kinds[LEAD] == "text" and kinds[LAST] == "text"

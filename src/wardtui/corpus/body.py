@@ -45,8 +45,10 @@ def body(lines: list[Line]) -> tuple[list[Paragraph], list[str], Byline]:
             stamps.append(line.stamp or line.text)
             continue
         if line.kind == "image":
-            paragraphs.extend(Paragraph(name, "image") for name in fx.image_names(line.text))
-            after_image = True
+            names = fx.image_names(line.text)
+            paragraphs.extend(Paragraph(name, "image") for name in names)
+            # alt text or a widget's image label is no photo: the next line is not its caption
+            after_image = bool(names)
             continue
         if line.kind == "caption":
             text = _strip_photo_credit(line.text)

@@ -113,7 +113,7 @@ def _kind(text: str) -> str:
         return "end"
     if fx.breadcrumb(text):
         return "breadcrumb"
-    if fx.is_image_line(text) or wx.is_image_text(text):
+    if fx.is_image_line(text) or wx.is_image_text(text) or wx.is_widget_words(text):
         return "image"
     if wx.is_banner(text):
         return "banner"

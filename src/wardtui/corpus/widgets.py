@@ -177,6 +177,7 @@ _ASCII_WORDS = frozenset(
     "xa phuong thi tran hoi dai dang bo chi thon ap khu cho nguoi ngheo tai cua va cac nam "
     "huyen tinh canh toan tang qua tet le trao nha van hoa dan doan ban cong anh hinh ky".split()
 )
+_SIGNATURE_WORDS = frozenset(("btv", "bbt", "pv", "ctv", "tin", "bai", "theo", "nguon"))
 _ALT_IMAGE = re.compile(r"\S\s*[-–]\s*Ảnh\s+\d+\.?$|^Ảnh\s+\d+\.?$")
 _SLUG_TOKEN = re.compile(
     r"^[A-Za-z][A-Za-z]*(?:[-_][A-Za-z0-9]+)+\d*$|^[A-Za-z]+[-_]?\d+[A-Za-z]*$"
@@ -208,6 +209,20 @@ def is_image_text(line: str) -> bool:
         and any(c.isdigit() for c in line)
         and line[:1].isupper()
         and line[1:2].isdigit()
+    )
+
+
+def is_widget_words(line: str) -> bool:
+    """``rx online``, ``image banner``: two or three lower-case words without a Vietnamese
+    mark, a widget's or an image's label; not a board's or a reporter's signature
+    (``btv camgiang``)."""
+    if len(line) > 40 or not line.isascii() or not line.islower():
+        return False
+    words = line.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w.isalpha() for w in words)
+        and words[0] not in _SIGNATURE_WORDS
     )
 
 
