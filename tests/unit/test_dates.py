@@ -583,11 +583,11 @@ _DOC_WORDS = st.sampled_from(
     st.sampled_from(["", " số 12", " Số: 3/KH ngày", " 5/QĐ-UB", " KẾ HOẠCH", " luật", " ſố 7 "]),
 )
 def test_doc_ref_prefilter_agrees_with_the_regex(head: str, tail: str) -> None:
-    from wardtui.corpus.dates import _DOC_REF, _doc_ref
+    from wardtui.corpus.date_context import _DOC_REF, doc_ref
 
     before = head + tail
 
-    assert _doc_ref(before) == (_DOC_REF.search(before) is not None)
+    assert doc_ref(before) == (_DOC_REF.search(before) is not None)
 
 
 # ------------------------------------- the look-behind patterns, found by their rest

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 
+from .date_context import deadline, doc_ref, plan_year
 from .date_patterns import (
     DAY_MONTH,
     MONTH_YEAR,
@@ -61,47 +62,6 @@ _BARE_STAMP = re.compile(
     r"(?:\s*\|?\s*(?:số\s+)?lượt\s+(?:xem|đọc)\s*:?\s*[\d.,]+)?[\s)\]]*$",
     re.IGNORECASE,
 )
-# A document reference just before a date: "số 12/KH-UBND ngày", "Quyết định … ngày".
-_DOC_REF = re.compile(
-    r"(?:\bsố\s*:?\s*[\w./\-]*\d[\w./\-]*|\d+/[A-ZĐ][\w\-/]*|\d+-[A-ZĐ]{1,6}/[\w\-/]*|"
-    r"\b(?:kế hoạch|quyết định|nghị quyết|nghị định|công văn|thông báo|chỉ thị|thông tư|"
-    r"hướng dẫn|tờ trình|luật|văn bản|kết luận|quy định)(?:\s+(?:của|liên tịch)\s+[^,.;:]{0,30})?)"
-    r"\s*,?\s*(?:ban hành\s+|ký\s+)?(?:ngày\s*)?$",
-    re.IGNORECASE,
-)
-
-# What every document reference holds (case folded): "số", a "/" (``12/KH-UBND``) or the
-# name of a kind of document. Searching _DOC_REF (anchored at the end) tries every
-# position of the window; most windows hold none of these and are not searched.
-_DOC_REF_KEYS = (
-    "số", "/", "kế hoạch", "quyết định", "nghị quyết", "nghị định", "công văn", "thông báo",
-    "chỉ thị", "thông tư", "hướng dẫn", "tờ trình", "luật", "văn bản", "kết luận", "quy định",
-)  # fmt: skip
-
-
-def _doc_ref(before: str) -> bool:
-    """Does ``before`` (the text just before a date) end with a document reference?"""
-    folded = before.casefold()
-    for key in _DOC_REF_KEYS:
-        if key in folded:
-            return _DOC_REF.search(before) is not None
-    return False
-
-
-# A deadline or a window set for readers: "Thời gian từ ngày 19/8 đến …", "trước ngày 30/6".
-_DEADLINE = re.compile(
-    r"(?:\bthời\s+gian\s*:?\s*(?:từ\s+)?|\bthời\s+hạn\s*:?\s*(?:từ\s+|đến\s+)?|"
-    r"\bthời\s+(?:gian|hạn)\s*:?\s*từ\s+(?:ngày\s*)?[\d/.\-\s]{3,12}(?:đến|tới|-|–)\s*|"
-    r"\bhạn\s+(?:chót|cuối|nộp)\s*:?\s*|\bchậm\s+nhất\s+|\btrước\s+|\bđến\s+hết\s+)(?:ngày\s*)?$",
-    re.IGNORECASE,
-)
-# A year a plan aims at ("bàn phương hướng … năm 2026", "mục tiêu đến năm 2030") is not
-# the year the article happens in; the clause before the year (up to 120 characters) tells.
-_PLAN = re.compile(
-    r"\b(?:phương\s+hướng|định\s+hướng|tầm\s+nhìn|mục\s+tiêu|chỉ\s+tiêu|dự\s+kiến|kế\s+hoạch|"
-    r"đến\s+năm)\b[^.;!?]*$",
-    re.IGNORECASE,
-)
 # A date a work started on, then the date it was finished: the news is the second.
 _STARTED = re.compile(
     r"(?:khởi\s+công|động\s+thổ|bắt\s+đầu)\s+(?:vào\s+|từ\s+)*(?:ngày\s*)?$", re.IGNORECASE
@@ -111,21 +71,6 @@ _FINISHED = re.compile(
     r"[^.;!?]{0,60}$",
     re.IGNORECASE,
 )
-
-
-_PLAN_KEYS = ("hướng", "tầm nhìn", "tiêu", "dự kiến", "kế hoạch", "đến năm")
-_DEADLINE_KEYS = ("thời", "hạn", "trước", "chậm", "đến hết")
-
-
-def _plan_year(text: str, start: int) -> bool:
-    window = text[max(0, start - 120) : start]
-    low = window.lower()
-    return any(k in low for k in _PLAN_KEYS) and _PLAN.search(window) is not None
-
-
-def _deadline(before: str) -> bool:
-    low = before.lower()
-    return any(k in low for k in _DEADLINE_KEYS) and _DEADLINE.search(before) is not None
 
 
 def _finished_later(text: str, match: re.Match[str]) -> tuple[int, str] | None:
@@ -192,7 +137,7 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
             if _in(spans, match.start()):
                 continue
             before = text[max(0, match.start() - 80) : match.start()]
-            if skip_doc_refs and (_doc_ref(before) or _deadline(before)):
+            if skip_doc_refs and (doc_ref(before) or deadline(before)):
                 continue
             a, b, c = (int(g) for g in match.groups())
             iso = make_iso(c, b, a) if order == "dmy" else make_iso(a, b, c)
@@ -250,7 +195,7 @@ def years_in(text: str) -> list[int]:
         for match in finditer(text):
             if _RANGE_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
                 continue
-            if _plan_year(text, match.start()):
+            if plan_year(text, match.start()):
                 continue
             year = int(match.group(1))
             if MIN_YEAR <= year <= MAX_YEAR:
@@ -269,7 +214,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     best: tuple[int, str | None] | None = None
     for match in RANGE.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()]
-        if _doc_ref(before) or _deadline(before):
+        if doc_ref(before) or deadline(before):
             continue
         day = int(match.group(1))
         month = int(match.group(2) or match.group(3))
@@ -280,7 +225,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
         for match in SHORT_YEAR_DATE.finditer(text):
             if best is not None and match.start() >= best[0]:
                 break
-            if _doc_ref(text[max(0, match.start() - 80) : match.start()]):
+            if doc_ref(text[max(0, match.start() - 80) : match.start()]):
                 continue
             day, month = int(match.group(1)), int(match.group(2))
             iso = make_iso(2000 + int(match.group(3)), month, day)
@@ -290,7 +235,7 @@ def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     for match in DAY_MONTH.finditer(text):
         if best is not None and match.start() >= best[0]:
             break
-        if _doc_ref(text[max(0, match.start() - 80) : match.start()]):
+        if doc_ref(text[max(0, match.start() - 80) : match.start()]):
             continue
         day, month = int(match.group(1)), int(match.group(2))
         iso = make_iso(max(years), month, day) if years else None
@@ -328,7 +273,7 @@ def event_date(
             before = text[max(0, month.start() - 80) : month.start()]
             if _PERIOD_END.search(before):
                 continue  # "từ năm 2021 đến tháng 4/2022": a reported period's end
-            if _doc_ref(before):
+            if doc_ref(before):
                 break
             iso = make_iso(int(month.group(2)), int(month.group(1)))
             if iso:
@@ -412,7 +357,7 @@ def _later_years(texts: Iterable[str]) -> list[int]:
             if (
                 MIN_YEAR <= year <= MAX_YEAR
                 and not _BORN.search(before)
-                and not (_RANGE_BEFORE.search(before) or _plan_year(text, match.start()))
+                and not (_RANGE_BEFORE.search(before) or plan_year(text, match.start()))
             ):
                 years.append(year)
     return years
