@@ -154,3 +154,25 @@ def test_alt_text_between_headline_and_lead_does_not_make_the_lead_a_caption() -
     article = parse_text(text)
     kinds = {p.text: p.kind for p in article.paragraphs}
     assert kinds[LEAD] == "text" and kinds[LAST] == "text"
+
+
+def test_a_year_closing_the_leads_first_sentence_is_the_events_year() -> None:
+    text = _text(
+        "(phulam.vn) – Đoàn thanh niên xã Phú Lâm đã tổ chức “Hội trại tuổi trẻ” năm 2023.",
+        "",
+        "Hội trại thu hút đông đảo đoàn viên thanh niên của các chi đoàn thôn tham gia.",
+    )
+    assert parse_text(text).date == "2023"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hội nghị nhằm triển khai Kế hoạch số 12/KH-UBND của UBND huyện về phát triển "
+        "giao thông nông thôn năm 2024.",
+        "Xã Phú Lâm phấn đấu hoàn thành các tiêu chí nông thôn mới nâng cao đến năm 2030.",
+    ],
+)
+def test_a_document_or_a_target_year_closing_the_lead_is_not_the_date(lead: str) -> None:
+    text = _text(lead, "", "Các thôn đã đăng ký chỉ tiêu cụ thể cho từng tuyến đường trong xã.")
+    assert parse_text(text).date is None

@@ -331,9 +331,23 @@ def article_date(
     if "từ" in opening:  # "từ năm 2021 đến tháng 4/2022": the start of a reported period
         opening = _PERIOD_START.sub("", opening)
     years = years_in(opening)
+    if not years:
+        # "… đã tổ chức “Ngày hội …” năm 2022.": the year closes the lead's first sentence,
+        # which names no other number: the year of the event it reports
+        sentence = first[:HEAD_SCAN].split(". ", 1)[0]
+        closing = _CLOSING_YEAR.search(sentence)
+        if (
+            closing
+            and sum(map(str.isdigit, sentence)) == 4  # no other number: no document, no date
+            and not plan_year(sentence, closing.start(1))
+        ):
+            years = [int(closing.group(1))]
     if not years or _NOW.search(first):
         return None
     return make_iso(max(years))
+
+
+_CLOSING_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)[”\"]?\.?$")
 
 
 _NOW = re.compile(r"\b(?:hiện\s+nay|hiện\s+tại|đến\s+nay|cho\s+tới\s+nay|tới\s+nay)\b", re.I)
