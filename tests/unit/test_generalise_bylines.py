@@ -35,6 +35,7 @@ LAST = "Dự kiến tuyến đường sẽ hoàn thành và đưa vào sử dụ
         ("Tin Lan Phương – Ảnh Đỗ Văn Tài", "Lan Phương"),
         ("Bài Minh Châu - Ảnh: Quốc Việt", "Minh Châu"),
         ("Kim Oanh- Văn Lực", "Kim Oanh- Văn Lực"),
+        ("Tác giả: quantrihoadinh quantrihoadinh", "quantrihoadinh quantrihoadinh"),
     ],
 )
 def test_byline_forms(line: str, author: str) -> None:
@@ -84,3 +85,8 @@ def test_a_cut_off_last_sentence_is_no_byline() -> None:
 
 def test_a_related_video_heading_is_no_byline() -> None:
     assert parse_text(_text(HEAD, "", LEAD, "", LAST, "", "VIDEO LIÊN QUAN")).author is None
+
+
+def test_an_account_without_the_author_label_is_no_author() -> None:
+    byline = parse_byline("quantrihoadinh")
+    assert byline is None or byline.author is None

@@ -54,6 +54,8 @@ _TEXT_AND_PHOTO = re.compile(
     r"^(?:tin|bài|bài\s+viết)\s*:?\s+(?P<name>[^:：]+?)\s*[-–—,;|]\s*(?:ảnh|hình)\s*:?\s+\S",
     re.IGNORECASE,
 )
+# A site account printed after "Tác giả:" ("quantrixa", "admin01 admin01").
+_ACCOUNT = re.compile(r"^[a-z0-9_.]{3,30}(?: [a-z0-9_.]{3,30})?$")
 # A name introduced by an honorific reads as running text (a caption, a cut-off sentence).
 _HONORIFIC = re.compile(r"^(?:ông|bà|đồng\s+chí|đ/c|cụ)\s", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[!?…:;,]$")
@@ -180,6 +182,8 @@ def parse_byline(line: str) -> Byline | None:
             person = _names(name) or _person_with_note(name)
             if person:
                 return Byline(author=person)
+            if label.startswith("tac gia") and _ACCOUNT.match(name):
+                return Byline(author=name)  # "Tác giả: quantrixa": the account that signs
             if _is_office(name) and label.startswith("tac gia"):
                 return Byline(author=name)  # "Tác giả: Đoàn xã A": the office signs
             if label in ("pv", "ctv", "nhom pv") and not name:
