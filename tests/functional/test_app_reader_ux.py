@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import build_library, drive, make_app, palette_query, press
+from appdriver import build_library, drive, make_app, palette_query, press, settle
 from textual.pilot import Pilot
 
 from wardtui.app.screens.main import MainScreen
@@ -72,6 +72,17 @@ def shown(pilot: Pilot[Any], part: str) -> str:
 
     widget = screen_of(pilot).query_one(f"#results-{part}", Static)
     return str(widget.render()) if widget.display else ""
+
+
+async def until(pilot: Pilot[Any], holds: Any, rounds: int = 200) -> None:
+    """Settle (workers done, messages handled) until ``holds()``: a chain of workers
+    (article, then its note) may need more rounds than one settle on a loaded machine;
+    ``rounds`` is a hang guard, not a timing."""
+    for _ in range(rounds):
+        if holds():
+            return
+        await settle(pilot)
+    assert holds()
 
 
 def screen_of(pilot: Pilot[Any]) -> MainScreen:
@@ -451,13 +462,15 @@ def test_bookmarks_list_cuts_at_words_and_shows_the_note_whole(big_library: Libr
         store.add(summary, note=LONG_NOTE)
         screen.open_article(summary.id)
         pilot.app.refresh_bookmarks()
-        await press(pilot)
-        assert any(line.startswith("Note: đọc lại") for line in screen.reader.text_lines)
+        # the article's worker, then its note's (after Reader.Shown), then the ★'s
+        await until(pilot, lambda: any(line.startswith("Note: đọc lại")
+                                       for line in screen.reader.text_lines))
         await press(pilot, "B")
         bookmarks = pilot.app.screen
         assert isinstance(bookmarks, BookmarksScreen)
-        await press(pilot)
         table = bookmarks.query_one(DataTable)
+        detail_of = bookmarks.query_one("#bookmarks-detail", Static)
+        await until(pilot, lambda: table.row_count > 0 and summary.title in str(detail_of.render()))
         assert [str(c.label) for c in table.columns.values()] == ["Date", "Ward", "Title", "Note"]
         date, _ward, title, note = (cell.plain for cell in table.get_row_at(0))
         assert title.endswith("…") and summary.title.startswith(title[:-1])

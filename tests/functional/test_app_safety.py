@@ -50,6 +50,17 @@ async def until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:
     raise AssertionError("the app never got there")
 
 
+async def settled_until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:
+    """Settle (workers done, their messages handled) until ``holds()``: a worker's answer
+    can start another worker, more rounds than one settle on a loaded machine (the
+    rounds are a hang guard, not a timing)."""
+    for _ in range(GUARD):
+        if holds():
+            return
+        await settle(pilot)
+    assert holds(), "the app never got there"
+
+
 def label(screen: MainScreen) -> str:
     node = screen.ward_tree.cursor_node
     assert node is not None
@@ -117,19 +128,22 @@ def test_b_on_a_bookmark_noted_elsewhere_asks_before_removing(library: Library) 
         with BookmarkStore.open() as other:  # `wardtui bookmarks add ID --note x`
             other.add(summary, note="x: đọc kỹ")
         await press(pilot, "b")  # before any poll: the worker reads the store now
-        assert isinstance(pilot.app.screen, ConfirmRemove), "b asks first"
+        await settled_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmRemove))
         await press(pilot, "n")
-        assert "The bookmark and its note are kept." in app.messages
+        await settled_until(pilot, lambda: "The bookmark and its note are kept." in app.messages)
         with BookmarkStore.open() as other:
             kept = other.get(summary.id)
             assert kept is not None and kept.note == "x: đọc kỹ"
-        assert "★" in label(screen)  # the app sees the bookmark added elsewhere
+        # the app sees the bookmark added elsewhere (the worker's answer, then the tree's ★)
+        await settled_until(pilot, lambda: "★" in label(screen))
         await press(pilot, "b")
+        await settled_until(pilot, lambda: isinstance(pilot.app.screen, ConfirmRemove))
         await press(pilot, "y")
-        assert f"Bookmark removed, with its note: {MY_LONG}" in app.messages
+        removed = f"Bookmark removed, with its note: {MY_LONG}"
+        await settled_until(pilot, lambda: removed in app.messages)
         with BookmarkStore.open() as other:
             assert other.get(summary.id) is None
-        assert "★" not in label(screen)
+        await settled_until(pilot, lambda: "★" not in label(screen))
 
     drive(app, scenario)
 
