@@ -17,39 +17,18 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..vntext import fold, is_upper_text, proper_case
+from .ward_words import (
+    NEEDS_FOLLOWING,
+    NOT_NAMES,
+    STOP_BEFORE,
+    STOP_SYLLABLES,
+    UNIT_WORDS,
+    VERB_PAIRS,
+)
 
 _UPPER = "".join(chr(cp) for cp in range(0x41, 0x1F00) if chr(cp).isupper() and chr(cp).isalpha())
 _LOWER = "".join(chr(cp) for cp in range(0x61, 0x1F00) if chr(cp).islower() and chr(cp).isalpha())
 _SYLLABLE = rf"[{_UPPER}](?:[{_LOWER}]|['’][{_UPPER}{_LOWER}])*(?![\w'’])"
-# Capitalised words that follow a unit word but are not part of a name.
-_STOP_SYLLABLES = frozenset(
-    w.lower()
-    for w in (
-        "Đảng UBND HĐND MTTQ Ủy Uỷ Ban Trong Tại Về Và Cùng Sáng Chiều Tối Ngày Tháng "
-        "Hôm Quận Huyện Phường Xã Chủ Bí Phó Trưởng Các Những Với Theo"
-    ).split()
-)
-# Words that end a name only when the next word makes them a title or an office
-# (Thành ủy, Tỉnh ủy, Đồng chí), since they also begin names (Mỹ Thành, Đồng Tâm).
-_STOP_BEFORE = {
-    "thành": ("ủy", "uỷ", "phố"),
-    "tỉnh": ("ủy", "uỷ"),
-    "đồng": ("chí",),
-    # "Thị" ends a name before "xã", "trấn" or "ủy" (a town, its party committee) but
-    # begins one elsewhere: "phường Thị Cầu".
-    "thị": ("xã", "trấn", "ủy", "uỷ"),
-}
-
-# One-syllable "names" that are ordinary words when capitalised (Kinh tế - Xã Hội).
-_NOT_NAMES = frozenset({"hoi", "nong", "doi", "nhan", "dan", "moi"})
-
-_UNIT_WORDS = {
-    "phường": "phường",
-    "p.": "phường",
-    "xã": "xã",
-    "thị trấn": "thị trấn",
-    "tt.": "thị trấn",
-}
 # Capitalised syllables are checked in Python (_capitalised_prefix): a regex with the
 # class of every upper-case letter is ten times slower.
 _WORDISH = r"[^\W\d_][\w'’]*"
@@ -59,18 +38,6 @@ _NAMED = re.compile(
     # New communes are numbered after an old name: "Bảo Lâm 5", "A Lưới 3".
     r"(?P<number> \d{1,2}(?![\d/:%]|[.,]\d|\s*(?:tháng|năm|ngày|giờ|người|hộ|km|ha|m\b)))?"
 )
-# Two words that begin a predicate, not a name: "xã Ngọc Trung Thực Hiện Tốt …".
-_VERB_PAIRS = frozenset(
-    pair.strip()
-    for pair in (
-        "tổ chức, thực hiện, tổng kết, triển khai, ra quân, phát động, khai mạc, hoàn thành, "
-        "chào mừng, nâng cao, xây dựng, tham gia, tiếp tục, đạt chuẩn, long trọng, "
-        "tưng bừng, sơ kết, trao tặng, bàn giao, khánh thành, đón nhận, công bố, ra mắt, "
-        "thăm hỏi, tặng quà, vận động, đẩy mạnh, quán triệt, kỷ niệm, phối hợp, "
-        "tuyên truyền, hưởng ứng, chăm lo, ra sức"
-    ).split(",")
-)
-_NEEDS_FOLLOWING = frozenset(_STOP_BEFORE) | {pair.split()[0] for pair in _VERB_PAIRS}
 # "Hợp tác xã Dịch vụ …" is a cooperative, not a commune called "Dịch".
 _COOPERATIVE = re.compile(r"(?:hợp\s+tác|HTX)\s*$", re.IGNORECASE)
 _NUMBERED = re.compile(
@@ -97,16 +64,16 @@ def _clean_name(raw: str, after: str) -> str | None:
     kept: list[str] = []
     for i, word in enumerate(words):
         low = word.lower()
-        if word != "-" and low in _STOP_SYLLABLES:
+        if word != "-" and low in STOP_SYLLABLES:
             break
         nxt = (
             words[i + 1].lower()
             if i + 1 < len(words)
             else (following[0].lower() if following else "")
         )
-        if low in _STOP_BEFORE and nxt.strip(".,;:") in _STOP_BEFORE[low]:
+        if low in STOP_BEFORE and nxt.strip(".,;:") in STOP_BEFORE[low]:
             break
-        if f"{low} {nxt.strip('.,;:')}" in _VERB_PAIRS:
+        if f"{low} {nxt.strip('.,;:')}" in VERB_PAIRS:
             break
         kept.append(word)
     while kept and kept[-1] == "-":
@@ -114,7 +81,7 @@ def _clean_name(raw: str, after: str) -> str | None:
     if not kept:
         return None
     name = " ".join(kept).replace(" - ", "-")
-    if len(kept) == 1 and fold(name) in _NOT_NAMES:
+    if len(kept) == 1 and fold(name) in NOT_NAMES:
         return None
     return proper_case(name)
 
@@ -300,7 +267,7 @@ def find_mentions(text: str) -> list[WardMention]:
             # ("Thành" before "ủy", "Tổ" before "chức"): else the name is remembered.
             last = prefix[max(prefix.rfind(" "), prefix.rfind("-")) + 1 :].lower()
             word = ""
-            if last in _NEEDS_FOLLOWING:
+            if last in NEEDS_FOLLOWING:
                 following = text[name_end : name_end + 20].split(maxsplit=1)[:1]
                 word = following[0] if following else ""
             name = _name_of(prefix, word, suffix)
@@ -324,7 +291,7 @@ def _unit_of(raw: str) -> str | None:
     try:
         return _UNIT_OF[raw]
     except KeyError:
-        unit = _UNIT_WORDS.get(_SPACES.sub(" ", raw.lower()))
+        unit = UNIT_WORDS.get(_SPACES.sub(" ", raw.lower()))
         if len(_UNIT_OF) < 256:
             _UNIT_OF[raw] = unit
         return unit
