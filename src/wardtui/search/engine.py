@@ -105,8 +105,9 @@ class _Search:
         return expression
 
     # -- candidates -------------------------------------------------------------------------
-    def candidates(self) -> tuple[set[int], int, bool]:
-        """(candidates to rank, total, whether all have every word in their meta fields)."""
+    def candidates(self) -> tuple[set[int], Callable[[], int], bool]:
+        """(candidates to rank, their total (a function: it may be counted meanwhile),
+        whether all have every word in their meta fields)."""
         matcher = self.matcher
         full: set[int] | None = None
         if matcher.meta_fields:
@@ -114,14 +115,15 @@ class _Search:
         if (full is not None and self.allowed is None and not self.query.excluded
                 and len(full) >= self.wanted and not self.by_date):
             self.in_meta = full
-            total = self.fts.count(self._expression())
-            return full, max(total, len(full)), True
+            counted, least = self.fts.count_soon(self._expression(), self.stamp), len(full)
+            return full, lambda: max(counted(), least), True
         found = self.fts.rowids(self._expression(), self.allowed)
         if self.fts.failed:  # titles, wards and bylines only
             found = matcher.every(self.matches, matcher.meta_fields, gated=False)
             if self.allowed is not None:
                 found &= self.allowed
-        return found, len(found), False
+        size = len(found)
+        return found, lambda: size, False
 
     # -- criteria ---------------------------------------------------------------------------
     def _fts_criterion(self, expression: Callable[[], str],
@@ -259,14 +261,14 @@ class _Search:
         found, total, all_meta = self.candidates()
         if self.by_date:  # every match, newest first
             return self._response(self._page([((), p) for p in self.newest(found, self.wanted)]),
-                                  total)
+                                  total())
         accents = any(m.term.accented for m in self.matches)
         window = max(self.wanted, ACCENT_WINDOW if accents else 0,
                      WHOLE_WINDOW if self._whole_criterion else 0) if self.limit else 0
         ranked = rank(found, self.criteria(all_meta), window, self.newest)
         if all_meta:  # criteria 1 and 2 are decided: no typo, every word in the meta fields
             ranked = [((1, 2, *key) if self.fuzzy else (2, *key), rowid) for key, rowid in ranked]
-        return self._response(self._page(ranked), total)
+        return self._response(self._page(ranked), total())
 
     def _response(self, results: list[SearchResult], total: int) -> SearchResponse:
         return SearchResponse(results, total, self.query.hints, self.query, offset=self.offset)

@@ -33,7 +33,8 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -168,6 +169,7 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._pool: list[Library] = []
         self._pool_lock = threading.Lock()
+        self._helper: ThreadPoolExecutor | None = None
 
     # -- building ---------------------------------------------------------------------
     @classmethod
@@ -223,8 +225,37 @@ class SearchIndex:
             if library is not None:
                 library.close()
 
+    def elsewhere(self, stamp: int, sql: str, args: tuple[Any, ...]
+                  ) -> Callable[[], tuple[Any, ...] | None]:
+        """Run the one-row query ``sql`` now on another pooled connection, in a helper
+        thread (SQLite works without the GIL while the caller goes on); the function
+        returned waits for its row: ``None`` when that connection did not see change
+        ``stamp`` of the library (a sync committed meanwhile) or the query failed
+        (the caller asks it again on its own connection, and meets the error there)."""
+        with self._pool_lock:
+            if self._helper is None:
+                self._helper = ThreadPoolExecutor(1, thread_name_prefix="wardtui-search")
+            future = self._helper.submit(self._one_row, stamp, sql, args)
+        return future.result
+
+    def _one_row(self, stamp: int, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+        with self.connection() as library:
+            conn = library.conn
+            try:
+                conn.execute("BEGIN")
+                if search_tables.changes(conn) != stamp:
+                    return None
+                row = conn.execute(sql, args).fetchone()
+            except sqlite3.Error:
+                return None
+        return tuple(row) if row is not None else None
+
     def close(self) -> None:
         """Close the pooled connections (not the library the index was built from)."""
+        with self._pool_lock:
+            helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.shutdown(wait=True)
         with self._pool_lock:
             pool, self._pool = self._pool, []
         for library in pool:

@@ -1,0 +1,106 @@
+"""The search's fast paths give what the plain ones give: counts made on another connection,
+a few articles looked up one by one in the bodies' index (issue 15)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wardtui.library import Library
+from wardtui.search import SearchIndex, search
+from wardtui.search.match import PROBE_MAX, Fts, quote
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+    library = Library.open(tmp_path_factory.mktemp("cache") / "library.sqlite3")
+    library.sync([SEEDS], workers=1)
+    built = SearchIndex.build(library)
+    yield built
+    built.close()
+    library.close()
+
+
+@pytest.fixture(scope="module")
+def words(index: SearchIndex) -> list[str]:
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        vocabulary = index.vocabulary(library.conn, stamp)
+    return [w for w in vocabulary.words if w.isalpha()][:400]
+
+
+@pytest.fixture(scope="module")
+def rowids(index: SearchIndex) -> list[int]:
+    with index.connection() as library:
+        return sorted(index.all_rowids(library.conn))
+
+
+def _plain_count(index: SearchIndex, expression: str) -> int:
+    with index.connection() as library:
+        row = library.conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?",
+                                   (expression,)).fetchone()
+    return int(row[0])
+
+
+def test_a_count_made_on_another_connection_is_the_count(index: SearchIndex) -> None:
+    expression = '"phuong" AND "dan"'
+    expected = _plain_count(index, expression)
+    assert expected > 0
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        fts = Fts(index, library.conn, [])
+        assert fts.count_soon(expression, stamp)() == expected
+        assert index.cache.get(("count", expression)) == expected  # the next keystroke
+        assert fts.count(expression) == expected
+
+
+def test_a_count_for_another_state_of_the_library_is_made_here(index: SearchIndex) -> None:
+    expression = '"xa" OR "phuong"'
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        assert index.elsewhere(stamp + 1, "SELECT 1", ())() is None  # another state: not there
+        assert index.elsewhere(stamp, "SELECT 1", ())() == (1,)
+        fts = Fts(index, library.conn, [])
+        assert fts.count_soon(expression, stamp + 1)() == _plain_count(index, expression)
+
+
+def test_a_failing_count_elsewhere_fails_here_with_its_hint(index: SearchIndex) -> None:
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        hints: list[str] = []
+        assert Fts(index, library.conn, hints).count_soon('"unclosed', stamp)() == 0
+        assert hints and "failed" in hints[0]
+
+
+def test_searches_give_the_total_counted_elsewhere(index: SearchIndex) -> None:
+    response = search(index, "phuong", 1)  # every result in titles: only counted
+    assert response.total == _plain_count(index, '"phuong"')
+    assert response.total == search(index, "phuong", 1).total  # cached the second time
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), size=st.integers(min_value=0, max_value=PROBE_MAX + 8),
+       shape=st.sampled_from(["word", "columns", "phrase", "prefix", "and"]))
+def test_looking_up_a_few_articles_one_by_one_finds_the_same(
+        index: SearchIndex, words: list[str], rowids: list[int], data: st.DataObject,
+        size: int, shape: str) -> None:
+    first, second = data.draw(st.sampled_from(words)), data.draw(st.sampled_from(words))
+    expression = {"word": quote([first]), "columns": "{body}: " + quote([first]),
+                  "phrase": quote([first, second]), "prefix": quote([first[:2]]) + "*",
+                  "and": f"{quote([first])} AND {quote([second])}"}[shape]
+    allowed = set(data.draw(st.lists(st.sampled_from(rowids), max_size=size)))
+    allowed.add(max(rowids) + 7)  # an article that is not there
+    with index.connection() as library:
+        index.begin(library.conn)
+        fts = Fts(index, library.conn, [])
+        everything = fts.rowids(expression)
+        index.cache.items.clear()
+        assert fts.rowids(expression, allowed) == everything & allowed
+        assert not fts.failed
