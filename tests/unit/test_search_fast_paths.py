@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from wardtui.library import Library
 from wardtui.search import SearchIndex, search
-from wardtui.search.match import PROBE_MAX, Fts, quote
+from wardtui.search.fts import PROBE_MAX, Fts, quote
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -104,3 +104,31 @@ def test_looking_up_a_few_articles_one_by_one_finds_the_same(
         index.cache.items.clear()
         assert fts.rowids(expression, allowed) == everything & allowed
         assert not fts.failed
+
+
+@pytest.mark.parametrize("table", ["fts", "search_meta"])
+def test_rowids_read_ahead_on_another_connection_are_the_rowids(index: SearchIndex,
+                                                                  table: str) -> None:
+    expression = '"phuong" OR "xa"'
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        plain = Fts(index, library.conn, []).rowids(expression, table=table)
+        assert plain
+        for seen in (stamp, stamp + 1):  # the same state: read there; another: read here
+            index.cache.items.clear()
+            fts = Fts(index, library.conn, [])
+            fts.prefetch(expression, table, seen)
+            assert fts._soon
+            assert fts.rowids(expression, table=table) == plain
+            assert not fts._soon  # taken
+            fts.prefetch(expression, table, seen)  # cached now: nothing to read ahead
+            assert not fts._soon
+
+
+def test_a_failing_read_ahead_fails_here_with_its_hint(index: SearchIndex) -> None:
+    with index.connection() as library:
+        stamp = index.begin(library.conn)
+        hints: list[str] = []
+        fts = Fts(index, library.conn, hints)
+        fts.prefetch('"unclosed', "fts", stamp)
+        assert fts.rowids('"unclosed') == set() and fts.failed and hints

@@ -109,6 +109,9 @@ class _Search:
         """(candidates to rank, their total (a function: it may be counted meanwhile),
         whether all have every word in their meta fields)."""
         matcher = self.matcher
+        if matcher.main_fields and not self.by_date:  # criterion 2 reads it: read meanwhile
+            self.fts.prefetch(matcher.every_expression(self.matches, matcher.main_fields),
+                              "search_meta", self.stamp)
         full: set[int] | None = None
         if matcher.meta_fields:
             full = matcher.every(self.matches, matcher.meta_fields, fuzzy=False)
@@ -117,6 +120,9 @@ class _Search:
             self.in_meta = full
             counted, least = self.fts.count_soon(self._expression(), self.stamp), len(full)
             return full, lambda: max(counted(), least), True
+        if matcher.meta_fields and not self.by_date:  # criterion 2 reads it too
+            self.fts.prefetch(matcher.every_expression(self.matches, matcher.meta_fields),
+                              "search_meta", self.stamp)
         found = self.fts.rowids(self._expression(), self.allowed)
         if self.fts.failed:  # titles, wards and bylines only
             found = matcher.every(self.matches, matcher.meta_fields, gated=False)
