@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from wardtui.search.index import LruCache, Vocabulary
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wardtui.search.index import LruCache, Vocabulary, rowid_set
 
 
 def test_a_search_never_reads_what_was_stored_for_another_state() -> None:
@@ -54,3 +57,10 @@ def test_the_vocabulary_folds_counts_and_packs() -> None:
     again = Vocabulary.unpack(vocabulary.pack())
     assert again.exact == vocabulary.exact and again.words == vocabulary.words
     assert Vocabulary.unpack(Vocabulary.of({}).pack()).words == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(min_value=1, max_value=2**62), max_size=300))
+def test_rowids_read_from_group_concat_as_int_on_each_piece(rowids: list[int]) -> None:
+    text = ",".join(map(str, rowids)) or None  # group_concat over no row is NULL
+    assert rowid_set(text) == (set(map(int, text.split(","))) if text else set())

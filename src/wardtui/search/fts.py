@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .index import SearchIndex, as_json
+from .index import SearchIndex, as_json, rowid_set
 
 __all__ = ["PROBE_MAX", "SQL_FILTER_MAX", "Fts", "any_of", "quote"]
 
@@ -148,7 +148,7 @@ class Fts:
         except sqlite3.OperationalError as error:
             self._fail(error)
             return set()
-        found: set[int] = set(map(int, text.split(","))) if text else set()
+        found = rowid_set(text)
         if len(found) <= _CACHED_SET_MAX:
             self.index.cache.put(key, frozenset(found))
         if allowed is not None and not small:
