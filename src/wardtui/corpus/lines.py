@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
+from . import glued as gx
 from . import widgets as wx
 from .clean import clean_text
 from .dates import stamp_date
@@ -105,9 +106,9 @@ def _kind(text: str) -> str:
             return "menu_heading"
         if key in fx.MENU_ITEMS:
             return "menu"
-        if key in wx.SECTIONS or wx.is_section_like(text):
+        if key in gx.SECTIONS or gx.is_section_like(text):
             return "section"
-        if wx.is_paper_tag(text):
+        if gx.is_paper_tag(text):
             return "source"
     if fx.is_footer(text):
         return "end"
@@ -162,7 +163,7 @@ def _read_line(raw: str) -> tuple[_Part, ...]:
     if _is_caption_markup(raw):
         return (("caption", tidy, None),)
     out: list[_Part] = []
-    for part, stamp in wx.split_glued(tidy):
+    for part, stamp in gx.split_glued(tidy):
         if stamp is None and len(part) <= 160:
             stamp = stamp_date(part)
         if stamp is not None:

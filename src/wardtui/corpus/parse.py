@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
+from . import glued as gx
 from . import scoring
-from . import widgets as wx
 from .body import body
 from .bylines import looks_like_name, parse_byline
 from .clean import clean_text
@@ -77,7 +77,7 @@ def _is_paragraph(text: str, next_is_stamp: bool) -> bool:
     words = len(text.split())
     if next_is_stamp and words <= 60:
         return False
-    if wx.source_tag(text) and words >= 8:
+    if gx.source_tag(text) and words >= 8:
         return True
     if fx.LEAD_CUE.match(text):
         return True
@@ -131,7 +131,7 @@ def _header(lines: list[Line], lead: int) -> _Head:
     lead_words = scoring.words_of(lead_text[:600])
     candidates: list[scoring.Candidate] = []
     for pos, i in enumerate(texts):
-        text = wx.strip_section(lines[i].text)
+        text = gx.strip_section(lines[i].text)
         before = _neighbour(lines, i, -1)
         after = _neighbour(lines, i, 1)
         doubled = fx.is_doubled(text)
@@ -141,7 +141,7 @@ def _header(lines: list[Line], lead: int) -> _Head:
             stamp_after=after is not None and after.kind in ("stamp", "source"),
             after_furniture=before is not None and before.kind in _FURNITURE_BEFORE,
             repeated=bool(doubled) or seen[folded[pos]] > 1 or folded[pos] == lead_key,
-            is_section=folded[pos] in wx.SECTIONS or fx.is_menu_item(text),
+            is_section=folded[pos] in gx.SECTIONS or fx.is_menu_item(text),
             is_name=looks_like_name(text),
             has_ward=bool(find_mentions(text)),
             lead_words=lead_words,
@@ -241,9 +241,7 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
         title = sentence_case(title, _joined(texts[:6], 5_000))
     author = head.author or byline.author
     credit = credit or byline.credit
-    date = article_date(
-        header_stamps + body_stamps, subject_line, texts[:1], texts[1:2], texts[2:]
-    )
+    date = article_date(header_stamps + body_stamps, subject_line, texts[:1], texts[1:2], texts[2:])
     body_text = _joined(texts[1:], MAX_WARD_SCAN)
     lead_text = texts[0][:MAX_WARD_SCAN] if texts else ""
     ward = subject_ward(subject_line[:MAX_WARD_SCAN], lead_text, body_text, author or credit)
@@ -301,7 +299,7 @@ def _lead_credit(lines: list[Line], start: int) -> str | None:
     for line in lines[start:]:
         if line.kind != "text":
             continue
-        tagged = wx.source_tag(line.text)
+        tagged = gx.source_tag(line.text)
         if tagged is None:
             if line.text.startswith(("- ", "– ")) and len(line.text.split()) >= 8:
                 line.text = line.text[2:].lstrip()
