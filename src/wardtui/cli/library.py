@@ -231,14 +231,31 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _print_json(lines: Iterable[str], out: TextIO) -> int:
-    """JSON Lines as the library makes them, through the one escape (C1 and bidi)."""
-    write, unsafe = out.write, JSON_UNSAFE.search
+    """JSON Lines as the library makes them, through the one escape (C1 and bidi).
+
+    The first line goes out at once (``| head -1``); the others in chunks of
+    :data:`JSON_CHUNK` lines, each searched for unsafe characters and written in one go."""
     count = 0
+    chunk: list[str] = []
     for count, text in enumerate(lines, 1):
-        write((text if unsafe(text) is None else JSON_UNSAFE.sub(escape_json, text)) + "\n")
-        if count == 1:
-            out.flush()
+        chunk.append(text)
+        if count == 1 or len(chunk) == JSON_CHUNK:
+            _write_lines(chunk, out)
+            chunk = []
+    if chunk:
+        _write_lines(chunk, out)
     return count
+
+
+JSON_CHUNK = 512
+
+
+def _write_lines(lines: list[str], out: TextIO) -> None:
+    text = "\n".join(lines) + "\n"
+    if JSON_UNSAFE.search(text) is not None:
+        text = JSON_UNSAFE.sub(escape_json, text)
+    out.write(text)
+    out.flush()
 
 
 def _print_table(rows: Iterable[ArticleSummary], out: TextIO) -> int:
