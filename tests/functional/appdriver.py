@@ -59,8 +59,8 @@ def make_app(library: Library | None = None, **options: Any) -> WardApp:
 async def settle(pilot: Pilot[Any]) -> None:
     """Wait until the workers are done and their results are on screen."""
     await pilot.pause()
-    for _ in range(5):
-        if not any(worker.is_running for worker in pilot.app.workers):
+    for _ in range(50):  # a hang guard; a worker's answer may start another worker
+        if all(worker.is_finished for worker in pilot.app.workers):  # (pending ones too)
             break
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()

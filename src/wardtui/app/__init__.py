@@ -12,12 +12,13 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from ..config import Settings, Sources
-from ..library import Library
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (the library is not imported before the launch sync forks)
+    from ..library import Library
     from .app import WardApp
+    from .early_sync import EarlySync
 
-__all__ = ["FRAME_RATE", "WardApp", "create_app", "run_app", "set_frame_rate"]
+__all__ = ["FRAME_RATE", "WardApp", "create_app", "run_app", "set_frame_rate", "start_sync"]
 
 FRAME_RATE = 240
 
@@ -49,13 +50,15 @@ def create_app(
     sync: bool = True,
     blink: bool = True,
     remember: bool = True,
+    early_sync: EarlySync | None = None,
 ) -> WardApp:
     """Build the app.
 
     ``sources`` and ``settings`` default to the user's own; without ``library`` the
     app opens the user's cache in a worker. For tests and screenshots pass a
     pre-built ``library``, ``Settings()``, ``sync=False``, ``blink=False`` and
-    ``remember=False``: the app is then the same from run to run.
+    ``remember=False``: the app is then the same from run to run. ``early_sync``: the
+    launch sync, started before the app (:func:`start_sync`), which it follows.
     """
     from .app import WardApp
 
@@ -66,13 +69,28 @@ def create_app(
         sync=sync,
         blink=blink,
         remember=remember,
+        early_sync=early_sync,
     )
 
 
-def run_app(*, sources: Sources | None = None) -> int:
-    """Run the app in the terminal; the exit status."""
+def start_sync(sources: Sources) -> EarlySync | None:
+    """Start the launch sync in a process of its own, before Textual is imported (see
+    :mod:`wardtui.app.early_sync`); ``None`` where processes cannot be forked."""
+    from .early_sync import EarlySync
+
+    return EarlySync.start(sources)
+
+
+def run_app(*, sources: Sources | None = None, early_sync: EarlySync | None = None) -> int:
+    """Run the app in the terminal; the exit status. ``early_sync``: see
+    :func:`start_sync` (stopped if the app fails to start)."""
     set_frame_rate()
-    app = create_app(sources=sources)
+    try:
+        app = create_app(sources=sources, early_sync=early_sync)
+    except BaseException:
+        if early_sync is not None:
+            early_sync.stop()
+        raise
     result = app.run()
     if isinstance(result, int):
         return result

@@ -44,6 +44,7 @@ from .bookmark_keeper import BookmarkKeeper
 from .commands import WardCommands, WardPicker, YearPicker, picker
 from .context import Host
 from .driver import driver_class
+from .early_sync import EarlySync
 from .keys import help_sections
 from .messages import BookmarksChanged, Notice, failure
 from .read_state import ReadKeeper
@@ -89,10 +90,11 @@ class WardApp(App[int]):
         sync: bool = True,
         blink: bool = True,
         remember: bool = True,
+        early_sync: EarlySync | None = None,
     ) -> None:
         """``library`` given: shown at once (else opened in a worker); ``sync``: sync the
-        sources at start; ``blink``: the search bar's cursor blinks; ``remember``: save
-        the settings."""
+        sources at start (``early_sync``: the sync already started, followed instead);
+        ``blink``: the search bar's cursor blinks; ``remember``: save the settings."""
         super().__init__(driver_class=None if os.environ.get("TEXTUAL_DRIVER")
                          else driver_class())  # survives input that is not UTF-8
         self.sources = sources
@@ -104,6 +106,8 @@ class WardApp(App[int]):
         self.bookmark_keeper = BookmarkKeeper(self, self._changed)
         self.reading = ReadKeeper(self, lambda message: self.main.post_message(message))
         self.sync_on_start = sync
+        self.early_sync = early_sync  # taken by the screen's first sync
+        self._early = early_sync  # stopped when the app ends, if still running
         self.blink = blink
         self.remember = remember
         self.messages: list[str] = []  # every notice shown, oldest first
@@ -154,7 +158,10 @@ class WardApp(App[int]):
         self._open_store()
 
     def on_unmount(self) -> None:
-        """Close the library connection the app opened, and the bookmarks."""
+        """Close the library connection the app opened, and the bookmarks; a launch sync
+        still running is asked to stop (never waited for)."""
+        if self._early is not None:
+            self._early.stop()
         if self.library is not None and self.owns_library:
             self.library.close()
         self.reading.close()

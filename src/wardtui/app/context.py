@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from ..config import Grouping, Settings, Sources
 from ..library import Library, WardCount
 from ..userdata import ArticleLike, BookmarkStore
+from .early_sync import EarlySync
 from .read_state import ReadKeeper
 
 __all__ = ["Host", "MainView"]
@@ -71,7 +72,9 @@ class Host(Protocol):
     bookmarked: frozenset[str]
     reading: ReadKeeper
     blink: bool
+    messages: list[str]  # every notice shown, oldest first
     sync_on_start: bool
+    early_sync: EarlySync | None  # the launch sync, started before the app (taken once)
 
     @property
     def main(self) -> MainView:

@@ -75,9 +75,10 @@ def cmd_app(args: argparse.Namespace) -> int:
             print(f"  {library.safe(ward_name(ward.ward, ward.unit))}  "
                   f"{plural(ward.count, 'article')}")
         return 0
-    from ..app import run_app  # sets Textual's frame rate, then imports it
+    from ..app import run_app, start_sync  # run_app sets Textual's frame rate, then imports it
 
-    return run_app(sources=sources)
+    early = start_sync(sources)  # before Textual: the sync runs while the app starts
+    return run_app(sources=sources, early_sync=early)
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -24,14 +24,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import ContentSwitcher, Input
-from textual.worker import Worker, get_current_worker
+from textual.worker import Worker
 
 from ...config import GROUPINGS, Grouping
-from ...labels import plural
-from ...library import UNKNOWN_WARD, Library, LibraryError, SyncReport, WardCount
-from ...library.sync import SourcesArg
-from ...storage import StoreError
-from ..catalog import ward_key, year_key
+from ...library import UNKNOWN_WARD, Library, LibraryError, WardCount
+from ..catalog import NodeInfo, top_nodes, ward_key, year_key
 from ..messages import ArticleChosen, BookmarksChanged, Notice, SyncProgress, failure
 from ..widgets.footer import KeyFooter
 from ..widgets.reader import Reader
@@ -40,14 +37,13 @@ from ..widgets.search_bar import SearchBar
 from ..widgets.search_pane import SearchPane
 from ..widgets.status import StatusBar
 from ..widgets.ward_tree import WardTree
-from .ux_keys import UxKeysScreen
-from .welcome import empty_text, indexing_text, welcome_text
+from .syncing import SyncingScreen
 
 TREE, RESULTS = "tree", "search-pane"  # what the left pane shows
 __all__ = ["MainScreen", "SyncProgress"]
 
 
-class MainScreen(UxKeysScreen):
+class MainScreen(SyncingScreen):
     """The reading screen."""
 
     AUTO_FOCUS = "#tree"
@@ -81,15 +77,14 @@ class MainScreen(UxKeysScreen):
             self.library = library
             self.problem = problem  # why it could not be opened (None: see the notice)
 
-    class _Synced(Message):
-        def __init__(self, report: SyncReport | None) -> None:
+    class _TreeRead(Message):
+        def __init__(self, library: Library, grouping: Grouping, top: list[NodeInfo],
+                     syncs: int) -> None:
             super().__init__()
-            self.report = report
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._syncing = False
-        self._sources_told = 0  # the sources' notices shown so far
+            self.library = library
+            self.grouping = grouping
+            self.top = top
+            self.syncs = syncs  # syncs done when it was asked for (one since: read again)
 
     def compose(self) -> ComposeResult:
         """Status line, search bar, tree (or results) | reader, footer."""
@@ -149,124 +144,45 @@ class MainScreen(UxKeysScreen):
             host.tell(notice, severity="warning")
         if host.sync_on_start:
             self.sync_now()  # first: its worker walks the sources while the tree loads
-            self.call_later(self._show_library, library)  # once that worker has started
         else:
             self.status.show_state("")
-            self._show_library(library)
+        self._show_library(library)
 
     def _show_library(self, library: Library) -> None:
+        """Search and the reader work at once; the tree and the counts are read in
+        workers (the screen is painted meanwhile) and shown when they answer."""
         host = self.host
-        self.ward_tree.load(library, host.settings.grouping)
         self.reader.library = library
         self.search_pane.use_library(library)
         host.reading.refresh()  # the unread counts need the library
-        has_articles = self._show_counts()
-        last = host.settings.last_article
-        if last and self.ward_tree.select_article(last):
+        self._first_nodes(library, host.settings.grouping, self._syncs_done)
+        self.show_counts()
+
+    @work(thread=True, group="tree", exit_on_error=False, description="read the tree's groups")
+    def _first_nodes(self, library: Library, grouping: Grouping, syncs: int) -> None:
+        """The tree's top groups (a query over every article), on the worker's own
+        connection."""
+        try:
+            with library.reopen() as own:
+                top = top_nodes(own, grouping)
+        except LibraryError as error:
+            self.post_message(Notice(f"The library cannot be read: {error}", "error"))
+            top = []
+        self.post_message(self._TreeRead(library, grouping, top, syncs))
+
+    @on(_TreeRead)
+    def _tree_read(self, message: _TreeRead) -> None:
+        """The first tree: shown, with the cursor on the last article read (or on top)."""
+        tree = self.ward_tree
+        if message.syncs != self._syncs_done or message.grouping != self.host.settings.grouping:
+            tree.load(message.library, self.host.settings.grouping)  # read again: stale
+        else:
+            tree.load(message.library, message.grouping, message.top)
+        last = self.host.settings.last_article
+        if last and tree.select_article(last):
             self.reader.open(last)  # at once, not after the tree's highlight message
         else:
             self._cursor_to_top()
-        self._show_welcome(has_articles)
-
-    def _cursor_to_top(self) -> None:
-        if self.ward_tree.root.children:
-            self.ward_tree.move_cursor(self.ward_tree.root.children[0])
-
-    def _show_counts(self) -> bool:
-        """Update the status line; False if the library is empty."""
-        host = self.host
-        if host.library is None:
-            return False
-        try:
-            stats = host.library.stats()
-        except LibraryError as error:
-            host.tell(f"The library cannot be read: {error}", severity="error")
-            return False
-        self.status.show_library(host.library_name, stats, len(host.sources.effective))
-        return stats.articles > 0
-
-    def _show_welcome(self, has_articles: bool) -> None:
-        """Fill the reader when no article is open: welcome, indexing, or empty library."""
-        reader = self.reader
-        if reader.article is not None or (has_articles and reader.requested is not None):
-            return
-        if has_articles:
-            reader.show_message(*welcome_text())
-        elif self._syncing:
-            reader.show_message(*indexing_text())
-        else:
-            reader.show_message(*empty_text(self.host.sources.effective))
-
-    # -- sync ---------------------------------------------------------------------
-    def sync_now(self) -> None:
-        """Bring the library up to date with the sources, in the background."""
-        library = self.host.library
-        if library is None:
-            return
-        self.status.show_state("syncing…")
-        self._syncing = True
-        self.host.reading.sync_started()
-        self._sync(library, self.host.sources.current)
-
-    @work(thread=True, exclusive=True, group="sync", exit_on_error=False,
-          description="sync the sources")
-    def _sync(self, library: Library, sources: SourcesArg) -> None:
-        """Sync on the worker's own connection (progress comes back as messages), then
-        let the app find the bookmarked articles again (their ids change with their files).
-        ``sources`` is called by the sync itself, at its start and before it removes
-        anything: another process may have added or removed a source meanwhile."""
-        worker = get_current_worker()
-        report: SyncReport | None = None
-
-        def progress(done: int, total: int) -> None:
-            self.post_message(SyncProgress(done, total))  # thread-safe
-
-        try:
-            with library.reopen() as own:
-                report = own.sync(sources, progress=progress,
-                                  should_cancel=lambda: worker.is_cancelled)
-                self.host.reconcile_bookmarks(own, lambda: worker.is_cancelled)
-                # read marks follow their articles too; counted again if anything changed
-                self.host.reading.after_sync(own, bool(report.parsed or report.removed))
-        except LibraryError as error:
-            self.post_message(Notice(f"Could not sync the sources: {error}", "error"))
-        except StoreError as error:  # the list of sources cannot be read now
-            self.post_message(Notice(f"Could not sync: {error}", "error"))
-        finally:
-            self.post_message(self._Synced(report))
-
-    def on_sync_progress(self, message: SyncProgress) -> None:
-        """Show the progress of a sync that has work to do."""
-        if message.total:
-            self.status.show_progress(message.done, message.total)
-
-    @on(_Synced)
-    def _sync_done(self, message: _Synced) -> None:
-        host, report = self.host, message.report
-        self._syncing = False
-        host.reading.sync_ended()
-        if report is None:
-            self.status.show_state("sync failed")
-            return
-        for problem in report.problems:
-            host.tell(problem, severity="warning")
-        for notice in host.sources.notices[self._sources_told:]:  # found by this sync
-            host.tell(notice, severity="warning")
-        self._sources_told = len(host.sources.notices)
-        if report.skipped:
-            host.tell(f"{plural(len(report.skipped), 'file')} skipped (not articles); "
-                      "`wardtui index` lists them.")
-        if report.parsed or report.removed:
-            on_it = self.ward_tree.current_article_id == self.reader.article_id
-            self.ward_tree.reload()
-            self.follow_open_article(on_it)  # re-read if its file changed
-            if self.ward_tree.cursor_node is None:
-                self._cursor_to_top()
-            self.search_pane.build_index()  # (the worker keeps the index if it is current)
-        self.status.show_state("interrupted" if report.cancelled else "up to date")
-        if report.parsed:
-            host.tell(f"Library updated: {plural(report.parsed, 'file')} read.")
-        self._show_welcome(self._show_counts())
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that failed unexpectedly: a notice, never a traceback."""

@@ -95,13 +95,15 @@ class WardTree(Tree[NodeInfo]):
         self._by_key: dict[Key, Node] = {}
 
     # -- loading ---------------------------------------------------------------
-    def load(self, library: Library, grouping: Grouping) -> None:
-        """Show ``library`` grouped by ``grouping`` (a fresh tree, everything collapsed)."""
+    def load(self, library: Library, grouping: Grouping,
+             top: list[NodeInfo] | None = None) -> None:
+        """Show ``library`` grouped by ``grouping`` (a fresh tree, everything collapsed);
+        ``top``: its top groups, read already (off the UI thread: :func:`catalog.top_nodes`)."""
         self.library = library
         self.grouping = grouping
-        self._rebuild()
+        self._rebuild(top)
 
-    def _rebuild(self) -> None:
+    def _rebuild(self, top: list[NodeInfo] | None = None) -> None:
         # the deep groupings (year, month, ward, article…) indent less: the titles get the room
         self.guide_depth = 3 if self.grouping == "ward" else 2
         self.border_title = f"by {self.grouping} · {catalog.ORDER_NAMES.get(self.order, '')}"
@@ -111,7 +113,8 @@ class WardTree(Tree[NodeInfo]):
         self._by_key.clear()
         if self.library is None:
             return
-        infos: list[NodeInfo] = self._query(lambda lib: catalog.top_nodes(lib, self.grouping), [])
+        infos: list[NodeInfo] = top if top is not None else self._query(
+            lambda lib: catalog.top_nodes(lib, self.grouping), [])
         self._graft_nodes(self.root, infos)
         self._loaded.add(())
 
