@@ -3,8 +3,9 @@ a few articles looked up one by one in the bodies' index (issue 15)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -132,3 +133,54 @@ def test_a_failing_read_ahead_fails_here_with_its_hint(index: SearchIndex) -> No
         fts = Fts(index, library.conn, hints)
         fts.prefetch('"unclosed', "fts", stamp)
         assert fts.rowids('"unclosed') == set() and fts.failed and hints
+
+
+def _responses(index: SearchIndex, texts: list[str]) -> list[object]:
+    index.cache.items.clear()
+    out: list[object] = []
+    for text in texts:
+        for offset in (0, 3):
+            response = search(index, text, 4, offset=offset)
+            out.append((response.total, response.hints, response.results))
+    return out
+
+
+PREFIXES = ["ph", "phu", "phuong", "phuong x", "phuong xa", "ubnd xa", "dang bo",
+            "tay sonn", '"ve sinh"', "hội nghị", "-xa phuong", "in:title phu", "year:2023 xa",
+            "nguoi dan", "tong ket", "covidd", "ma", "kinh te xa hoi"]
+
+
+def test_reading_ahead_elsewhere_changes_no_result(index: SearchIndex,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    real = SearchIndex.elsewhere
+
+    def recording(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]
+                  ) -> Callable[[], tuple[Any, ...] | None]:
+        asked.append(str(args[0]) if args else sql)
+        return real(self, stamp, sql, args)
+
+    monkeypatch.setattr(SearchIndex, "elsewhere", recording)
+    ahead = _responses(index, PREFIXES)
+    assert asked  # the read-ahead was used
+    monkeypatch.setattr(SearchIndex, "elsewhere", lambda *_: lambda: None)  # all read here
+    assert _responses(index, PREFIXES) == ahead
+
+
+def test_every_body_match_is_read_ahead_while_the_ranking_sets_are_read(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    asked: list[str] = []
+    real = SearchIndex.elsewhere
+
+    def recording(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]
+                  ) -> Callable[[], tuple[Any, ...] | None]:
+        if sql.startswith("SELECT group_concat(rowid)"):  # a set, not a count
+            asked.append(sql.split(" FROM ")[1].split()[0] + " " + str(args[0]))
+        return real(self, stamp, sql, args)
+
+    monkeypatch.setattr(SearchIndex, "elsewhere", recording)
+    index.cache.items.clear()
+    response = search(index, "nguoi dan", 50)  # found in bodies: not every one in titles
+    assert response.total > 0 and any(r.snippet for r in response.results)
+    assert any(a.startswith("fts ") and "nguoi" in a for a in asked), asked
+    assert any(a.startswith("search_meta {title ward}") for a in asked), asked

@@ -17,6 +17,11 @@ The work per search stays small:
 * the criteria that need another FTS5 query (typo-free, phrase in the body)
   ask it only about the candidates still in contention;
 * "newest first" reads the date index as far as needed (:meth:`.index.SearchIndex.newest`);
+* what the next step will read is read ahead on other pooled connections in the
+  same state of the library (:meth:`.fts.Fts.prefetch`, :meth:`.fts.Fts.count_soon`):
+  the titles-and-wards set and the total while the candidates are found, every
+  body match while the sets that rank them are read; SQLite works there without
+  the GIL, so the search holds it less;
 * bodies are decompressed only for the page shown (snippets) and the best
   :data:`ACCENT_WINDOW` / :data:`WHOLE_WINDOW` candidates (accents, whole words).
 
@@ -31,18 +36,15 @@ import time
 from collections.abc import Callable
 from functools import partial
 from itertools import islice, product
-from typing import Any
 
-from ..library import ArticleSummary
-from ..library.codec import unpack_paragraphs
 from ..library.model import SUMMARY_COLUMNS
 from .bodies import accents_in_body
 from .filters import IdSet, IdSets, allowed_rowids
-from .highlight import Pattern, fast_fold, find_spans, make_snippet
 from .index import SearchIndex, Vocabulary, as_json
-from .match import Fts, Matcher, TermMatch, any_of, quote
+from .match import SQL_FILTER_MAX, Fts, Matcher, TermMatch, any_of, quote
+from .page import page_results
 from .query import Query, parse_query
-from .rank import Criterion, Key, Parts, binary, levels, rank, score
+from .rank import Criterion, Key, Parts, binary, levels, rank
 from .results import SearchResponse, SearchResult
 
 __all__ = ["ACCENT_WINDOW", "WHOLE_WINDOW", "SearchResponse", "SearchResult", "search"]
@@ -78,6 +80,8 @@ class _Search:
         columns = sorted(query.fields) if query.fields is not None else None
         self.columns = "{" + " ".join(columns) + "}: " if columns else ""
         self.fuzzy = any(m.fuzzy_parts for m in self.matches)
+        self._main_set: set[int] | None = None
+        self._meta_sets: tuple[set[int], set[int]] | None = None
 
     def vocabulary(self) -> Vocabulary:
         if self._vocabulary is None:
@@ -109,9 +113,12 @@ class _Search:
         """(candidates to rank, their total (a function: it may be counted meanwhile),
         whether all have every word in their meta fields)."""
         matcher = self.matcher
-        if matcher.main_fields and not self.by_date:  # criterion 2 reads it: read meanwhile
-            self.fts.prefetch(matcher.every_expression(self.matches, matcher.main_fields),
-                              "search_meta", self.stamp)
+        if not self.by_date:  # what the criteria read, read meanwhile on other connections
+            if matcher.main_fields:
+                self.fts.prefetch(matcher.every_expression(self.matches, matcher.main_fields),
+                                  "search_meta", self.stamp)
+            if self._whole_criterion and matcher.meta_fields:
+                self.fts.prefetch(self._whole_expression(), "search_meta", self.stamp)
         full: set[int] | None = None
         if matcher.meta_fields:
             full = matcher.every(self.matches, matcher.meta_fields, fuzzy=False)
@@ -120,9 +127,11 @@ class _Search:
             self.in_meta = full
             counted, least = self.fts.count_soon(self._expression(), self.stamp), len(full)
             return full, lambda: max(counted(), least), True
-        if matcher.meta_fields and not self.by_date:  # criterion 2 reads it too
-            self.fts.prefetch(matcher.every_expression(self.matches, matcher.meta_fields),
-                              "search_meta", self.stamp)
+        if not self.by_date:  # every match read elsewhere while this reads what ranks them
+            if self.allowed is None or len(self.allowed) > SQL_FILTER_MAX:
+                self.fts.prefetch(self._expression(), "fts", self.stamp)
+            self._main()
+            self._everywhere_and_side()
         found = self.fts.rowids(self._expression(), self.allowed)
         if self.fts.failed:  # titles, wards and bylines only
             found = matcher.every(self.matches, matcher.meta_fields, gated=False)
@@ -160,14 +169,14 @@ class _Search:
         if not all_meta and self.fuzzy:
             chosen.append(self._fts_criterion(
                 lambda: self._expression(fuzzy=False), lambda group: (set(), group)))
-        main = matcher.every(matches, matcher.main_fields)
+        main = self._main()
         side: set[int] = set()
         everywhere: set[int] = set()
         if all_meta:
             chosen.append(binary(lambda group: group & main))
         else:
-            everywhere = self.in_meta = matcher.every(matches, matcher.meta_fields)
-            side = matcher.some(matches, matcher.side_fields)
+            everywhere, side = self._everywhere_and_side()
+            self.in_meta = everywhere
 
             def where(group: set[int]) -> Parts:
                 in_main = group & main
@@ -185,11 +194,28 @@ class _Search:
         if any(m.exact for m in matches):
             chosen.append(self._accent_criterion())
         if self._whole_criterion:
-            last = matches[-1]
-            whole = self.fts.rowids(matcher._columns(matcher.meta_fields) + last.whole(),
-                                    table="search_meta") if matcher.meta_fields else set()
+            whole = self.fts.rowids(self._whole_expression(), table="search_meta") \
+                if matcher.meta_fields else set()
             chosen.append(binary(lambda group: group & whole))  # bodies: _page
         return chosen
+
+    def _main(self) -> set[int]:
+        """Criterion 2's best: every word in a title or ward (read once per search)."""
+        if self._main_set is None:
+            self._main_set = self.matcher.every(self.matches, self.matcher.main_fields)
+        return self._main_set
+
+    def _everywhere_and_side(self) -> tuple[set[int], set[int]]:
+        """Every word in a title, ward or byline; some word in a ward or byline."""
+        if self._meta_sets is None:
+            matcher = self.matcher
+            self._meta_sets = (matcher.every(self.matches, matcher.meta_fields),
+                               matcher.some(self.matches, matcher.side_fields))
+        return self._meta_sets
+
+    def _whole_expression(self) -> str:
+        """The unfinished last word taken whole, in titles, wards and bylines."""
+        return self.matcher._columns(self.matcher.meta_fields) + self.matches[-1].whole()
 
     def _accent_criterion(self) -> Criterion:
         """How many words typed with accents have them (2) or one mark left out (1)."""
@@ -328,32 +354,7 @@ class _Search:
             ranked = adjusted + ranked[head_size:]
         page = [(key, rowid) for key, rowid in ranked[self.offset : self.wanted]
                 if rowid in by_rowid]
-        return self._results(page, by_rowid)
-
-    def _results(self, page: list[tuple[Key, int]], by_rowid: dict[int, Any]
-                 ) -> list[SearchResult]:
-        patterns = [m.pattern for m in self.matches]
-        fuzzy = patterns + [p for m in self.matches for p in m.fuzzy_patterns]
-        together = [Pattern(tuple(t for m in self.matches for t in m.term.tokens),
-                            self.matches[-1].term.prefix)] if len(self.matches) > 1 else []
-        base = len(self.matches) * 2 + 4
-        in_meta = self.in_meta if self.in_meta is not None else set()
-        results = []
-        for key, rowid in page:
-            row = by_rowid[rowid]
-            summary = ArticleSummary(*row[3:])
-            snippet = None
-            if row[2] is not None and patterns and rowid not in in_meta:  # a body match
-                text = "\n".join(p.text for p in unpack_paragraphs(row[2]) if p.kind != "image")
-                snippet = make_snippet(text, patterns, prefer=together, folded=fast_fold(text))
-            results.append(SearchResult(
-                summary, score(key, base),
-                tuple(find_spans(summary.title, fuzzy)),
-                tuple(find_spans(summary.ward_label or "", fuzzy)),
-                snippet[0] if snippet else None,
-                tuple(snippet[1]) if snippet else (),
-            ))
-        return results
+        return page_results(page, by_rowid, self.matches, self.in_meta)
 
 
 def search(

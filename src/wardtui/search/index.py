@@ -49,6 +49,7 @@ META_FIELDS = ("title", "ward", "author")
 """The fields whose words forgive typos; ``body`` is matched precisely."""
 
 _POOL_SIZE = 4
+_HELPERS = 2  # queries of one search read ahead at once (SQLite, without the GIL)
 _WALK_FACTOR = 0.15  # walk the date index when len(group)**2 > this * need * size
 
 
@@ -241,7 +242,7 @@ class SearchIndex:
         (the caller asks it again on its own connection, and meets the error there)."""
         with self._pool_lock:
             if self._helper is None:
-                self._helper = ThreadPoolExecutor(1, thread_name_prefix="wardtui-search")
+                self._helper = ThreadPoolExecutor(_HELPERS, thread_name_prefix="wardtui-search")
             future = self._helper.submit(self._one_row, stamp, sql, args)
         return future.result
 
