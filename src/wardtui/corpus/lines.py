@@ -238,7 +238,8 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
 
     In a hard-wrapped file (three lines or more go on in lower case) a paragraph
     already wrapped that does not end a sentence is continued by the next line
-    whatever its case.
+    whatever its case. A line that opens as a lead does (``Sáng ngày 6/9/2020 …``,
+    ``Vừa qua, …``) starts a paragraph of its own: the line before it is a headline.
     """
     lowercase_breaks = 0
     for line in lines[1:]:
@@ -264,6 +265,7 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
                 or (wrapped and len(parts) >= 2 and len(last) >= 40)
             )
             and not (len(parts) == 1 and is_upper_text(last))
+            and not (line.text[:1].isupper() and fx.LEAD_CUE.match(line.text))
         ):
             parts.append(line.text)
             continue

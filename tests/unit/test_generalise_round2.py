@@ -1,0 +1,51 @@
+"""Layouts met on the second held-out set of real pages (issue 10, round 2), in
+fixtures written for this test with the same shape: a headline on its own line
+followed straight away by a lead that opens with a lead's cue (``Sáng ngày …``,
+``Vừa qua, …``), where the headline ends with a word that usually continues a
+wrapped sentence (``xã``, ``huyện``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardtui.corpus import parse_text
+
+
+def _text(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+LAST = "Thời gian tới, phong trào sẽ được nhân rộng ra các thôn còn lại trong xã."
+
+
+@pytest.mark.parametrize(
+    ("head", "lead"),
+    [
+        (
+            "Chiều ngày 12/4/2023 Hội Nông dân xã Phú Mỹ ra quân vệ sinh kênh mương trên "
+            "địa bàn xã",
+            "Chiều ngày 12/4/2023 Hội Nông dân xã Phú Mỹ phối hợp với các thôn ra quân nạo vét "
+            "kênh mương nội đồng, có hơn 80 hội viên tham gia và thu gom được nhiều rác thải.",
+        ),
+        (
+            "Thôn Tân Lập - xã Cư Bao nhận danh hiệu thôn văn hóa cấp huyện",
+            "Vừa qua, cán bộ và nhân dân thôn Tân Lập - xã Cư Bao đã tổ chức lễ đón nhận danh "
+            "hiệu thôn văn hóa cấp huyện trong không khí phấn khởi.",
+        ),
+    ],
+)
+def test_headline_then_a_lead_opening_with_its_cue_stay_apart(head: str, lead: str) -> None:
+    article = parse_text(_text(head, lead, LAST))
+    assert article.title == head
+    assert any(p.text == lead for p in article.paragraphs)
+
+
+def test_a_wrapped_sentence_still_joins_across_a_unit_word() -> None:
+    head = "Xã Phú Mỹ ra quân vệ sinh môi trường"
+    lead = _text(
+        "Sáng ngày 12/4/2023, Hội Nông dân phối hợp với Đoàn Thanh niên xã",
+        "Phú Mỹ ra quân vệ sinh kênh mương nội đồng, thu gom được nhiều rác thải.",
+    )
+    article = parse_text(_text(head, lead, LAST))
+    assert article.title == head
+    assert any("Thanh niên xã Phú Mỹ ra quân" in p.text for p in article.paragraphs)
