@@ -49,3 +49,19 @@ def test_a_wrapped_sentence_still_joins_across_a_unit_word() -> None:
     article = parse_text(_text(head, lead, LAST))
     assert article.title == head
     assert any("Thanh niên xã Phú Mỹ ra quân" in p.text for p in article.paragraphs)
+
+
+def test_a_table_row_with_the_headline_twice_and_the_lead_is_split_into_cells() -> None:
+    head = "PHƯỜNG 3 RA MẮT MÔ HÌNH TUYẾN ĐƯỜNG XANH SẠCH ĐẸP"
+    text = _text(
+        f"| {head} | {head} | | Chiều ngày 15/5/2022, UBND Phường 3 tổ chức ra mắt mô hình",
+        "tuyến đường xanh sạch đẹp tại khu phố 2 với sự tham gia của đông đảo người dân.",
+        LAST,
+    )
+    article = parse_text(text)
+    assert article.title is not None
+    assert article.title.casefold() == head.casefold()
+    assert any(
+        p.text.startswith("Chiều ngày 15/5/2022, UBND Phường 3 tổ chức ra mắt mô hình tuyến")
+        for p in article.paragraphs
+    )

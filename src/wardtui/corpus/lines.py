@@ -160,6 +160,10 @@ def _read_line(raw: str) -> tuple[_Part, ...]:
     tidy = _tidy(raw)
     if not tidy:
         return ()
+    if raw.lstrip().startswith("|") and "|" in tidy:
+        cells = _table_cells(tidy)
+        if len(cells) > 1:
+            return tuple(part for cell in cells for part in _read_line(cell))
     if _is_caption_markup(raw):
         return (("caption", tidy, None),)
     out: list[_Part] = []
@@ -171,6 +175,17 @@ def _read_line(raw: str) -> tuple[_Part, ...]:
         else:
             out.append((_kind(part), part, None))
     return tuple(out)
+
+
+def _table_cells(row: str) -> list[str]:
+    """The cells of a table row (``| A | A | | B``), empty ones and a cell repeating the one
+    before it dropped: a page's headline cell written twice, then its lead."""
+    cells: list[str] = []
+    for cell in row.split("|"):
+        cell = cell.strip()
+        if cell and not (cells and fold(cells[-1]) == fold(cell)):
+            cells.append(cell)
+    return cells
 
 
 @lru_cache(maxsize=16384)
