@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from wardtui.corpus import parse_text
+from wardtui.corpus.wards import find_mentions
 
 
 def _text(*lines: str) -> str:
@@ -65,3 +66,15 @@ def test_a_table_row_with_the_headline_twice_and_the_lead_is_split_into_cells() 
         p.text.startswith("Chiều ngày 15/5/2022, UBND Phường 3 tổ chức ra mắt mô hình tuyến")
         for p in article.paragraphs
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ward"),
+    [
+        ("Ban chấp hành xã Đoàn Tân Hưng ra quân dọn vệ sinh kênh nội đồng.", "Tân Hưng"),
+        ("Nhân dân xã Đoàn Kết tham gia ngày hội đại đoàn kết toàn dân tộc.", "Đoàn Kết"),
+    ],
+)
+def test_the_youth_union_before_a_commune_name_is_not_part_of_it(sentence: str, ward: str) -> None:
+    mentions = find_mentions(sentence)
+    assert [(m.name, m.unit) for m in mentions] == [(ward, "xã")]

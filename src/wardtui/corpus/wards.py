@@ -78,6 +78,10 @@ def _clean_name(raw: str, after: str) -> str | None:
         kept.append(word)
     while kept and kept[-1] == "-":
         kept.pop()
+    if len(kept) >= 3 and kept[0].lower() == "đoàn":
+        # "xã Đoàn Thạnh Lộc": the Youth Union of the commune named next (every unit
+        # called "Đoàn …" has two syllables: Đoàn Kết, Đoàn Xá).
+        del kept[0]
     if not kept:
         return None
     name = " ".join(kept).replace(" - ", "-")
