@@ -184,3 +184,26 @@ def test_every_body_match_is_read_ahead_while_the_ranking_sets_are_read(
     assert response.total > 0 and any(r.snippet for r in response.results)
     assert any(a.startswith("fts ") and "nguoi" in a for a in asked), asked
     assert any(a.startswith("search_meta {title ward}") for a in asked), asked
+
+
+def test_a_read_ahead_that_breaks_raises_in_the_search_not_in_its_thread(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*_: object) -> None:
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(SearchIndex, "_one_row", broken)
+    with pytest.raises(RuntimeError, match="broken"):
+        index.elsewhere(0, "SELECT 1", ())()
+
+
+def test_no_thread_stays_behind_a_search(index: SearchIndex) -> None:
+    import threading
+
+    before = set(threading.enumerate())
+    index.cache.items.clear()
+    search(index, "nguoi dan", 50)
+    search(index, "phuong", 50)
+    started = set(threading.enumerate()) - before
+    for thread in started:
+        thread.join(timeout=5)  # a read-ahead ends with its query; a pool would wait on
+    assert not any(thread.is_alive() for thread in started)

@@ -35,7 +35,7 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Collection, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -48,8 +48,7 @@ __all__ = ["META_FIELDS", "LruCache", "SearchIndex", "Vocabulary", "as_json", "r
 META_FIELDS = ("title", "ward", "author")
 """The fields whose words forgive typos; ``body`` is matched precisely."""
 
-_POOL_SIZE = 4
-_HELPERS = 2  # queries of one search read ahead at once (SQLite, without the GIL)
+_POOL_SIZE = 6  # a search's own connection and those reading ahead for it
 _WALK_FACTOR = 0.15  # walk the date index when len(group)**2 > this * need * size
 
 
@@ -177,7 +176,6 @@ class SearchIndex:
         self._lock = threading.Lock()
         self._pool: list[Library] = []
         self._pool_lock = threading.Lock()
-        self._helper: ThreadPoolExecutor | None = None
 
     # -- building ---------------------------------------------------------------------
     @classmethod
@@ -235,15 +233,24 @@ class SearchIndex:
 
     def elsewhere(self, stamp: int, sql: str, args: tuple[Any, ...]
                   ) -> Callable[[], tuple[Any, ...] | None]:
-        """Run the one-row query ``sql`` now on another pooled connection, in a helper
-        thread (SQLite works without the GIL while the caller goes on); the function
+        """Run the one-row query ``sql`` now on another pooled connection, in a thread of
+        its own (SQLite works without the GIL while the caller goes on); the function
         returned waits for its row: ``None`` when that connection did not see change
         ``stamp`` of the library (a sync committed meanwhile) or the query failed
-        (the caller asks it again on its own connection, and meets the error there)."""
-        with self._pool_lock:
-            if self._helper is None:
-                self._helper = ThreadPoolExecutor(_HELPERS, thread_name_prefix="wardtui-search")
-            future = self._helper.submit(self._one_row, stamp, sql, args)
+        (the caller asks it again on its own connection, and meets the error there).
+
+        A short-lived daemon thread per query (a search starts at most a few): nothing
+        stays behind when an index is dropped without :meth:`close`.
+        """
+        future: Future[tuple[Any, ...] | None] = Future()
+
+        def run() -> None:
+            try:
+                future.set_result(self._one_row(stamp, sql, args))
+            except BaseException as error:  # noqa: BLE001 - handed to the caller, who raises it
+                future.set_exception(error)
+
+        threading.Thread(target=run, name="wardtui-search-ahead", daemon=True).start()
         return future.result
 
     def _one_row(self, stamp: int, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
@@ -260,10 +267,6 @@ class SearchIndex:
 
     def close(self) -> None:
         """Close the pooled connections (not the library the index was built from)."""
-        with self._pool_lock:
-            helper, self._helper = self._helper, None
-        if helper is not None:
-            helper.shutdown(wait=True)
         with self._pool_lock:
             pool, self._pool = self._pool, []
         for library in pool:
