@@ -78,3 +78,17 @@ def test_a_table_row_with_the_headline_twice_and_the_lead_is_split_into_cells() 
 def test_the_youth_union_before_a_commune_name_is_not_part_of_it(sentence: str, ward: str) -> None:
     mentions = find_mentions(sentence)
     assert [(m.name, m.unit) for m in mentions] == [(ward, "xã")]
+
+
+BODY = (
+    "Sáng ngày 3/2/2025, khu phố Bình Thới vận động các nhà hảo tâm trao 80 phần quà Tết cho "
+    "hộ nghèo và người cao tuổi neo đơn trên địa bàn phường.",
+    "Mỗi phần quà gồm gạo, dầu ăn và tiền mặt, tổng trị giá hơn 40 triệu đồng.",
+)
+
+
+def test_an_office_signing_alone_with_its_full_eleven_word_name_is_the_author() -> None:
+    office = "Ủy ban Mặt trận Tổ quốc Việt Nam phường Bình Thới"
+    article = parse_text(_text(*BODY, office))
+    assert article.author == office
+    assert all(office not in p.text for p in article.paragraphs)

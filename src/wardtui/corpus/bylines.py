@@ -68,6 +68,10 @@ _V_BYLINE = re.compile(r"^V\s*:\s*(?P<name>.+?)(?:\s+[A-Z]{1,2}\s*:.*)?$")
 _INITIALS_THEN_NAMES = re.compile(r"^(?P<head>\S{1,12})\s*\((?P<inner>[^()]+)\)$")
 
 
+# "Ủy ban Mặt trận Tổ quốc Việt Nam phường Long Xuyên": an office's full name, eleven words.
+MAX_OFFICE_WORDS = 12
+
+
 def looks_like_name(text: str) -> bool:
     """A person's name: 2–6 capitalised syllables (``Thanh Tâm``, ``MỸ LỆ``), or ``N.MINH``."""
     text = text.strip()
@@ -115,7 +119,7 @@ def _is_office(text: str) -> bool:
     if _ABBREV_CREDIT.match(text):
         return True
     if _OFFICE.match(text):
-        return len(text.split()) <= 12
+        return len(text.split()) <= MAX_OFFICE_WORDS
     low = fold(text)
     return bool(_OFFICE_TITLE.match(low))
 
@@ -203,7 +207,7 @@ def parse_byline(line: str) -> Byline | None:
     inner_text = text.strip("()[] ")
     if (
         _OFFICE.match(inner_text)
-        and len(inner_text.split()) <= 10
+        and len(inner_text.split()) <= MAX_OFFICE_WORDS
         and not is_upper_text(inner_text)
     ):
         # An office signing the article (``UBND phường Mỹ Long``) is its byline; only
