@@ -92,3 +92,21 @@ def test_an_office_signing_alone_with_its_full_eleven_word_name_is_the_author() 
     article = parse_text(_text(*BODY, office))
     assert article.author == office
     assert all(office not in p.text for p in article.paragraphs)
+
+
+def test_a_name_in_parentheses_after_the_last_sentence_is_the_byline() -> None:
+    last = "Nhiều mô hình khác cũng được duy trì như tổ tự quản, tiếng kẻng an ninh… (Thu Hằng)"
+    article = parse_text(_text(*BODY, last))
+    assert article.author == "Thu Hằng"
+    assert article.paragraphs[-1].text.endswith("tiếng kẻng an ninh…")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["(UBND phường Bình Thới)", "(18/11/1930 - 18/11/2024)", "(ông Lê Văn Nam)"],
+)
+def test_other_parentheses_ending_the_last_sentence_stay_in_the_text(tail: str) -> None:
+    last = f"Buổi lễ kết thúc trong không khí ấm áp, phấn khởi. {tail}"
+    article = parse_text(_text(*BODY, last))
+    assert article.author is None
+    assert article.paragraphs[-1].text == last

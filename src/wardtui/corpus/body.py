@@ -249,4 +249,23 @@ def _take_byline(paragraphs: list[Paragraph]) -> Byline:
             credit = byline.credit
         paragraphs.pop()
         taken += 1
+    if author is None and credit is None:
+        return _glued_byline(paragraphs)
     return Byline(author, credit)
+
+
+# "… việc tang… (Diễm Quỳnh)": a name in parentheses after the last sentence's end.
+_GLUED_BYLINE = re.compile(r"(?<=[.!?…”\"])\s*\((?P<name>[^()]{3,60})\)$")
+
+
+def _glued_byline(paragraphs: list[Paragraph]) -> Byline:
+    """The byline in parentheses glued to the end of the last paragraph, removed from it."""
+    last = paragraphs[-1] if paragraphs else None
+    if last is None or last.kind != "text" or not last.text.endswith(")"):
+        return Byline()
+    m = _GLUED_BYLINE.search(last.text)
+    byline = parse_byline(m.group("name")) if m else None
+    if m is None or byline is None or not (byline.author and is_person(byline.author)):
+        return Byline()
+    paragraphs[-1] = Paragraph(last.text[: m.start()].rstrip(), last.kind)
+    return byline
