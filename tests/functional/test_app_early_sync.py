@@ -172,6 +172,33 @@ def test_quitting_asks_the_launch_sync_to_stop_and_does_not_wait(
             os.kill(early.pid, signal.SIGKILL)
 
 
+class Niceness(Sources):
+    def current(self) -> list[Path]:
+        raise StoreError(f"nice {os.nice(0)}")  # said back to the app as a failure
+
+
+def test_the_launch_sync_gives_way_to_the_app_on_busy_cores() -> None:
+    from wardtui.app.early_sync import NICE
+
+    early = EarlySync.start(Niceness())
+    assert early is not None
+    (event,) = early.events(lambda: False)
+    assert isinstance(event, SyncFailed)
+    assert event.message == f"Could not sync: nice {min(os.nice(0) + NICE, 19)}"
+
+
+def test_the_app_imports_the_export_and_the_bookmarks_list_when_first_used() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, wardtui.app.app; print(sorted(m for m in sys.modules if m in "
+            "('wardtui.export', 'wardtui.app.screens.export_dialog', "
+            "'wardtui.app.screens.bookmarks')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"  # (the first screen needs none of them: launch time)
+
+
 def test_the_events_carry_progress_then_the_report(seeds_copy: Path) -> None:
     sources = Sources()
     sources.add(seeds_copy)

@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -35,7 +35,6 @@ from textual.worker import Worker
 from ..config import DEFAULT_THEME, Settings, Sources
 from ..corpus import Article
 from ..corpus.clean import safe_line
-from ..export import ExportReport, Missing
 from ..labels import sentence
 from ..library import Library, LibraryError, WardCount
 from ..search import QUERY_HELP
@@ -48,10 +47,12 @@ from .early_sync import EarlySync
 from .keys import help_sections
 from .messages import BookmarksChanged, Notice, failure
 from .read_state import ReadKeeper
-from .screens.export_dialog import ExportManyDialog
 from .screens.help import HelpNote, HelpScreen
 from .screens.main import MainScreen
 from .threads import DaemonExecutor
+
+if TYPE_CHECKING:  # the export is imported when it is used (the first screen needs none)
+    from ..export import ExportReport, Missing
 
 STORE_WAIT = 20.0  # seconds a sync waits for the store to open before it skips the bookmarks
 
@@ -331,6 +332,8 @@ class WardApp(App[int]):
         def exported(report: ExportReport | None) -> None:
             if report is not None:
                 self.remember_export_folder(report.folder)
+
+        from .screens.export_dialog import ExportManyDialog
 
         self.push_screen(ExportManyDialog(message.articles, folder=self.settings.export_dir),
                          exported)

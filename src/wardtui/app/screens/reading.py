@@ -18,7 +18,6 @@ from typing import cast
 from textual.screen import Screen
 
 from ...corpus import Article
-from ...export import to_txt
 from ...labels import title
 from ...library import LibraryError
 from ...search import Query
@@ -29,8 +28,6 @@ from ..widgets.reader import Reader
 from ..widgets.search_pane import SearchPane
 from ..widgets.status import StatusBar
 from ..widgets.ward_tree import WardTree
-from .bookmarks import BookmarksScreen
-from .export_dialog import ExportDialog
 
 __all__ = ["ReadingScreen"]
 
@@ -155,6 +152,8 @@ class ReadingScreen(Screen[None]):
                 return
             self.open_article(article_id)
 
+        from .bookmarks import BookmarksScreen  # (imported when first used: not at launch)
+
         self.app.push_screen(BookmarksScreen(store, is_missing=is_missing), chosen)
 
     def action_export_article(self) -> None:
@@ -168,6 +167,8 @@ class ReadingScreen(Screen[None]):
             if path is not None:
                 self.host.remember_export_folder(path.parent)
 
+        from .export_dialog import ExportDialog  # (imported when first used: not at launch)
+
         self.app.push_screen(ExportDialog(article, folder=self.host.settings.export_dir),
                              exported)
 
@@ -176,5 +177,7 @@ class ReadingScreen(Screen[None]):
         article_id = self._current_or_say()
         article = self._article(article_id) if article_id is not None else None
         if article is not None:
+            from ...export import to_txt
+
             self.app.copy_to_clipboard(to_txt(article))
             self.host.tell(f"Copied to the clipboard: {title(article.title)}")
