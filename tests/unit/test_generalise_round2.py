@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from wardtui.corpus import parse_text
+from wardtui.corpus.scoring import is_office_name
 from wardtui.corpus.wards import find_mentions
 
 
@@ -110,3 +111,38 @@ def test_other_parentheses_ending_the_last_sentence_stay_in_the_text(tail: str) 
     article = parse_text(_text(*BODY, last))
     assert article.author is None
     assert article.paragraphs[-1].text == last
+
+
+def test_an_office_name_alone_near_the_stamp_does_not_beat_an_all_caps_headline() -> None:
+    head = "HỘI CHỮ THẬP ĐỎ TRAO 200 SUẤT QUÀ CHO HỘ NGHÈO"
+    text = _text(
+        head,
+        "Phước Long",
+        "2021-03-08T09:15:00+07:00",
+        "https://example.gov.vn/vi/news/xa-hoi/hoi-chu-thap-do-trao-qua-123.html",
+        "UBND thị xã Phước Long",
+        "Thứ hai - 08/03/2021 09:10",
+        "Sáng ngày 6/3, Hội Chữ thập đỏ phường Long Thủy phối hợp với các nhà hảo tâm trao 200 "
+        "suất quà cho hộ nghèo và hộ cận nghèo trên địa bàn phường.",
+        LAST,
+    )
+    article = parse_text(text)
+    assert article.title_original == head
+    assert article.author is None
+    body = " ".join(p.text for p in article.paragraphs)
+    assert "UBND thị xã Phước Long" not in body
+    assert "2021-03-08T09:15" not in body
+
+
+@pytest.mark.parametrize(
+    ("line", "office"),
+    [
+        ("UBND thị xã Bình Long", True),
+        ("Đảng ủy xã Tân Phú", True),
+        ("ỦY BAN NHÂN DÂN PHƯỜNG 5", True),
+        ("UBND xã Tân Phú ra quân làm giao thông nông thôn", False),
+        ("UBND xã Tân Phú tiếp dân", False),
+    ],
+)
+def test_office_name_alone(line: str, office: bool) -> None:
+    assert is_office_name(line) is office

@@ -154,11 +154,34 @@ def _header(lines: list[Line], lead: int) -> _Head:
         for i in texts:
             if i > chosen.index:
                 byline = parse_byline(lines[i].text)
-                if byline and byline.author and looks_like_name(byline.author.split(" (")[0]):
+                if (
+                    byline
+                    and byline.author
+                    and looks_like_name(byline.author.split(" (")[0])
+                    and not _is_place(byline.author, [lines[j].text for j in texts])
+                ):
                     author = author or byline.author
                     lines[i].kind = "byline"
+        for i in range(chosen.index + 1, lead):
+            if lines[i].kind == "text" and (
+                _HEADER_META.match(lines[i].text) or scoring.is_office_name(lines[i].text)
+            ):
+                lines[i].kind = "junk"  # the page's metadata between headline and lead
         return _Head(chosen.text, chosen.index, category, author)
     return _Head(None, -1, category, None)
+
+
+# A page's metadata printed between its headline and its lead: an ISO time, an address.
+_HEADER_META = re.compile(
+    r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+\-]\d{2}:?\d{2})?)$"
+)
+_UNIT_BEFORE = r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|TP\.?|TX\.?)\s+"
+
+
+def _is_place(name: str, texts: list[str]) -> bool:
+    """Does the page's header write ``name`` after a unit word (``UBND thị xã Bình Long``)?"""
+    pattern = re.compile(_UNIT_BEFORE + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+    return any(pattern.search(text) for text in texts)
 
 
 def _category(lines: list[Line], lead: int, chosen: scoring.Candidate | None) -> str | None:

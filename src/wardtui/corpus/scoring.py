@@ -33,6 +33,7 @@ WEIGHTS: dict[str, float] = {
     "short_caps": -1.0,  # ALL CAPS and at most 4 words: a section heading
     "section": -4.0,  # a known section or menu name
     "name_like": -4.0,  # a person's name: a byline
+    "office_name": -7.0,  # only an office's name (UBND thị xã Bình Long): a banner or a byline
     "sentence": -1.0,  # ends with a full stop and has 15+ words: a lead sentence
     "short_stopped": -1.5,  # ends with a full stop and has 4-14 words: a photo caption
     "question": -2.0,  # a poll or a form question
@@ -47,6 +48,22 @@ WEIGHTS: dict[str, float] = {
 }
 
 _WORD = re.compile(r"\w+")
+# An office's name and nothing else: "UBND thị xã Bình Long", "Đảng ủy xã Tân Phú".
+_OFFICE_NAME = re.compile(
+    r"^(?:UBND|HĐND|[ỦU][yỷ]\s+ban\s+nhân\s+dân|Đảng\s+[ủu][yỷ])\s+"
+    r"(?:phường|xã|thị\s+trấn|quận|huyện|thị\s+xã|thành\s+phố|tỉnh)\s+(?P<name>[^\W_][\w'’ ]*)$",
+    re.IGNORECASE,
+)
+MAX_OFFICE_NAME_WORDS = 4
+
+
+def is_office_name(text: str) -> bool:
+    """Is ``text`` only an office's name, every word of the place's name capitalised?"""
+    m = _OFFICE_NAME.match(text) if text[:1] in "UHỦUĐ" else None
+    if m is None:
+        return False
+    name = m.group("name").split()
+    return len(name) <= MAX_OFFICE_NAME_WORDS and all(w[:1].isupper() or w.isdigit() for w in name)
 
 
 @dataclass(slots=True)
@@ -98,6 +115,8 @@ def features(
         f["section"] = 1.0
     if is_name:
         f["name_like"] = 1.0
+    if is_office_name(text):
+        f["office_name"] = 1.0
     end = text.rstrip()[-1:]
     if end == "." and n >= 15:
         f["sentence"] = 1.0
