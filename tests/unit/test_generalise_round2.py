@@ -146,3 +146,25 @@ def test_an_office_name_alone_near_the_stamp_does_not_beat_an_all_caps_headline(
 )
 def test_office_name_alone(line: str, office: bool) -> None:
     assert is_office_name(line) is office
+
+
+@pytest.mark.parametrize(
+    ("lead", "date"),
+    [
+        (
+            "Từ ngày 02/4/2022 - 05/4/2022, Hội Nông dân xã Tân Phú tổ chức thành công hội nghị "
+            "các chi hội nhiệm kỳ 2022 - 2027.",
+            "2022-04-02",
+        ),
+        (
+            "Trong 2 ngày 20/10/2023 – 21/10/2023, Đoàn xã Tân Phú tổ chức hội trại tòng quân "
+            "cho thanh niên chuẩn bị lên đường nhập ngũ.",
+            "2023-10-20",
+        ),
+    ],
+)
+def test_two_dates_of_one_year_are_a_range_and_its_first_day_is_the_date(
+    lead: str, date: str
+) -> None:
+    article = parse_text(_text(lead, LAST))
+    assert article.date == date

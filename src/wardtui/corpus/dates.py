@@ -104,13 +104,24 @@ def make_iso(year: int, month: int | None = None, day: int | None = None) -> str
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+_YEAR4 = re.compile(r"(?:19|20)\d\d")
+
+
 @lru_cache(maxsize=64)
 def _span_list(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, closing year) of each anniversary span: once per text, though both
-    the date and the year finders ask (a span needs a dash)."""
+    the date and the year finders ask (a span needs a dash). Two dates of the same year
+    (``Từ ngày 11/3/2021 - 14/3/2021``) are a range of days, not an anniversary: its
+    first day is a date like any other."""
     if "-" not in text and "–" not in text and "—" not in text:
         return ()
-    return tuple((m.start(), m.end(), m.group(1)) for m in spans(text))
+    return tuple((m.start(), m.end(), m.group(1)) for m in spans(text) if not _within_a_year(m))
+
+
+def _within_a_year(span: re.Match[str]) -> bool:
+    """Do both ends of ``span`` fall in the same year?"""
+    opening = _YEAR4.search(span.group())
+    return opening is not None and opening.group() == span.group(1)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
