@@ -168,3 +168,24 @@ def test_two_dates_of_one_year_are_a_range_and_its_first_day_is_the_date(
 ) -> None:
     article = parse_text(_text(lead, LAST))
     assert article.date == date
+
+
+def test_a_ward_named_only_in_a_photo_caption_is_the_articles_ward() -> None:
+    text = _text(
+        "Sáng ngày 7/9/2025, Chi hội Phụ nữ ấp Bình Lợi phối hợp với Ban điều hành ấp trao quà "
+        "cho hội viên có hoàn cảnh khó khăn trên địa bàn.",
+        "Quang cảnh buổi trao quà tại ấp Bình Lợi, xã Tân Hiệp",
+        "Dịp này có 30 phần quà được trao, mỗi phần gồm gạo, sữa và tiền mặt.",
+    )
+    article = parse_text(text)
+    assert (article.ward, article.unit) == ("Tân Hiệp", "xã")
+
+
+def test_a_caption_does_not_outweigh_the_ward_the_text_names() -> None:
+    text = _text(
+        "Sáng ngày 7/9/2025, Chi hội Phụ nữ xã Tân Hiệp trao quà cho hội viên có hoàn cảnh khó "
+        "khăn trên địa bàn.",
+        "Quang cảnh buổi trao quà tại nhà văn hóa xã Tân Bình",
+        "Dịp này có 30 phần quà được trao, mỗi phần gồm gạo, sữa và tiền mặt.",
+    )
+    assert parse_text(text).ward == "Tân Hiệp"

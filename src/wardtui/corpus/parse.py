@@ -268,6 +268,9 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
     body_text = _joined(texts[1:], MAX_WARD_SCAN)
     lead_text = texts[0][:MAX_WARD_SCAN] if texts else ""
     ward = subject_ward(subject_line[:MAX_WARD_SCAN], lead_text, body_text, author or credit)
+    if ward is None:  # the text names none: a photo caption may ("… tại ấp A, xã B")
+        captions = _joined([p.text for p in paragraphs if p.kind == "caption"], MAX_WARD_SCAN)
+        ward = subject_ward("", "", captions) if captions else None
     return Article(
         id=_clean_article_id(text),
         title=title,
