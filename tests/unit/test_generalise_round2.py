@@ -189,3 +189,33 @@ def test_a_caption_does_not_outweigh_the_ward_the_text_names() -> None:
         "Dịp này có 30 phần quà được trao, mỗi phần gồm gạo, sữa và tiền mặt.",
     )
     assert parse_text(text).ward == "Tân Hiệp"
+
+
+P1 = (
+    "Ngày 20/8, Hội Liên hiệp Phụ nữ thị trấn Long Hải ra mắt tổ hợp tác trồng nấm sạch với "
+    "12 thành viên là hội viên phụ nữ trên địa bàn các khu phố."
+)
+P2 = (
+    "Tổ hợp tác được hỗ trợ vốn vay ưu đãi và kỹ thuật trồng nấm, giúp các thành viên có thêm "
+    "nguồn thu nhập ổn định và chung tay phát triển kinh tế địa phương."
+)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ("Ra mắt tổ hợp tác trồng nấm sạch.", "Ra mắt tổ hợp tác trồng nấm sạch."),
+        ("(Quang cảnh buổi ra mắt)",),
+    ],
+)
+def test_captions_written_twice_or_in_parentheses_are_not_running_text(
+    lines: tuple[str, ...],
+) -> None:
+    article = parse_text(_text(P1, *lines, P2))
+    texts = [p.text for p in article.paragraphs if p.kind == "text"]
+    assert texts == [P1, P2]
+
+
+def test_a_person_in_parentheses_on_the_last_line_stays_the_byline() -> None:
+    article = parse_text(_text(P1, P2, "(Thu Hằng)"))
+    assert article.author == "Thu Hằng"

@@ -120,12 +120,29 @@ def _mark_captions(lines: list[Line], end: int) -> None:
             i += 1
             continue
         nxt = lines[i + 1] if i + 1 < end else None
+        if (
+            nxt is not None
+            and nxt.kind == "text"
+            and nxt.text == text
+            and text.count(" ") < _CAPTION_WORDS
+        ):
+            line.kind = "junk"  # with or without a final stop: no sentence is printed twice
+            nxt.kind = "caption"
+            i += 2
+            continue
+        if (
+            text[:1] == "("
+            and text[-1:] == ")"
+            and nxt is not None
+            and nxt.kind == "text"
+            and text.count(" ") < _CAPTION_WORDS
+            and "(" not in text[1:]
+            and parse_byline(text) is None
+        ):
+            line.kind = "caption"  # "(Quang cảnh lớp học)" between two paragraphs
+            i += 1
+            continue
         if nxt is not None and _is_short_unstopped(text):
-            if nxt.kind == "text" and nxt.text == text:
-                line.kind = "junk"
-                nxt.kind = "caption"
-                i += 2
-                continue
             before_image = nxt.kind == "image" and text.count(" ") >= 2
             if before_image or (i > 0 and _between_paragraphs(text, lines[i - 1], nxt)):
                 line.kind = "caption"

@@ -204,6 +204,10 @@ def parse_byline(line: str) -> Byline | None:
     person = _names(text) or _person_with_note(text)
     if person:
         return Byline(author=person)
+    if text[:1] == "(" and text[-1:] == ")" and "(" not in text[1:]:
+        person = _names(text[1:-1])  # "(Thu Hằng)": the name in parentheses
+        if person:
+            return Byline(author=person)
     inner_text = text.strip("()[] ")
     if (
         _OFFICE.match(inner_text)
