@@ -3,7 +3,7 @@ a few articles looked up one by one in the bodies' index (issue 15)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from wardtui.library import Library
 from wardtui.search import SearchIndex, search
 from wardtui.search.fts import PROBE_MAX, Fts, quote
+from wardtui.search.index import Ahead
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -156,14 +157,19 @@ def test_reading_ahead_elsewhere_changes_no_result(index: SearchIndex,
     real = SearchIndex.elsewhere
 
     def recording(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]
-                  ) -> Callable[[], tuple[Any, ...] | None]:
+                  ) -> Ahead:
         asked.append(str(args[0]) if args else sql)
         return real(self, stamp, sql, args)
 
     monkeypatch.setattr(SearchIndex, "elsewhere", recording)
     ahead = _responses(index, PREFIXES)
     assert asked  # the read-ahead was used
-    monkeypatch.setattr(SearchIndex, "elsewhere", lambda *_: lambda: None)  # all read here
+    def nowhere(*_: object) -> Ahead:  # all read here
+        ahead = Ahead()
+        ahead.future.set_result(None)
+        return ahead
+
+    monkeypatch.setattr(SearchIndex, "elsewhere", nowhere)
     assert _responses(index, PREFIXES) == ahead
 
 
@@ -173,7 +179,7 @@ def test_every_body_match_is_read_ahead_while_the_ranking_sets_are_read(
     real = SearchIndex.elsewhere
 
     def recording(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]
-                  ) -> Callable[[], tuple[Any, ...] | None]:
+                  ) -> Ahead:
         if sql.startswith("SELECT group_concat(rowid)"):  # a set, not a count
             asked.append(sql.split(" FROM ")[1].split()[0] + " " + str(args[0]))
         return real(self, stamp, sql, args)
@@ -207,3 +213,43 @@ def test_no_thread_stays_behind_a_search(index: SearchIndex) -> None:
     for thread in started:
         thread.join(timeout=5)  # a read-ahead ends with its query; a pool would wait on
     assert not any(thread.is_alive() for thread in started)
+
+
+def test_a_cancelled_read_ahead_stops_its_query(index: SearchIndex) -> None:
+    import threading
+
+    started = threading.Event()
+
+    def hold() -> int:  # called once the endless query runs
+        started.set()
+        return 1
+
+    with index.connection() as library:  # back to the pool first: the next one lent
+        library.conn.create_function("hold", 0, hold)
+        stamp = index.begin(library.conn)
+    endless = ("SELECT count(*) FROM (WITH RECURSIVE c(x) AS (SELECT hold() UNION ALL"
+               " SELECT x + 1 FROM c) SELECT x FROM c)")
+    ahead = index.elsewhere(stamp, endless, ())
+    assert started.wait(timeout=60)
+    ahead.cancel()
+    assert ahead.future.result(timeout=60) is None  # interrupted (it would never end)
+    assert index.elsewhere(stamp, "SELECT 2", ())() == (2,)  # its connection serves again
+
+
+def test_the_total_counted_in_advance_is_stopped_when_bodies_give_it(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    cancelled: list[str] = []
+    real = Ahead.cancel
+
+    def recording(self: Ahead) -> None:
+        cancelled.append("count")
+        real(self)
+
+    monkeypatch.setattr(Ahead, "cancel", recording)
+    index.cache.items.clear()
+    few = search(index, "nguoi dan", 50)  # not every word in 50 titles: the bodies count
+    assert cancelled and few.total > 0
+    cancelled.clear()
+    index.cache.items.clear()
+    many = search(index, "phuong", 1)  # every word in the titles of enough: counted
+    assert not cancelled and many.total == _plain_count(index, '"phuong"')

@@ -119,14 +119,18 @@ class _Search:
                                   "search_meta", self.stamp)
             if self._whole_criterion and matcher.meta_fields:
                 self.fts.prefetch(self._whole_expression(), "search_meta", self.stamp)
+        counted = self.fts.count_soon(self._expression(), self.stamp) if (  # stopped if unused
+            matcher.meta_fields and self.allowed is None and not self.query.excluded
+            and not self.by_date) else None
         full: set[int] | None = None
         if matcher.meta_fields:
             full = matcher.every(self.matches, matcher.meta_fields, fuzzy=False)
-        if (full is not None and self.allowed is None and not self.query.excluded
-                and len(full) >= self.wanted and not self.by_date):
+        if counted is not None and full is not None and len(full) >= self.wanted:
             self.in_meta = full
-            counted, least = self.fts.count_soon(self._expression(), self.stamp), len(full)
+            least = len(full)
             return full, lambda: max(counted(), least), True
+        if counted is not None:
+            counted.cancel()
         if not self.by_date:  # every match read elsewhere while this reads what ranks them
             if self.allowed is None or len(self.allowed) > SQL_FILTER_MAX:
                 self.fts.prefetch(self._expression(), "fts", self.stamp)

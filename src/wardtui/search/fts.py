@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
-from .index import SearchIndex, as_json, rowid_set
+from .index import Ahead, SearchIndex, as_json, rowid_set
 
-__all__ = ["PROBE_MAX", "SQL_FILTER_MAX", "Fts", "any_of", "quote"]
+__all__ = ["PROBE_MAX", "SQL_FILTER_MAX", "Counting", "Fts", "any_of", "quote"]
 
 SQL_FILTER_MAX = 5000
 """A filter allowing at most this many articles (or half the library) is applied in SQLite."""
@@ -47,7 +47,7 @@ class Fts:
         self.conn = conn
         self.hints = hints
         self.failed = False
-        self._soon: dict[tuple[str, str], Callable[[], tuple[Any, ...] | None]] = {}
+        self._soon: dict[tuple[str, str], Ahead] = {}
 
     def prefetch(self, expression: str, table: str, stamp: int) -> None:
         """Start :meth:`rowids` ``(expression, table=table)`` now on another connection
@@ -90,27 +90,18 @@ class Fts:
         self.index.cache.put(key, int(row[0]))
         return int(row[0])
 
-    def count_soon(self, expression: str, stamp: int) -> Callable[[], int]:
+    def count_soon(self, expression: str, stamp: int) -> Counting:
         """:meth:`count`, started now on another connection (SQLite works while this
-        search goes on); the function returned waits for it.
+        search goes on); call the :class:`Counting` returned for it (it waits), or
+        cancel it when the search finds it needs no count.
 
         The other connection counts only if it sees the same state of the library
         (change counter ``stamp``); else, or if it fails, the count is made here.
         """
         cached = self.index.cache.get(("count", expression))
-        if cached is not None:
-            return lambda: int(cached)
-        later = self.index.elsewhere(
+        later = None if cached is not None else self.index.elsewhere(
             stamp, "SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,))
-
-        def result() -> int:
-            row = later()
-            if row is None:
-                return self.count(expression)
-            self.index.cache.put(("count", expression), int(row[0]))
-            return int(row[0])
-
-        return result
+        return Counting(self, expression, later, cached)
 
     def rowids(self, expression: str, allowed: set[int] | None = None,
                table: str = "fts", limit: int | None = None) -> set[int]:
@@ -159,3 +150,29 @@ class Fts:
         if not self.failed:
             self.failed = True
             self.hints.append(f"the full-text search failed ({error}); titles only")
+
+
+class Counting:
+    """A count started by :meth:`Fts.count_soon`: call it for the number."""
+
+    def __init__(self, fts: Fts, expression: str, later: Ahead | None,
+                 cached: int | None) -> None:
+        self.fts = fts
+        self.expression = expression
+        self.later = later
+        self.cached = cached
+
+    def __call__(self) -> int:
+        if self.cached is not None:
+            return int(self.cached)
+        row = self.later() if self.later is not None else None
+        if row is None:
+            return self.fts.count(self.expression)
+        self.fts.index.cache.put(("count", self.expression), int(row[0]))
+        return int(row[0])
+
+    def cancel(self) -> None:
+        """Not needed after all: stop it (calling it then counts here)."""
+        if self.later is not None:
+            self.later.cancel()
+            self.later = None

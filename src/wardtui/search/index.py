@@ -34,7 +34,7 @@ import threading
 import time
 import zlib
 from collections import OrderedDict
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -43,7 +43,7 @@ from typing import Any
 from ..library import Library, LibraryError, search_tables
 from .highlight import fast_fold
 
-__all__ = ["META_FIELDS", "LruCache", "SearchIndex", "Vocabulary", "as_json", "rowid_set"]
+__all__ = ["META_FIELDS", "Ahead", "LruCache", "SearchIndex", "Vocabulary", "as_json", "rowid_set"]
 
 META_FIELDS = ("title", "ward", "author")
 """The fields whose words forgive typos; ``body`` is matched precisely."""
@@ -158,6 +158,28 @@ class Vocabulary:
         return cls.of(exact)
 
 
+class Ahead:
+    """A query running on another connection (:meth:`SearchIndex.elsewhere`): call it for
+    its row (it waits); :meth:`cancel` stops it if it no longer matters."""
+
+    def __init__(self) -> None:
+        self.future: Future[tuple[Any, ...] | None] = Future()
+        self.lock = threading.Lock()
+        self.conn: sqlite3.Connection | None = None  # while its query runs
+        self.cancelled = False
+
+    def __call__(self) -> tuple[Any, ...] | None:
+        return self.future.result()
+
+    def cancel(self) -> None:
+        """Stop the query (``sqlite3_interrupt`` on its connection, only while it runs
+        there): its row is ``None``."""
+        with self.lock:
+            self.cancelled = True
+            if self.conn is not None:
+                self.conn.interrupt()
+
+
 class SearchIndex:
     """A handle on a library for searching it; see the module docstring.
 
@@ -231,39 +253,49 @@ class SearchIndex:
             if library is not None:
                 library.close()
 
-    def elsewhere(self, stamp: int, sql: str, args: tuple[Any, ...]
-                  ) -> Callable[[], tuple[Any, ...] | None]:
+    def elsewhere(self, stamp: int, sql: str, args: tuple[Any, ...]) -> Ahead:
         """Run the one-row query ``sql`` now on another pooled connection, in a thread of
-        its own (SQLite works without the GIL while the caller goes on); the function
-        returned waits for its row: ``None`` when that connection did not see change
-        ``stamp`` of the library (a sync committed meanwhile) or the query failed
-        (the caller asks it again on its own connection, and meets the error there).
+        its own (SQLite works without the GIL while the caller goes on); calling the
+        :class:`Ahead` returned waits for its row: ``None`` when that connection did not
+        see change ``stamp`` of the library (a sync committed meanwhile), the query
+        failed (the caller asks it again on its own connection, and meets the error
+        there) or was cancelled (:meth:`Ahead.cancel`).
 
         A short-lived daemon thread per query (a search starts at most a few): nothing
         stays behind when an index is dropped without :meth:`close`.
         """
-        future: Future[tuple[Any, ...] | None] = Future()
+        ahead = Ahead()
 
         def run() -> None:
             try:
-                future.set_result(self._one_row(stamp, sql, args))
+                ahead.future.set_result(self._one_row(ahead, stamp, sql, args))
             except BaseException as error:  # noqa: BLE001 - handed to the caller, who raises it
-                future.set_exception(error)
+                ahead.future.set_exception(error)
 
         threading.Thread(target=run, name="wardtui-search-ahead", daemon=True).start()
-        return future.result
+        return ahead
 
-    def _one_row(self, stamp: int, sql: str, args: tuple[Any, ...]) -> tuple[Any, ...] | None:
+    def _one_row(self, ahead: Ahead, stamp: int, sql: str, args: tuple[Any, ...]
+                 ) -> tuple[Any, ...] | None:
         with self.connection() as library:
             conn = library.conn
+            with ahead.lock:
+                if ahead.cancelled:
+                    return None
+                ahead.conn = conn
             try:
                 conn.execute("BEGIN")
-                if search_tables.changes(conn) != stamp:
+                if search_tables.changes(conn) != stamp or ahead.cancelled:
                     return None
-                row = conn.execute(sql, args).fetchone()
-            except sqlite3.Error:
+                cursor = conn.execute(sql, args)
+                row = cursor.fetchone()
+                cursor.close()
+            except sqlite3.Error:  # failed, or interrupted by cancel()
                 return None
-        return tuple(row) if row is not None else None
+            finally:
+                with ahead.lock:
+                    ahead.conn = None
+        return tuple(row) if row is not None and not ahead.cancelled else None
 
     def close(self) -> None:
         """Close the pooled connections (not the library the index was built from)."""
