@@ -260,3 +260,28 @@ def test_the_tree_and_the_counts_are_read_off_the_ui_thread(
         drive(app, scenario)
     finally:
         watched.close()
+
+
+def test_a_corrupt_cache_with_the_launch_sync_is_rebuilt_once_with_one_notice(
+    seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wardtui import paths
+
+    cache = paths.library_path()
+    cache.parent.mkdir(parents=True)
+    cache.write_bytes(b"this is not a database" * 100)
+    sources = Sources()
+    sources.add(seeds_copy)
+    early = EarlySync.start(sources)  # the child and the app both open the corrupt cache
+    assert early is not None
+    no_sync_here(monkeypatch)
+    app = make_app(None, sources=sources, sync=True, early_sync=early)
+
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = screen_of(pilot)
+        await until(pilot, lambda: state(screen) == "up to date")
+        await until(pilot, lambda: len(screen.ward_tree.root.children) == 5)
+        rebuilt = [m for m in app.messages if "was rebuilt" in m]
+        assert len(rebuilt) == 1, app.messages
+
+    drive(app, scenario)
