@@ -219,3 +219,14 @@ def test_captions_written_twice_or_in_parentheses_are_not_running_text(
 def test_a_person_in_parentheses_on_the_last_line_stays_the_byline() -> None:
     article = parse_text(_text(P1, P2, "(Thu Hằng)"))
     assert article.author == "Thu Hằng"
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Hình 2", "Hội LHPN thị trấn Long Hải ra mắt tổ hợp tác trồng nấm sạch- Ảnh 1."],
+)
+def test_a_photo_number_or_numbered_alt_text_then_its_caption_leave_the_text(marker: str) -> None:
+    caption = "Chủ tịch Hội LHPN thị trấn trao quyết định cho tổ hợp tác"
+    article = parse_text(_text(P1, marker, caption, P2))
+    texts = [p.text for p in article.paragraphs if p.kind == "text"]
+    assert texts == [P1, P2]

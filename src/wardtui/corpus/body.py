@@ -83,6 +83,7 @@ _GALLERY = re.compile(
 )
 # "Nhà văn hóa thôn Miếu (Thụy Chính).": a paper's caption names its place at the end.
 _PLACE_TAGGED = re.compile(r"\s\([A-ZĐÀ-Ỹ][^()]{1,30}\)\.$")
+_PHOTO_NUMBER = re.compile(r"(?:^|[-–]\s*)(?:Ảnh|Hình)\s*\d{1,2}\.?$")
 _CAPTION_WORDS = 30  # a caption is short; a longer line is the article again
 
 
@@ -99,10 +100,22 @@ def _mark_captions(lines: list[Line], end: int) -> None:
     i = 0
     while i < end:
         line = lines[i]
-        if line.kind != "text":
+        if line.kind not in ("text", "image"):
             i += 1
             continue
         text = line.text
+        nxt = lines[i + 1] if i + 1 < end else None
+        if text[-1:] in "0123456789." and _PHOTO_NUMBER.search(text):
+            # "Hình 1", "<headline>- Ảnh 2.": a photo's number or its alt text, then its caption
+            line.kind = "junk" if line.kind == "text" else line.kind
+            if nxt is not None and nxt.kind == "text" and fx.is_caption(nxt.text, after_image=True):
+                nxt.kind = "caption"
+                i += 1
+            i += 1
+            continue
+        if line.kind != "text":
+            i += 1
+            continue
         if text[-1:] == ":" and _GALLERY.match(text):
             line.kind = "junk"
             j = i + 1
@@ -119,7 +132,6 @@ def _mark_captions(lines: list[Line], end: int) -> None:
             line.kind = "caption"
             i += 1
             continue
-        nxt = lines[i + 1] if i + 1 < end else None
         if (
             nxt is not None
             and nxt.kind == "text"
