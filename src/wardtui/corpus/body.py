@@ -108,7 +108,12 @@ def _mark_captions(lines: list[Line], end: int) -> None:
         if text[-1:] in "0123456789." and _PHOTO_NUMBER.search(text):
             # "Hình 1", "<headline>- Ảnh 2.": a photo's number or its alt text, then its caption
             line.kind = "junk" if line.kind == "text" else line.kind
-            if nxt is not None and nxt.kind == "text" and fx.is_caption(nxt.text, after_image=True):
+            if (
+                nxt is not None
+                and nxt.kind == "text"
+                and _is_short_unstopped(nxt.text)
+                and fx.is_caption(nxt.text, after_image=True)
+            ):
                 nxt.kind = "caption"
                 i += 1
             i += 1
