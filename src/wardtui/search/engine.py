@@ -17,11 +17,10 @@ The work per search stays small:
 * the criteria that need another FTS5 query (typo-free, phrase in the body)
   ask it only about the candidates still in contention;
 * "newest first" reads the date index as far as needed (:meth:`.index.SearchIndex.newest`);
-* what the next step will read is read ahead on other pooled connections in the
-  same state of the library (:meth:`.fts.Fts.prefetch`, :meth:`.fts.Fts.count_soon`):
-  the titles-and-wards set and the total while the candidates are found, every
-  body match while the sets that rank them are read; SQLite works there without
-  the GIL, so the search holds it less;
+* what the next step reads is read ahead on other connections in the same state of
+  the library (:meth:`.fts.Fts.prefetch`, :meth:`.fts.Fts.count_soon`): the sets that
+  rank and the total while the candidates are found, every body match while the sets
+  that rank them are read; SQLite works there without the GIL;
 * bodies are decompressed only for the page shown (snippets) and the best
   :data:`ACCENT_WINDOW` / :data:`WHOLE_WINDOW` candidates (accents, whole words).
 
