@@ -230,3 +230,18 @@ def test_a_photo_number_or_numbered_alt_text_then_its_caption_leave_the_text(mar
     article = parse_text(_text(P1, marker, caption, P2))
     texts = [p.text for p in article.paragraphs if p.kind == "text"]
     assert texts == [P1, P2]
+
+
+def test_a_related_teaser_with_its_own_byline_after_the_articles_byline() -> None:
+    teaser = (
+        "Làm việc với Đảng ủy xã Hòa Bình chiều 15/7, lãnh đạo tỉnh yêu cầu địa phương sớm "
+        "ổn định tổ chức bộ máy và chuẩn bị chu đáo cho đại hội sắp tới."
+    )
+    article = parse_text(_text(P1, P2, "Minh Thư", teaser, "Quốc Bảo - Lan Chi"))
+    assert article.author == "Minh Thư"
+    assert [p.text for p in article.paragraphs if p.kind == "text"] == [P1, P2]
+
+
+def test_a_last_paragraph_after_a_name_line_without_a_second_byline_stays() -> None:
+    article = parse_text(_text(P1, "Minh Thư", P2))
+    assert P2 in [p.text for p in article.paragraphs]

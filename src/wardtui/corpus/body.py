@@ -285,7 +285,25 @@ def _take_byline(paragraphs: list[Paragraph]) -> Byline:
         taken += 1
     if author is None and credit is None:
         return _glued_byline(paragraphs)
+    if author is not None and credit is None and is_person(author):
+        author = _teaser_before(paragraphs) or author
     return Byline(author, credit)
+
+
+def _teaser_before(paragraphs: list[Paragraph]) -> str | None:
+    """``text / Name / teaser / Name2`` at the end: the first name signs the article and a
+    related article's teaser follows it (its own byline, ``Name2``, is already taken).
+    The teaser goes; the first name is returned."""
+    if len(paragraphs) < 3 or any(p.kind != "text" for p in paragraphs[-3:]):
+        return None
+    teaser = paragraphs[-1].text
+    if teaser.count(" ") < 15 or teaser[-1:] not in ".!?…":
+        return None
+    byline = parse_byline(paragraphs[-2].text)
+    if byline is None or not byline.author or not is_person(byline.author):
+        return None
+    del paragraphs[-2:]
+    return byline.author
 
 
 # "… việc tang… (Diễm Quỳnh)": a name in parentheses after the last sentence's end.
