@@ -223,9 +223,15 @@ def test_a_person_in_parentheses_on_the_last_line_stays_the_byline() -> None:
 
 @pytest.mark.parametrize(
     "marker",
-    ["Hình 2", "Hội LHPN thị trấn Long Hải ra mắt tổ hợp tác trồng nấm sạch- Ảnh 1."],
+    [
+        "Hình 2",
+        "Hội LHPN thị trấn Long Hải ra mắt tổ hợp tác trồng nấm sạch- Ảnh 1.",
+        "Hoi LHPN thi tran ra mat to hop tac .jpg",
+    ],
 )
-def test_a_photo_number_or_numbered_alt_text_then_its_caption_leave_the_text(marker: str) -> None:
+def test_a_photo_number_alt_text_or_spaced_file_name_then_its_caption_leave_the_text(
+    marker: str,
+) -> None:
     caption = "Chủ tịch Hội LHPN thị trấn trao quyết định cho tổ hợp tác"
     article = parse_text(_text(P1, marker, caption, P2))
     texts = [p.text for p in article.paragraphs if p.kind == "text"]

@@ -84,6 +84,7 @@ _GALLERY = re.compile(
 # "Nhà văn hóa thôn Miếu (Thụy Chính).": a paper's caption names its place at the end.
 _PLACE_TAGGED = re.compile(r"\s\([A-ZĐÀ-Ỹ][^()]{1,30}\)\.$")
 _PHOTO_NUMBER = re.compile(r"(?:^|[-–]\s*)(?:Ảnh|Hình)\s*\d{1,2}\.?$")
+_SPACED_FILE = re.compile(r"\s\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
 _CAPTION_WORDS = 30  # a caption is short; a longer line is the article again
 
 
@@ -105,8 +106,11 @@ def _mark_captions(lines: list[Line], end: int) -> None:
             continue
         text = line.text
         nxt = lines[i + 1] if i + 1 < end else None
-        if text[-1:] in "0123456789." and _PHOTO_NUMBER.search(text):
-            # "Hình 1", "<headline>- Ảnh 2.": a photo's number or its alt text, then its caption
+        if (text[-1:] in "0123456789." and _PHOTO_NUMBER.search(text)) or (
+            line.kind == "text" and text[-1:] in "gGfFpP" and _SPACED_FILE.search(text)
+        ):
+            # "Hình 1", "<headline>- Ảnh 2.", "Trao quà cho hộ nghèo .jpg": a photo's number,
+            # its alt text or its file name written with spaces, then its caption
             line.kind = "junk" if line.kind == "text" else line.kind
             if (
                 nxt is not None
