@@ -49,8 +49,12 @@ def build_library(folder: Path, cache: Path) -> Library:
 def make_app(library: Library | None = None, **options: Any) -> WardApp:
     """The deterministic test app (options override the defaults)."""
     values: dict[str, Any] = {
-        "sources": Sources(), "library": library, "settings": Settings(), "sync": False,
-        "blink": False, "remember": False,
+        "sources": Sources(),
+        "library": library,
+        "settings": Settings(),
+        "sync": False,
+        "blink": False,
+        "remember": False,
     }
     values.update(options)
     return create_app(**values)
@@ -84,14 +88,20 @@ async def press(pilot: Pilot[Any], *keys: str) -> None:
 
 
 async def palette_query(pilot: Pilot[Any], text: str) -> list[str]:
-    """Type ``text`` into the open command palette at once; the prompts it then lists."""
+    """Type ``text`` into the open command palette at once; the prompts it then lists
+    (once the palette's search workers have ended and the list shows their answer)."""
     palette = pilot.app.screen
     assert isinstance(palette, CommandPalette)
     palette.query_one(CommandInput).value = text
     commands = palette.query_one(CommandList)
-    for _ in range(100):  # the palette searches in a task; wait for its first answer
-        await pilot.pause(0.01)
+    for _ in range(100):
+        await pilot.pause()
+        gathering = [w for w in pilot.app.workers if w.node is palette and not w.is_finished]
+        if gathering:
+            await pilot.app.workers.wait_for_complete(gathering)
+            continue
         if commands.option_count and commands.highlighted is not None:
             break
+    await pilot.pause()
     options = (commands.get_option_at_index(i) for i in range(commands.option_count))
     return [str(option.prompt).split("\n")[0] for option in options]
