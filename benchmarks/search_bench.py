@@ -3,7 +3,7 @@
 :func:`run_search_bench` builds the search index once (timed), warms up, then
 runs every query of every class ``repeat`` times and reports milliseconds. The
 ``keystrokes`` class replays a few queries as typed, one character at a time,
-which is what the app does (minus the debounce). Every query starts with the
+which is what the app does (it searches at once, keeping only the latest query while one runs). Every query starts with the
 search's memo cleared, except within the keystrokes of one typed query.
 
 Usage::
