@@ -251,3 +251,40 @@ def test_a_related_teaser_with_its_own_byline_after_the_articles_byline() -> Non
 def test_a_last_paragraph_after_a_name_line_without_a_second_byline_stays() -> None:
     article = parse_text(_text(P1, "Minh Thư", P2))
     assert P2 in [p.text for p in article.paragraphs]
+
+
+def test_an_eth_written_for_d_with_stroke_reads_as_it() -> None:
+    # Some pages write Ð (U+00D0, the Icelandic eth) for Đ: the ward is still Bình Đông.
+    text = (
+        "Nông dân xã Khánh Bình Ðông thu hoạch lúa\n\n"
+        "Sáng 12/3/2024, Hội Nông dân xã Khánh Bình Ðông tổ chức ngày hội thu hoạch lúa "
+        "trên cánh đồng lớn của ấp, thu hút đông ðảo bà con tham gia."
+    )
+    article = parse_text(text)
+    assert article.ward == "Khánh Bình Đông"
+    assert "Ð" not in article.title and "ð" not in article.body
+
+
+def test_a_source_tag_with_an_ampersand_is_the_credit() -> None:
+    text = (
+        "TNMT&DL – Xã Tân Hòa, huyện Tân Châu, là xã vùng sâu, có nhiều hộ đồng bào dân tộc "
+        "sinh sống. Năm 2024, xã vận động người dân hiến đất làm đường giao thông nông thôn.\n"
+        "Nhờ đó, các tuyến đường liên ấp đã được bê tông hóa, đi lại thuận tiện hơn."
+    )
+    article = parse_text(text)
+    assert article.credit == "TNMT&DL"
+    assert not article.title.startswith("TNMT")
+
+
+def test_a_sites_welcome_line_is_no_headline() -> None:
+    text = (
+        "CHÀO MỪNG CÁC BẠN ĐẾN VỚI TRANG THÔNG TIN ĐIỆN TỬ TRUNG TÂM VĂN HÓA THỂ THAO VÀ "
+        "TRUYỀN THANH HUYỆN NAM GIANG\n"
+        "Thị trấn Thạnh Mỹ khai mạc Đại hội Thể dục thể thao lần thứ VI\n"
+        "Sáng 6/4/2024, UBND thị trấn Thạnh Mỹ tổ chức khai mạc Đại hội Thể dục thể thao lần "
+        "thứ VI với sự tham gia của hơn 300 vận động viên đến từ các khối, thôn.\n"
+        "Đại hội diễn ra trong 3 ngày với 7 môn thi đấu."
+    )
+    article = parse_text(text)
+    assert article.title == "Thị trấn Thạnh Mỹ khai mạc Đại hội Thể dục thể thao lần thứ VI"
+    assert "CHÀO MỪNG" not in article.body

@@ -75,7 +75,7 @@ _TRAILING_STAMP = re.compile(
 )
 SOURCE_TAG = re.compile(
     r"^(?:\((?P<paren>[^()\n]{2,30})\)\s*[-–—:]?\s*"
-    r"|(?P<bare>[A-ZĐ][A-ZĐ]{1,5}(?:\.VN)?|[A-Z][A-Za-z]+\.vn|[A-ZĐ][a-zà-ỹ]+[A-ZĐ][a-zà-ỹ]+)"
+    r"|(?P<bare>[A-ZĐ](?:[A-ZĐ]|&(?=[A-ZĐ])){1,6}(?:\.VN)?|[A-Z][A-Za-z]+\.vn|[A-ZĐ][a-zà-ỹ]+[A-ZĐ][a-zà-ỹ]+)"
     r"\s*[-–—]\s+)"
     r"(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])"
 )

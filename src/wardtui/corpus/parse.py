@@ -220,8 +220,14 @@ def parse_text(text: str, source: str = "", encoding: str = "utf-8") -> Article:
     return _parse_clean(clean_text(text), source, encoding)
 
 
+_ETH = str.maketrans("Ðð", "Đđ")
+
+
 def _parse_clean(text: str, source: str, encoding: str) -> Article:
     """:func:`parse_text` on text that :func:`.clean.clean_text` has already cleaned."""
+    page = text
+    if "Ð" in text or "ð" in text:  # an eth for Đ/đ (Khánh Bình Ðông): Vietnamese has none
+        text = text.translate(_ETH)
     lines = classify(text)
     lead = _find_lead(lines)
     if lead is None:
@@ -272,7 +278,7 @@ def _parse_clean(text: str, source: str, encoding: str) -> Article:
         captions = _joined([p.text for p in paragraphs if p.kind == "caption"], MAX_WARD_SCAN)
         ward = subject_ward("", "", captions) if captions else None
     return Article(
-        id=_clean_article_id(text),
+        id=_clean_article_id(page),
         title=title,
         paragraphs=tuple(paragraphs),
         ward=ward[0] if ward else None,

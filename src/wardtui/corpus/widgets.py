@@ -26,8 +26,18 @@ _BANNER = re.compile(
 _PORTAL = re.compile(r"^(?:trang|cổng)\s+thông\s+tin\s+điện\s+tử\b", re.IGNORECASE)
 
 
+# A site's welcome line: "Chào mừng các bạn đến với trang TTĐT …".
+_WELCOME = re.compile(
+    r"^(?:nhiệt\s+liệt\s+)?chào\s+mừng\s+(?:quý\s+vị|quý\s+khách|quý\s+bạn\s+đọc|các\s+bạn|bạn)?"
+    r"\s*(?:đã\s+)?(?:đến\s+với|ghé\s+thăm)\s+(?:trang|cổng|website|chuyên\s+trang|bản\s+tin)\b",
+    re.IGNORECASE,
+)
+
+
 def is_banner(line: str) -> bool:
-    """A site banner: the portal's or the office's name, not a headline."""
+    """A site banner: the portal's or the office's name, or its welcome line; not a headline."""
+    if len(line) <= 200 and _WELCOME.match(line):
+        return True
     if len(line) > 120:
         return False
     if _PORTAL.match(line):
