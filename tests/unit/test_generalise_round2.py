@@ -288,3 +288,18 @@ def test_a_sites_welcome_line_is_no_headline() -> None:
     article = parse_text(text)
     assert article.title == "Thị trấn Thạnh Mỹ khai mạc Đại hội Thể dục thể thao lần thứ VI"
     assert "CHÀO MỪNG" not in article.body
+
+
+@pytest.mark.parametrize("clock", ["Hôm nay:05/05/2024", "Hôm nay, thứ Hai, 12-3-2024"])
+def test_a_sites_clock_is_neither_headline_nor_text(clock: str) -> None:
+    text = (
+        f"{clock}\n"
+        "Thị trấn Thạnh Mỹ khai mạc Đại hội Thể dục thể thao lần thứ VI\n"
+        "Sáng 6/4/2024, UBND thị trấn Thạnh Mỹ tổ chức khai mạc Đại hội Thể dục thể thao lần "
+        "thứ VI với sự tham gia của hơn 300 vận động viên đến từ các khối, thôn.\n"
+        "Đại hội diễn ra trong 3 ngày với 7 môn thi đấu."
+    )
+    article = parse_text(text)
+    assert article.title == "Thị trấn Thạnh Mỹ khai mạc Đại hội Thể dục thể thao lần thứ VI"
+    assert "Hôm nay" not in article.body
+    assert article.date == "2024-04-06"

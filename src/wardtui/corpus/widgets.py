@@ -167,11 +167,22 @@ _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 _SLOGAN = re.compile(r"^(?:nhiệt\s+liệt\s+)?(?:chúc|chào)\s+mừng\b[^.?]{0,60}!$", re.IGNORECASE)
 
 
+# A site's clock: "Hôm nay: 05/05/2024", "Hôm nay, thứ Hai, 12-3-2024".
+_CLOCK = re.compile(
+    r"^hôm\s+nay\s*[:,]?\s*(?:(?:thứ\s+\S+|chủ\s+nhật)\s*,?\s*)?(?:ngày\s+)?"
+    r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\s*$",
+    re.IGNORECASE,
+)
+
+
 def is_junk(line: str) -> bool:
     """Template placeholders, widget identifiers, lone punctuation, ``.jpg)`` leftovers,
-    a site's greeting banner (``Chúc mừng năm mới!``: a short greeting ending with ``!``)."""
+    a site's greeting banner (``Chúc mừng năm mới!``: a short greeting ending with ``!``),
+    a site's clock (``Hôm nay: 05/05/2024``)."""
     if len(line) > 120:
         return False
+    if line[:3].lower() == "hôm" and _CLOCK.match(line):
+        return True
     if line[-1:] == "!" and line.count(" ") < 8 and _SLOGAN.match(line):
         return True
     if _PUNCT_ONLY.match(line) or _PLACEHOLDER.match(line):
