@@ -77,9 +77,13 @@ FIELDS = (
 )
 
 
+_ETH = str.maketrans("Ðð", "Đđ")
+
+
 def norm(text: str) -> str:
-    """NFC text with every whitespace run made one space, trimmed."""
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC text with every whitespace run made one space, trimmed, and an eth written
+    for Đ/đ read as Đ/đ (a page's look-alike the parser reads as the letter it stands for)."""
+    return " ".join(unicodedata.normalize("NFC", text).translate(_ETH).split())
 
 
 def folded(text: str | None) -> str | None:
