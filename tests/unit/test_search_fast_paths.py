@@ -1,8 +1,10 @@
 """The search's fast paths give what the plain ones give: counts made on another connection,
-a few articles looked up one by one in the bodies' index (issue 15)."""
+a few articles looked up one by one in the bodies' index; a search stopped from another
+thread ends at once (issue 15)."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from wardtui.library import Library
 from wardtui.search import SearchIndex, search
 from wardtui.search.fts import PROBE_MAX, Fts, quote
 from wardtui.search.index import Ahead
+from wardtui.search.stop import SearchStopped, Stop, stopping
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
@@ -253,3 +256,93 @@ def test_the_total_counted_in_advance_is_stopped_when_bodies_give_it(
     index.cache.items.clear()
     many = search(index, "phuong", 1)  # every word in the titles of enough: counted
     assert not cancelled and many.total == _plain_count(index, '"phuong"')
+
+
+_ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+def _search_in_a_thread(index: SearchIndex, query: str, stop: Stop) -> tuple[Any, list[Any]]:
+    import threading
+
+    outcome: list[Any] = []
+
+    def run() -> None:
+        try:
+            outcome.append(search(index, query, 5, stop=stop))
+        except BaseException as error:  # noqa: BLE001 - checked by the test
+            outcome.append(error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, outcome
+
+
+def test_a_stopped_search_ends_at_once_and_its_connection_serves_the_next(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stop.stop from another thread interrupts a query that would never end: the search
+    raises SearchStopped (no answer, no hint), and the pooled connections serve the next
+    search as before (issue 15: a newer query does not wait for a stale one)."""
+    import threading
+
+    expected = search(index, "dan van", 5)
+    running = threading.Event()
+    real = SearchIndex.begin
+
+    def endless(self: SearchIndex, conn: Any) -> int:
+        stamp = real(self, conn)
+        running.set()
+        conn.execute(_ENDLESS).fetchone()
+        return stamp
+
+    monkeypatch.setattr(SearchIndex, "begin", endless)
+    stop = Stop()
+    thread, outcome = _search_in_a_thread(index, "dan van", stop)
+    assert running.wait(30)
+    stop.stop()
+    thread.join(30)
+    assert not thread.is_alive(), "the endless query was not interrupted"
+    assert len(outcome) == 1 and isinstance(outcome[0], SearchStopped)
+    monkeypatch.setattr(SearchIndex, "begin", real)
+    again = search(index, "dan van", 5)
+    assert [r.id for r in again.results] == [r.id for r in expected.results]
+    assert again.total == expected.total and again.hints == expected.hints == []
+
+
+def test_an_interrupted_full_text_query_stops_the_search_without_a_hint(
+        index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An FTS5 query interrupted by the stop is not taken for a failed full-text search
+    (whose hint says "titles only"): the search stops there."""
+    stop = Stop()
+
+    def stopped_then_asked(self: Fts, *args: Any, **kwargs: Any) -> set[int]:
+        stop.stop()
+        try:
+            self.conn.execute(_ENDLESS).fetchone()
+        except sqlite3.OperationalError as error:
+            self._fail(error)
+        raise AssertionError("the stopped query went on")
+
+    monkeypatch.setattr(Fts, "rowids", stopped_then_asked)
+    with pytest.raises(SearchStopped):
+        search(index, "kheo dan", 5, stop=stop)
+
+
+def test_stopping_a_search_stops_what_it_reads_ahead(index: SearchIndex) -> None:
+    """A query read ahead for the search on another connection, in another thread, is
+    interrupted with it, and raises SearchStopped where the search asks for its row."""
+    stop = Stop()
+    with pytest.raises(SearchStopped), stopping(stop), index.connection() as library:
+        ahead = index.elsewhere(index.begin(library.conn), _ENDLESS, ())
+        stop.stop()
+        with pytest.raises(SearchStopped):
+            ahead.future.result(timeout=30)
+    assert search(index, "phuong", 1).total > 0  # the pool still serves
+
+
+def test_a_search_not_stopped_is_not_touched_by_another_stop(index: SearchIndex) -> None:
+    other = Stop()
+    other.stop()
+    response = search(index, "dan van", 5, stop=Stop())
+    assert response.results and response.hints == []
+    with pytest.raises(SearchStopped):
+        search(index, "dan van", 5, stop=other)

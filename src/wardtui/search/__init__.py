@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .match import PREFIX_EXPANSIONS
     from .query import QUERY_HELP, DateRange, FieldFilter, Query, Term, parse_query
     from .results import TYPE_MORE, SearchResponse, SearchResult
+    from .stop import SearchStopped, Stop
 
 # Each name is imported from its module on first use, so that what needs only the query
 # language (``wardtui search -h``, the other subcommands' parsers) does not load the
@@ -53,6 +54,7 @@ _HOMES = {
     "DateRange": "query", "FieldFilter": "query", "Query": "query", "Term": "query",
     "parse_query": "query", "SearchResponse": "results", "SearchResult": "results",
     "TYPE_MORE": "results", "IdSet": "filters", "IdSets": "filters",
+    "SearchStopped": "stop", "Stop": "stop",
 }
 
 __all__ = [
@@ -69,6 +71,8 @@ __all__ = [
     "SearchIndex",
     "SearchResponse",
     "SearchResult",
+    "SearchStopped",
+    "Stop",
     "Term",
     "article_spans",
     "find_spans",

@@ -17,15 +17,14 @@ The work per search stays small:
 * the criteria that need another FTS5 query (typo-free, phrase in the body)
   ask it only about the candidates still in contention;
 * "newest first" reads the date index as far as needed (:meth:`.index.SearchIndex.newest`);
-* what the next step reads is read ahead on other connections in the same state of
-  the library (:meth:`.fts.Fts.prefetch`, :meth:`.fts.Fts.count_soon`): the sets that
-  rank and the total while the candidates are found, every body match while the sets
-  that rank them are read; SQLite works there without the GIL;
+* what the next step reads is read ahead on other connections in the same state of the
+  library (:meth:`.fts.Fts.prefetch`, :meth:`.fts.Fts.count_soon`): the sets that rank and
+  the total while the candidates are found, every body match while the sets that rank
+  them are read; SQLite works there without the GIL; a :class:`.stop.Stop` ends it all;
 * bodies are decompressed only for the page shown (snippets) and the best
   :data:`ACCENT_WINDOW` / :data:`WHOLE_WINDOW` candidates (accents, whole words).
 
-Pages: ``search(index, query, limit, offset=...)`` ranks the best ``offset + limit``
-and returns those from ``offset``; the order does not depend on the page asked.
+Pages: ``search(..., offset=...)`` ranks the best ``offset + limit``, the order not by page.
 """
 
 from __future__ import annotations
@@ -45,6 +44,7 @@ from .page import page_results
 from .query import Query, parse_query
 from .rank import Criterion, Key, Parts, binary, levels, rank
 from .results import SearchResponse, SearchResult
+from .stop import Stop, stopping
 
 __all__ = ["ACCENT_WINDOW", "WHOLE_WINDOW", "SearchResponse", "SearchResult", "search"]
 
@@ -370,18 +370,18 @@ def search(
     read: IdSet = None,
     sets: IdSets | None = None,
     by_date: bool = False,
+    stop: Stop | None = None,
 ) -> SearchResponse:
     """The results ``offset`` to ``offset + limit`` for ``query`` (see :mod:`.query`).
 
-    ``index`` is a :class:`SearchIndex`: the caller builds it once
-    (:meth:`SearchIndex.build`) and reuses it for every keystroke; it follows
-    syncs by itself. Searches may run in any thread, each on a pooled connection.
-    ``bookmarked`` and ``read`` give the ids for ``is:bookmarked`` and
-    ``is:read``/``is:unread`` (a collection, or a function called only when the
-    query needs it); ``sets`` the same by name, for sets to come. Any string is a
-    valid query: what could not be used is explained in ``hints``; a query of one
-    letter gives no results and ``response.state == "type more"``. ``by_date``: the
-    matches newest first instead of by relevance.
+    ``index`` is a :class:`SearchIndex`: the caller builds it once (:meth:`SearchIndex.build`)
+    and reuses it for every keystroke; it follows syncs by itself. Searches may run in
+    any thread, each on a pooled connection. ``bookmarked`` and ``read`` give the ids for
+    ``is:bookmarked`` and ``is:read``/``is:unread`` (a collection, or a function called
+    only when the query needs it); ``sets`` the same by name. Any string is a valid query:
+    what could not be used is explained in ``hints``; a query of one letter gives no
+    results and ``response.state == "type more"``. ``by_date``: the matches newest first.
+    ``stop``: :meth:`.stop.Stop.stop` (any thread) ends it at once (:class:`.stop.SearchStopped`).
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
@@ -393,7 +393,7 @@ def search(
     if parsed.too_short:
         response = SearchResponse([], 0, parsed.hints, parsed, offset=offset, state="type more")
     else:
-        with index.connection() as library:
+        with stopping(stop), index.connection() as library:
             response = _Search(index, parsed, library.conn, limit, offset, given,
                                by_date).run()
     response.seconds = time.perf_counter() - started

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .index import Ahead, SearchIndex, as_json, rowid_set
+from .stop import SearchStopped, stopped
 
 __all__ = ["PROBE_MAX", "SQL_FILTER_MAX", "Counting", "Fts", "any_of", "quote"]
 
@@ -147,6 +148,8 @@ class Fts:
         return found
 
     def _fail(self, error: sqlite3.OperationalError) -> None:
+        if stopped():  # interrupted by Stop.stop: no answer, no hint
+            raise SearchStopped("the search was stopped") from error
         if not self.failed:
             self.failed = True
             self.hints.append(f"the full-text search failed ({error}); titles only")

@@ -38,6 +38,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from ..library import Library, LibraryError, search_tables
+from .stop import current, stopping
 from .vocabulary import Vocabulary
 
 __all__ = ["META_FIELDS", "Ahead", "LruCache", "SearchIndex", "Vocabulary", "as_json", "rowid_set"]
@@ -189,8 +190,13 @@ class SearchIndex:
         if library is None:
             library = self.library.reopen()
             library.conn.row_factory = None  # plain tuples
+        stop = current()  # the search's Stop (.stop), if any, interrupts it while lent
         try:
-            yield library
+            if stop is None:
+                yield library
+            else:
+                with stop.watching(library.conn):
+                    yield library
         finally:
             if library.conn.in_transaction:
                 library.conn.rollback()
@@ -213,10 +219,13 @@ class SearchIndex:
         stays behind when an index is dropped without :meth:`close`.
         """
         ahead = Ahead()
+        stop = current()  # the caller's (.stop): stopping the search stops this too
 
         def run() -> None:
             try:
-                ahead.future.set_result(self._one_row(ahead, stamp, sql, args))
+                with stopping(stop):  # stopped: SearchStopped, raised in the caller
+                    row = self._one_row(ahead, stamp, sql, args)
+                ahead.future.set_result(row)
             except BaseException as error:  # noqa: BLE001 - handed to the caller, who raises it
                 ahead.future.set_exception(error)
 

@@ -16,10 +16,13 @@ parsed query so the reader marks its matches) and
   and the search runs as soon as it is.
 * No fixed delay: a change of the query is searched at once when no search is
   running, in a thread worker running :func:`~wardtui.search.search`. While one
-  runs, only the latest query is kept, and it runs as soon as the running one
-  ends; so a fast typist waits for one search at most, never for a timer, and one
-  search at a time holds the second core. An answer for a query that is no
-  longer the one typed (or a page no longer wanted) is dropped, never painted.
+  runs, only the latest query is kept, the running one is stopped
+  (:class:`~wardtui.search.Stop`: its SQLite queries interrupted, no answer, no
+  notice), and the latest runs as soon as it has ended (milliseconds); so a fast
+  typist never waits for the search of a query already out of date, nor for a
+  timer, and one search at a time holds the second core. An answer for a query
+  that is no longer the one typed (or a page no longer wanted) is dropped, never
+  painted.
   :class:`SearchPane.Ready` tells the screen when there is something to show.
 """
 
@@ -34,7 +37,7 @@ from textual.message import Message
 from textual.worker import Worker
 
 from ...library import Library, LibraryError
-from ...search import Query, SearchIndex, SearchResponse, parse_query, search
+from ...search import Query, SearchIndex, SearchResponse, SearchStopped, Stop, parse_query, search
 from ..messages import ArticleChosen, Notice, failure
 from .results import SearchResults
 
@@ -94,6 +97,7 @@ class SearchPane(Vertical):
         self._waiting = False  # a search is due as soon as the index is ready
         self.running = False  # a search worker is at work (its answer not handled yet)
         self._due: bool | None = None  # a search is due once it ends (its at_end), if any
+        self._stop: Stop | None = None  # stops the search running, if any
 
     def compose(self) -> ComposeResult:
         """The count line over the list of results."""
@@ -164,7 +168,9 @@ class SearchPane(Vertical):
         self.text = text
         if not text.strip():
             self._waiting = False
-            self._due = None  # a search still running is left to end: its answer is stale
+            self._due = None  # a search still running is stopped: its answer is stale
+            if self._stop is not None:
+                self._stop.stop()
             self.results.clear()
             return
         self.run_search()
@@ -178,25 +184,30 @@ class SearchPane(Vertical):
             self._waiting = True
             self._status(self.failed or BUILDING)
             return
-        if self.running:
+        if self.running:  # out of date: stopped now, the latest runs once it has ended
             self._due = at_end
+            if self._stop is not None:
+                self._stop.stop()
             return
         self._due = None
         self.running = True
+        self._stop = Stop()
         self._search(self.index, parse_query(self.text), self.marked, self.read, self.page_offset,
-                     at_end, self.by_date)
+                     at_end, self.by_date, self._stop)
 
     @work(thread=True, exit_on_error=False, group="search", description="search")
     def _search(self, index: SearchIndex, query: Query, marked: Collection[str],
                 read: Collection[str] | None = None, offset: int = 0,
-                at_end: bool = False, by_date: bool = False) -> None:
-        """One search; its answer (or its end, whatever happens) always comes back as a
-        :class:`_Found`, which lets the next search start."""
+                at_end: bool = False, by_date: bool = False, stop: Stop | None = None) -> None:
+        """One search; its answer (or its end, whatever happens: stopped, it has none and
+        says nothing) always comes back as a :class:`_Found`, which lets the next start."""
         found = self._Found(query, None)  # an unexpected error: the worker's notice says it
         try:
             response = search(index, query, LIMIT, offset=offset, bookmarked=marked,
-                              read=read, by_date=by_date)
+                              read=read, by_date=by_date, stop=stop)
             found = self._Found(query, response, at_end=at_end)
+        except SearchStopped:  # a newer query is wanted: no answer, nothing to say
+            found = self._Found(query, None)
         except LibraryError as error:
             found = self._Found(query, None, f"The search failed: {error}")
         finally:
@@ -214,6 +225,7 @@ class SearchPane(Vertical):
     def _found(self, message: _Found) -> None:
         message.stop()
         self.running = False
+        self._stop = None
         if message.response is not None:
             self.show(message.search_query, message.response, at_end=message.at_end)
         elif message.problem is not None:
