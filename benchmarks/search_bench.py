@@ -3,8 +3,9 @@
 :func:`run_search_bench` builds the search index once (timed), warms up, then
 runs every query of every class ``repeat`` times and reports milliseconds. The
 ``keystrokes`` class replays a few queries as typed, one character at a time,
-which is what the app does (it searches at once, keeping only the latest query while one runs). Every query starts with the
-search's memo cleared, except within the keystrokes of one typed query.
+which is what the app does (it searches at once; a newer query stops the running one).
+Every query starts with the search's memo cleared, except within the keystrokes of one
+typed query.
 
 Usage::
 
