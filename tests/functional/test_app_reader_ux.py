@@ -156,7 +156,10 @@ def test_o_and_E_open_the_source_in_the_pager_and_the_editor(
 
 def test_o_without_a_terminal_to_hand_over_says_so(library: Library) -> None:
     async def scenario(pilot: Pilot[Any]) -> None:
-        screen_of(pilot).open_article(library.summaries()[0].id)
+        screen = screen_of(pilot)
+        screen.open_article(library.summaries()[0].id)
+        await settle(pilot)  # the reader loads the article in a worker
+        assert screen.reader.article is not None
         await press(pilot, "o")
         assert "This terminal cannot hand over to another program." in pilot.app.messages
 
