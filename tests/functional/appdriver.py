@@ -18,6 +18,7 @@ from textual.command import CommandInput, CommandList, CommandPalette
 from textual.pilot import Pilot
 
 from wardtui.app import WardApp, create_app
+from wardtui.app.screens.main import MainScreen
 from wardtui.config import Settings, Sources
 from wardtui.library import Library
 
@@ -79,6 +80,25 @@ def drive(app: WardApp, scenario: Scenario, size: tuple[int, int] = SIZE) -> Non
             await scenario(pilot)
 
     asyncio.run(main())
+
+
+def main_of(pilot: Pilot[Any]) -> MainScreen:
+    """The main screen, which must be the one showing."""
+    screen = pilot.app.screen
+    assert isinstance(screen, MainScreen)
+    return screen
+
+
+async def until(pilot: Pilot[Any], holds: Callable[[], bool], rounds: int = 200) -> None:
+    """Settle (workers done, their messages handled) until ``holds()``: a worker's answer
+    may start another worker, more rounds than one settle on a loaded machine; ``rounds``
+    is a hang guard, not a timing."""
+    for _ in range(rounds):
+        if holds():
+            return
+        await pilot.pause()
+        await settle(pilot)
+    assert holds(), "the app never got there"
 
 
 async def press(pilot: Pilot[Any], *keys: str) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import drive, make_app, palette_query, press, settle
+from appdriver import drive, main_of, make_app, palette_query, press, settle
 from textual.pilot import Pilot
 from textual.widgets import Input, Label
 
@@ -24,12 +24,6 @@ from wardtui.userdata import BookmarkError, BookmarkStore
 
 MY_LONG = "Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023"
 TO_MY_LONG = ("j", "j", "j", "l", "l", "l", "j")  # from the top of the tree to its article
-
-
-def main_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def store_of(pilot: Pilot[Any]) -> BookmarkStore:

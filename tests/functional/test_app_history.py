@@ -5,11 +5,10 @@ remembered across restarts. Waiting is done on the app's workers, never on the c
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from appdriver import drive, make_app, press, settle
+from appdriver import drive, main_of, make_app, press, until
 from textual.pilot import Pilot
 
 from wardtui.app.screens.main import MainScreen
@@ -24,21 +23,6 @@ HOI_PHU, MINH_KHAI, MY_HUONG, MY_LONG, TAY_SON = (
 def slow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Previews never last long enough to count: only what is opened joins the history."""
     monkeypatch.setattr(MainScreen, "READ_AFTER", 10_000.0)
-
-
-def main_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: int = 200) -> None:
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause()
-        await settle(pilot)
-    assert condition()
 
 
 def history() -> list[str]:

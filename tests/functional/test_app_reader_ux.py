@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from appdriver import build_library, drive, make_app, palette_query, press, settle
+from appdriver import build_library, drive, make_app, palette_query, press, settle, until
+from appdriver import main_of as screen_of
 from textual.pilot import Pilot
 
 from wardtui.app.screens.main import MainScreen
@@ -72,23 +73,6 @@ def shown(pilot: Pilot[Any], part: str) -> str:
 
     widget = screen_of(pilot).query_one(f"#results-{part}", Static)
     return str(widget.render()) if widget.display else ""
-
-
-async def until(pilot: Pilot[Any], holds: Any, rounds: int = 200) -> None:
-    """Settle (workers done, messages handled) until ``holds()``: a chain of workers
-    (article, then its note) may need more rounds than one settle on a loaded machine;
-    ``rounds`` is a hang guard, not a timing."""
-    for _ in range(rounds):
-        if holds():
-            return
-        await settle(pilot)
-    assert holds()
-
-
-def screen_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 # -- item 15: r syncs --------------------------------------------------------------------

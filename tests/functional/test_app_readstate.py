@@ -10,11 +10,10 @@ messages, never on the clock.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 from typing import Any
 
 import pytest
-from appdriver import drive, make_app, press, settle
+from appdriver import drive, main_of, make_app, press, settle, until
 from rich.text import Text
 from textual.pilot import Pilot
 
@@ -27,22 +26,6 @@ from wardtui.userdata import BookmarkStore
 
 HOI_PHU, MINH_KHAI, MY_HUONG, MY_LONG, TAY_SON = (
     "bc897e88d8", "5261f9b945", "ca5059058b", "4bc50b54b5", "ede07255cc")  # tree order
-
-
-def main_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
-
-
-async def until(pilot: Pilot[Any], condition: Callable[[], bool], rounds: int = 200) -> None:
-    """Let the app run (messages, timers, workers) until ``condition`` holds."""
-    for _ in range(rounds):
-        if condition():
-            return
-        await pilot.pause()
-        await settle(pilot)
-    assert condition()
 
 
 def read_in_store() -> set[str]:

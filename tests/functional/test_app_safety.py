@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from appdriver import build_library, drive, make_app, press, settle
+from appdriver import build_library, drive, main_of, make_app, press, settle
 from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -33,12 +33,6 @@ from wardtui.userdata import BookmarkStore
 MY_LONG = "Đảng bộ phường Mỹ Long sơ kết 06 tháng đầu năm 2023"
 TO_MY_LONG = ("j", "j", "j", "l", "l", "l", "j")  # from the top of the tree to its article
 GUARD = 400  # pauses of 0.05 s: a hang guard, never an assertion about speed
-
-
-def main_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 async def until(pilot: Pilot[Any], holds: Callable[[], bool]) -> None:

@@ -12,7 +12,7 @@ import threading
 from typing import Any
 
 import pytest
-from appdriver import drive, make_app, press, settle
+from appdriver import drive, main_of, make_app, press, settle
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Static
 
@@ -27,12 +27,6 @@ from wardtui.library import Library, LibraryError
 from wardtui.search import parse_query
 
 HOI_PHU = "Phường Hội Phú tổ chức Hội nghị tổng kết 10 năm thực hiện phong trào thi đua"
-
-
-def main_of(pilot: Pilot[Any]) -> MainScreen:
-    screen = pilot.app.screen
-    assert isinstance(screen, MainScreen)
-    return screen
 
 
 def keys_for(text: str) -> list[str]:
