@@ -42,6 +42,7 @@ _ALIAS_UNITS = {
 _FORMER_PROVINCES = {"Huế": ("Thừa Thiên Huế",)}
 # A region item: ("p", province code) or ("d", district code).
 Region = frozenset[tuple[str, str]]
+_MEMO_MAX = 20_000  # regions remembered (then forgotten all at once)
 
 
 class Unit(NamedTuple):
@@ -124,6 +125,9 @@ class Gazetteer:
         self._absorbed_by: dict[str, str] = {
             old_code: r[0] for r in new["provinces"] for old_code in r[4]
         }
+        # (era, kind, words) of a mention -> its region: the lists never change, and
+        # every page of a site names the same district and province.
+        self._regions_memo: dict[tuple[Era, str, tuple[str, ...]], Region] = {}
 
     def _add(self, key: str, unit: Unit, aliases: Iterable[str]) -> None:
         self.units[unit.era][unit.code] = unit
@@ -181,12 +185,19 @@ class Gazetteer:
         named in a new article covers the new province that absorbed it.
         """
         found: list[Region] = []
+        memo = self._regions_memo
         for mention in mentions:
-            region = self._region(mention)
-            if region and era == "new":
-                region = self._to_new(region)
-            elif region:
-                region = frozenset(item for item in region if item[0] != "np")
+            key = (era, mention.kind, mention.words)
+            region = memo.get(key)
+            if region is None:
+                region = self._region(mention)
+                if region and era == "new":
+                    region = self._to_new(region)
+                elif region:
+                    region = frozenset(item for item in region if item[0] != "np")
+                if len(memo) >= _MEMO_MAX:
+                    memo.clear()
+                memo[key] = region
             if region:
                 found.append(region)
         return found

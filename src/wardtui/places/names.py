@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from ..vntext import fold
@@ -81,13 +82,15 @@ def name_keys(names: list[str]) -> list[str]:
     return [(k.lstrip("0") or "0") if k.isdigit() else k for k in keys]
 
 
+@lru_cache(maxsize=4096)
 def split_ward(ward: str, unit: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """(unit, keys to try) for a ward as an article gives it.
 
     ``ward`` may carry its unit word (``Phường 03``, ``P.3``, ``xã Tân Phú``); a
     unit found there wins over ``unit``. Both the name without and with that word
     are tried, since a few names begin with one (``phường Phường Đúc`` in Huế). An
-    unknown unit gives ``None``.
+    unknown unit gives ``None``. Remembered: a worker places the same wards again
+    and again (the result is immutable).
     """
     folded = fold(ward).strip()
     unit_key = name_key(unit) if unit else ""
@@ -107,8 +110,9 @@ _WRITTEN_UNIT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def display_ward(ward: str, unit: str | None) -> tuple[str, str | None]:
-    """(name, unit) for a label: ``("Phường 03", None)`` → ``("3", "phường")``."""
+    """(name, unit) for a label: ``("Phường 03", None)`` → ``("3", "phường")`` (remembered)."""
     found, keys = split_ward(ward, unit)
     name = ward.strip()
     match = _WRITTEN_UNIT.match(name)
@@ -141,7 +145,13 @@ def longer_keys(text: str, name: str, folded: str | None = None) -> tuple[str, .
     at = folded.find(needle)
     while at >= 0:
         end = at + len(needle)
-        if _UNIT_BEFORE.search(folded, max(0, at - 12), at) and (tail := _TAIL.match(folded, end)):
+        # _UNIT_BEFORE ends with whitespace: most hits ("an" in "ban") fail the cheap test.
+        if (
+            at
+            and folded[at - 1].isspace()
+            and _UNIT_BEFORE.search(folded, max(0, at - 12), at)
+            and (tail := _TAIL.match(folded, end))
+        ):
             keys.add(base + tail.group(1))
             if tail.group(2):
                 keys.add(base + tail.group(1) + tail.group(2))
@@ -182,6 +192,11 @@ class Mention:
             yield "".join(self.words[:n])
 
 
+_NAME_SPLIT = re.compile(r"[ \t\-'’]+")
+# name_key of one word of a mention, remembered (place names repeat on every page).
+_word_key = lru_cache(maxsize=8192)(name_key)
+
+
 def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
     """The places ``text`` names after a unit word, in order. ``folded`` is ``fold(text)``
     of NFC ``text`` when the caller has it."""
@@ -203,7 +218,7 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
         kind: MentionKind = (
             "province" if match.group("province") else "city" if match.group("city") else "district"
         )
-        words = tuple(k for k in (name_key(w) for w in re.split(r"[ \t\-'’]+", name.group())) if k)
+        words = tuple(k for k in map(_word_key, _NAME_SPLIT.split(name.group())) if k)
         if words:
             found.append(Mention(kind, words[:MAX_NAME_WORDS], match.start()))
     return found
