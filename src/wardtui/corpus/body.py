@@ -85,6 +85,12 @@ _GALLERY = re.compile(
 _PLACE_TAGGED = re.compile(r"\s\([A-ZĐÀ-Ỹ][^()]{1,30}\)\.$")
 _PHOTO_NUMBER = re.compile(r"(?:^|[-–]\s*)(?:Ảnh|Hình)\s*\d{1,2}\.?$")
 _SPACED_FILE = re.compile(r"\s\.(?:jpe?g|png|gif|webp)$", re.IGNORECASE)
+
+
+def _photo_number(text: str) -> bool:
+    """Does ``text`` end with a photo's number (:data:`_PHOTO_NUMBER`)? The words the
+    pattern needs are looked for first: most lines ending with a stop hold neither."""
+    return ("Ảnh" in text or "Hình" in text) and _PHOTO_NUMBER.search(text) is not None
 _CAPTION_WORDS = 30  # a caption is short; a longer line is the article again
 
 
@@ -106,7 +112,7 @@ def _mark_captions(lines: list[Line], end: int) -> None:
             continue
         text = line.text
         nxt = lines[i + 1] if i + 1 < end else None
-        if (text[-1:] in "0123456789." and _PHOTO_NUMBER.search(text)) or (
+        if (text[-1:] in "0123456789." and _photo_number(text)) or (
             line.kind == "text" and text[-1:] in "gGfFpP" and _SPACED_FILE.search(text)
         ):
             # "Hình 1", "<headline>- Ảnh 2.", "Trao quà cho hộ nghèo .jpg": a photo's number,
