@@ -46,6 +46,10 @@ SHORT_YEAR_DATE = re.compile(
     rf"(?<![\w/]){_CUE}\s+(?:ngày\s+)?(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d\d)(?![\d/])",
     re.IGNORECASE,
 )
+# What RANGE, SHORT_YEAR_DATE and DAY_MONTH all hold: two digits with a separator
+# between them. A search for it skips to the digits, where theirs (a cue word, a
+# look-behind) is tried at every position: a text without one holds none of them.
+DAY_MONTH_HINT = re.compile(r"\d\s*[/.\-]\s*\d")
 YEAR = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)(?![\d/]|\s*[-–]\s*(?:19|20)\d\d)")
 NAMED_YEAR = re.compile(
     r"năm\s+(?:mới\s+)?((?:19|20)\d\d)(?!\s*[-–]\s*(?:19|20)?\d\d)", re.IGNORECASE

@@ -25,6 +25,7 @@ from functools import lru_cache
 from .date_context import deadline, doc_ref, plan_year
 from .date_patterns import (
     DAY_MONTH,
+    DAY_MONTH_HINT,
     MONTH_YEAR,
     NAMED_YEAR,
     RANGE,
@@ -222,6 +223,8 @@ def years_in(text: str) -> list[int]:
 
 def _partial(text: str, years: list[int]) -> tuple[int, str | None] | None:
     """The first day-and-month (a range's first day) in ``text`` as (offset, ISO or None)."""
+    if DAY_MONTH_HINT.search(text) is None:
+        return None  # RANGE, SHORT_YEAR_DATE and DAY_MONTH all need one: most texts hold none
     best: tuple[int, str | None] | None = None
     for match in RANGE.finditer(text):
         before = text[max(0, match.start() - 80) : match.start()]
