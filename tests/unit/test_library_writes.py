@@ -5,6 +5,7 @@ tables after a re-sync say exactly what a cache built afresh from the same files
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -67,8 +68,15 @@ def test_a_resync_writes_its_articles_with_a_few_statements(tmp_path: Path) -> N
     # (the trace repeats a statement for each statement of the triggers it fires)
     deletes = {s for s in statements if s.startswith("DELETE FROM articles")}
     inserts = {s for s in statements if s.startswith("INSERT INTO articles")}
-    assert 1 <= len(deletes) <= 2  # the files gone, then the changed files' old articles
-    assert len(inserts) == 1
+    updates = {s for s in statements if s.startswith("UPDATE articles")}
+    assert len(deletes) == 1  # the files gone
+    # the changed articles keep their title, ward, byline and date (their bodies
+    # changed): each is updated in place, its id and body, which fires none of the
+    # search's title triggers (only the removed articles leave search_meta)
+    assert not inserts
+    assert len(updates) == 25
+    assert {s.split(" = ")[0] for s in updates} == {"UPDATE articles SET id"}
+    assert sum("search_meta_docsize" in s for s in statements) == 10
 
 
 def test_after_a_resync_the_search_tables_match_a_fresh_cache(tmp_path: Path) -> None:
@@ -89,6 +97,61 @@ def test_after_a_resync_the_search_tables_match_a_fresh_cache(tmp_path: Path) ->
         assert resynced == _search_state(fresh)
     assert old_words == 0  # the changed and the removed articles' words are gone
     assert ("3new", 1, 1) in resynced["fts"]  # type: ignore[operator]
+
+
+def _retitle(library: Library, folder: Path, numbers: range) -> None:
+    """Add a word to the headline of the files ``numbers`` (as the cache read it)."""
+    for n in numbers:
+        path = folder / f"{n:03d}.txt"
+        title = library.conn.execute(
+            "SELECT title FROM articles a JOIN files f ON f.article_id = a.id WHERE f.path = ?",
+            (str(path),)).fetchone()[0]
+        text = path.read_text(encoding="utf-8")
+        assert title in text
+        path.write_text(text.replace(title, f"{title} mới", 1), encoding="utf-8")
+
+
+def _rowids(library: Library) -> dict[str, int]:
+    """Each file's article's rowid (file name -> rowid)."""
+    rows = library.conn.execute(
+        "SELECT f.path, a.rowid FROM files f JOIN articles a ON a.id = f.article_id")
+    return {Path(row[0]).name: row[1] for row in rows}
+
+
+def test_an_edited_body_keeps_its_row_a_new_title_makes_a_new_one(tmp_path: Path) -> None:
+    """A changed file whose article keeps its title, ward, byline and date is updated in
+    place (same rowid); one with a new title is deleted and added again (a new rowid);
+    the search's tables then say what a cache built afresh says, word for word."""
+    source = tmp_path / "src"
+    _write(source, range(30), "old")
+    statements: list[str] = []
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.sync([source])
+        before = _rowids(library)
+        _write(source, range(0, 10), "new")  # bodies edited
+        _retitle(library, source, range(10, 20))  # titles changed
+        library.conn.set_trace_callback(statements.append)
+        report = library.sync([source])
+        library.conn.set_trace_callback(None)
+        after = _rowids(library)
+        resynced = _search_state(library)
+        found = {row[0] for row in library.conn.execute(
+            "SELECT rowid FROM fts WHERE fts MATCH '\"0new\" OR \"5new\"'")}
+        gone = library.conn.execute(
+            "SELECT count(*) FROM fts WHERE fts MATCH '\"0old\" OR \"5old\"'").fetchone()[0]
+    assert report.changed == 20
+    assert all(after[f"{n:03d}.txt"] == before[f"{n:03d}.txt"] for n in range(10))
+    assert all(after[f"{n:03d}.txt"] > max(before.values()) for n in range(10, 20))
+    assert found == {before["000.txt"], before["005.txt"]}
+    assert gone == 0
+    # the full-text rows in rowid order, a deletion before the insertion of its rowid
+    # (FTS5 flushes its pending rows to a new segment at any other change of order)
+    text = [(int(m.group(2)), m.group(1) == "NULL") for s in statements
+            if (m := re.match(r"INSERT INTO fts \(fts, .*VALUES \(('delete'|NULL), (\d+),", s))]
+    assert len(text) == 40 and text == sorted(text)
+    with Library.open(tmp_path / "fresh" / "library.sqlite3") as fresh:
+        fresh.sync([source])
+        assert resynced == _search_state(fresh)
 
 
 def _commits(statements: list[str]) -> int:

@@ -37,7 +37,9 @@ from __future__ import annotations
 
 import sqlite3
 
-__all__ = ["MIGRATION", "SCHEMA", "UPDATE_TRIGGERS", "changes", "ensure", "has_tables"]
+__all__ = [
+    "INDEXED_COLUMNS", "MIGRATION", "SCHEMA", "UPDATE_TRIGGERS", "changes", "ensure", "has_tables",
+]
 
 _TABLES = ("search_exact", "search_exact_words", "search_meta", "search_dates",
            "search_dates_date", "search_state", "search_articles_insert",
@@ -45,7 +47,8 @@ _TABLES = ("search_exact", "search_exact_words", "search_meta", "search_dates",
 # The columns the search's tables hold: an update of another column (a place, by the sync's
 # placing of old rows) only bumps the change counter (search_articles_touch), which the
 # filters' caches follow (province:, district:), and leaves the FTS5 tables alone.
-_INDEXED = "title, ward, unit, author, date"
+INDEXED_COLUMNS = ("title", "ward", "unit", "author", "date")
+_INDEXED = ", ".join(INDEXED_COLUMNS)
 
 
 def _label(p: str) -> str:

