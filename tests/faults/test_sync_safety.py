@@ -82,14 +82,20 @@ def test_item4_unlistable_folder_keeps_its_articles(
         library.sync([root])
         assert library.stats().articles == 3
         target = str(closed if which == "subfolder" else root)
-        original = os.scandir
+        original, original_open = os.scandir, os.open
 
         def scandir(path: str) -> object:  # root reads anything: fail as a user would
             if str(path) == target:
                 raise PermissionError(13, "Permission denied", str(path))
             return original(path)
 
+        def opening(path: str, flags: int, *args: int, **kwargs: object) -> int:
+            if str(path) == target:  # the walk lists a folder through a descriptor
+                raise PermissionError(13, "Permission denied", str(path))
+            return original_open(path, flags, *args, **kwargs)
+
         monkeypatch.setattr(os, "scandir", scandir)
+        monkeypatch.setattr(os, "open", opening)
         report = library.sync([root])
         assert report.removed == 0
         assert library.stats().articles == 3

@@ -24,7 +24,7 @@ import os
 import stat as stat_mod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, methodcaller
 from pathlib import Path
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -36,8 +36,14 @@ UNREADABLE = "unreadable"
 RETRY_REASONS = (UNREADABLE, NOT_REGULAR)
 # A cache row as the walk compares it: (path key, size, mtime_ns).
 Row = tuple[str, int, int]
-_PATH, _SIZE, _MTIME = attrgetter("path"), attrgetter("st_size"), attrgetter("st_mtime_ns")
+_NAME, _SIZE, _MTIME = attrgetter("name"), attrgetter("st_size"), attrgetter("st_mtime_ns")
 _STAT = os.DirEntry.stat
+_PLAIN_FILE = methodcaller("is_file", follow_symlinks=False)
+_TXT = methodcaller("endswith", tuple(TEXT_SUFFIXES))
+_HIDDEN = methodcaller("startswith", ".")
+# Folders are listed through a descriptor where the system allows it (see _folder).
+_BY_FD = os.scandir in os.supports_fd
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
 @dataclass(slots=True)
@@ -154,105 +160,152 @@ def _walk_dir(
 ) -> Iterator[FoundFile]:
     real_root = os.path.realpath(root)
     met = 0  # files found unchanged (added to log.unchanged at the end)
-    suffixes, long_path = TEXT_SUFFIXES, PATH_MAX // 4
     stack: list[tuple[str, bool]] = [(str(root), False)]
     while stack:
         folder, via_link = stack.pop()
         try:
-            info = os.stat(folder)
-            key = (info.st_dev, info.st_ino)
-            if key in seen_dirs:
-                continue  # a symlink loop, or a folder reached twice
-            seen_dirs.add(key)
-            with os.scandir(folder) as entries:
-                listing = list(entries)  # in the folder's order: sorting costs 10%
+            fd = os.open(folder, _DIR_FLAGS) if _BY_FD else -1
         except OSError as error:
-            log.problems.append(
-                f"folder {path_key(folder)} cannot be read ({error.strerror}); kept its articles"
-            )
-            log.unlisted.append(folder)
+            _unlisted(log, folder, error)
             continue
-        try:  # plain files: regular (not links), not hidden, *.txt; the rest one by one
+        try:
+            listed = _folder(folder, fd, via_link, seen_dirs, seen_files, log, follow_outside,
+                             real_root, unchanged)
+        finally:
+            if fd >= 0:
+                os.close(fd)
+        if listed is None:
+            continue
+        found, subfolders, hits = listed
+        met += hits
+        yield from found
+        stack.extend(reversed(subfolders))
+    log.unchanged += met
+
+
+def _unlisted(log: WalkLog, folder: str, error: OSError) -> None:
+    log.problems.append(
+        f"folder {path_key(folder)} cannot be read ({error.strerror}); kept its articles"
+    )
+    log.unlisted.append(folder)
+
+
+def _folder(
+    folder: str,
+    fd: int,
+    via_link: bool,
+    seen_dirs: set[tuple[int, int]],
+    seen_files: set[str],
+    log: WalkLog,
+    follow_outside: bool,
+    real_root: str,
+    unchanged: set[Row],
+) -> tuple[list[FoundFile], list[tuple[str, bool]], int] | None:
+    """One folder of :func:`_walk_dir`: its files not among ``unchanged``, its subfolders
+    to walk, and how many files it holds unchanged; ``None`` if it is not walked.
+
+    Listed through the open folder ``fd`` (``-1``: by name): each ``stat`` then looks up
+    one name in the folder, not every folder of the path again (a sixth less CPU)."""
+    suffixes, long_path = TEXT_SUFFIXES, PATH_MAX // 4
+    try:
+        info = os.fstat(fd) if fd >= 0 else os.stat(folder)
+        key = (info.st_dev, info.st_ino)
+        if key in seen_dirs:
+            return None  # a symlink loop, or a folder reached twice
+        seen_dirs.add(key)
+        with os.scandir(fd if fd >= 0 else folder) as entries:
+            listing = list(entries)  # in the folder's order: sorting costs 10%
+    except OSError as error:
+        _unlisted(log, folder, error)
+        return None
+    prefix = folder if folder.endswith(os.sep) else folder + os.sep
+    names = list(map(_NAME, listing))
+    plain: list[os.DirEntry[str]] = []
+    try:  # plain files: regular (not links), not hidden, *.txt; the rest one by one
+        if all(map(_PLAIN_FILE, listing)) and all(map(_TXT, names)) and not any(
+            map(_HIDDEN, names)
+        ):
+            plain, listing = listing, []  # (the common folder, checked in C loops)
+        else:
             plain = [
                 e for e in listing
                 if (n := e.name)[0] != "." and n[n.rfind(".") :].lower() in suffixes
                 and e.is_file(follow_symlinks=False)
             ]
-            if len(plain) != len(listing):
+            if plain:
                 listing = [e for e in listing if not e.is_file(follow_symlinks=False)]
-            else:
-                listing = []
-        except OSError:  # a file gone meanwhile, on a system that does not give its type
-            plain = []
-        if plain:
-            found = _plain_rows(plain, long_path, seen_files)
-            if found is None:  # odd names, a file named as a source, a file gone meanwhile
-                listing.extend(plain)
-            else:
-                hit = found & unchanged
-                if hit:
-                    unchanged -= hit
-                    met += len(hit)
-                for name_key, size, mtime_ns in found - hit if hit else found:
-                    yield FoundFile(name_key, size, mtime_ns, None, via_link)
-        subfolders: list[tuple[str, bool]] = []
-        for entry in listing:
-            name = entry.name
-            if name[0] == ".":
+    except OSError:  # a file gone meanwhile, on a system that does not give its type
+        plain = []
+    found: list[FoundFile] = []
+    met = 0
+    if plain:
+        rows = _plain_rows(plain, prefix, long_path, seen_files)
+        if rows is None:  # odd names, a file named as a source, a file gone meanwhile
+            listing.extend(plain)
+        else:
+            hit = rows & unchanged
+            if hit:
+                unchanged -= hit
+                met += len(hit)
+            found = [FoundFile(name_key, size, mtime_ns, None, via_link)
+                     for name_key, size, mtime_ns in (rows - hit if hit else rows)]
+    subfolders: list[tuple[str, bool]] = []
+    for entry in listing:
+        name = entry.name
+        if name[0] == ".":
+            continue
+        try:
+            is_dir = entry.is_dir()
+            if not is_dir and name[name.rfind(".") :].lower() not in suffixes:
                 continue
-            try:
-                is_dir = entry.is_dir()
-                if not is_dir and name[name.rfind(".") :].lower() not in suffixes:
-                    continue
-                linked = entry.is_symlink()
-            except OSError:
+            linked = entry.is_symlink()
+        except OSError:
+            continue
+        path = prefix + name
+        if len(path) >= long_path and _too_long(path):
+            what = "folder" if is_dir else "file"
+            log.skipped.append((
+                path_key(path),
+                f"{what} path too long ({len(os.fsencode(path))} bytes; "
+                f"the system limit is {PATH_MAX})",
+            ))
+            continue
+        if linked and not follow_outside and not _inside(os.path.realpath(path), real_root):
+            log.links_outside.append(path_key(path))
+            continue
+        if is_dir:
+            subfolders.append((path, via_link or linked))
+            continue
+        try:
+            if not entry.is_file():
                 continue
-            path = entry.path
-            if len(path) >= long_path and _too_long(path):
-                what = "folder" if is_dir else "file"
-                log.skipped.append((
-                    path_key(path),
-                    f"{what} path too long ({len(os.fsencode(path))} bytes; "
-                    f"the system limit is {PATH_MAX})",
-                ))
-                continue
-            if linked and not follow_outside and not _inside(os.path.realpath(path), real_root):
-                log.links_outside.append(path_key(path))
-                continue
-            if is_dir:
-                subfolders.append((path, via_link or linked))
-                continue
-            try:
-                if not entry.is_file():
-                    continue
-                st = entry.stat()
-            except OSError as error:
-                log.skipped.append((path_key(path), f"{UNREADABLE} ({error.strerror})"))
-                continue
-            if path in seen_files:
-                continue
-            seen_files.add(path)
-            name_key = path_key(path)
-            left = len(unchanged)
-            unchanged.discard((name_key, st.st_size, st.st_mtime_ns))  # one lookup
-            if len(unchanged) != left:
-                met += 1
-                continue
-            yield FoundFile(
-                name_key, st.st_size, st.st_mtime_ns, None if name_key == path else path,
-                linked or via_link,
-            )
-        stack.extend(reversed(subfolders))
-    log.unchanged += met
+            st = entry.stat()
+        except OSError as error:
+            log.skipped.append((path_key(path), f"{UNREADABLE} ({error.strerror})"))
+            continue
+        if path in seen_files:
+            continue
+        seen_files.add(path)
+        name_key = path_key(path)
+        left = len(unchanged)
+        unchanged.discard((name_key, st.st_size, st.st_mtime_ns))  # one lookup
+        if len(unchanged) != left:
+            met += 1
+            continue
+        found.append(FoundFile(
+            name_key, st.st_size, st.st_mtime_ns, None if name_key == path else path,
+            linked or via_link,
+        ))
+    return found, subfolders, met
 
 
 def _plain_rows(
-    plain: list[os.DirEntry[str]], long_path: int, seen_files: set[str]
+    plain: list[os.DirEntry[str]], prefix: str, long_path: int, seen_files: set[str]
 ) -> set[Row] | None:
     """The rows of a folder's plain files, built by C loops; ``None`` when one of
     them needs the careful path (a name whose key differs from it, a path that may
     be too long, a file also named as a source, a ``stat`` that fails)."""
-    paths = list(map(_PATH, plain))
+    paths = list(map(prefix.__add__, map(_NAME, plain)))
     joined = "".join(paths)
     if not joined.isascii() or "\\" in joined or max(map(len, paths)) >= long_path:
         return None
