@@ -1,15 +1,13 @@
 """The wardtui app: holds the library, the bookmark store, the sources and the settings.
 
-Global keys live here (quit, help), and so does the user's bookmark store: it is
-opened in a thread worker at start (:attr:`WardApp.bookmarks`), every change to it
-runs in a worker, and each change ends in a
-:class:`~wardtui.app.messages.BookmarksChanged` posted to the reading screen,
-which passes the ids on to the tree and the search results. Exporting every
-bookmarked article is an app command (the articles are read in a worker, then the
-dialog opens). The theme, the grouping, the last article and the export folder are
-remembered in :class:`~wardtui.config.Settings`, written in a thread worker when
-they change and once more on quit. The reading screen is
-:class:`~wardtui.app.screens.main.MainScreen`.
+Global keys live here (quit, help), and so does the user's bookmark store: opened in a
+thread worker at start (:attr:`WardApp.bookmarks`), changed in workers, each change
+ending in a :class:`~wardtui.app.messages.BookmarksChanged` posted to the reading screen
+(:class:`~wardtui.app.screens.main.MainScreen`), which passes the ids on to the tree and
+the results. Exporting every bookmark is an app command (read in a worker, then the
+dialog). The theme, the grouping, the last article and the export folder are remembered
+in :class:`~wardtui.config.Settings`, written in a worker when they change and on quit.
+The palette's commands, the help screen and the export are imported on first use.
 """
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -37,22 +35,30 @@ from ..corpus import Article
 from ..corpus.clean import safe_line
 from ..labels import sentence
 from ..library import Library, LibraryError, WardCount
-from ..search import QUERY_HELP
 from ..userdata import ArticleLike, BookmarkError, BookmarkStore
 from .bookmark_keeper import BookmarkKeeper
-from .commands import WardCommands, WardPicker, YearPicker, picker
-from .context import Host
 from .driver import driver_class
 from .early_sync import EarlySync
-from .keys import help_sections
 from .messages import BookmarksChanged, Notice, failure
 from .read_state import ReadKeeper
-from .screens.help import HelpNote, HelpScreen
 from .screens.main import MainScreen
 from .threads import DaemonExecutor
 
-if TYPE_CHECKING:  # the export is imported when it is used (the first screen needs none)
+if TYPE_CHECKING:  # imported when first used: the first screen needs none of them
+    from textual.command import Provider
+
     from ..export import ExportReport, Missing
+
+
+T = TypeVar("T")  # what a palette query answers
+
+
+def _ward_commands() -> type[Provider]:
+    """wardtui's palette commands (Textual calls this when the palette first opens)."""
+    from .commands import WardCommands
+
+    return WardCommands
+
 
 STORE_WAIT = 20.0  # seconds a sync waits for the store to open before it skips the bookmarks
 
@@ -62,7 +68,7 @@ class WardApp(App[int]):
 
     TITLE = "wardtui"
     CSS_PATH = "wardtui.tcss"
-    COMMANDS = App.COMMANDS | {WardCommands}
+    COMMANDS = App.COMMANDS | {_ward_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", tooltip="Quit wardtui", id="app.quit"),
@@ -82,17 +88,9 @@ class WardApp(App[int]):
             super().__init__()
             self.articles = articles
 
-    def __init__(
-        self,
-        *,
-        sources: Sources,
-        settings: Settings,
-        library: Library | None = None,
-        sync: bool = True,
-        blink: bool = True,
-        remember: bool = True,
-        early_sync: EarlySync | None = None,
-    ) -> None:
+    def __init__(self, *, sources: Sources, settings: Settings, library: Library | None = None,
+                 sync: bool = True, blink: bool = True, remember: bool = True,
+                 early_sync: EarlySync | None = None) -> None:
         """``library`` given: shown at once (else opened in a worker); ``sync``: sync the
         sources at start (``early_sync``: the sync already started, followed instead);
         ``blink``: the search bar's cursor blinks; ``remember``: save the settings."""
@@ -121,9 +119,8 @@ class WardApp(App[int]):
         if settings.theme in self.available_themes:
             self.theme = settings.theme
         else:
-            self._startup_notices.append(
-                f"Unknown theme {settings.theme!r} in the settings; using {DEFAULT_THEME}."
-            )
+            self._startup_notices.append(f"Unknown theme {settings.theme!r} in the settings;"
+                                         f" using {DEFAULT_THEME}.")
             self.theme = DEFAULT_THEME
 
     # -- structure ------------------------------------------------------------------
@@ -351,6 +348,10 @@ class WardApp(App[int]):
 
     def action_help(self) -> None:
         """Open (or close) the list of keys."""
+        from ..search import QUERY_HELP
+        from .keys import help_sections
+        from .screens.help import HelpNote, HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
         else:
@@ -359,10 +360,14 @@ class WardApp(App[int]):
 
     def pick_ward(self) -> None:
         """A palette listing the wards."""
+        from .commands import WardPicker, picker
+
         self.push_screen(picker(WardPicker, "Go to ward…"))
 
     def pick_year(self) -> None:
         """A palette listing the years."""
+        from .commands import YearPicker, picker
+
         self.push_screen(picker(YearPicker, "Go to year…"))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
@@ -374,25 +379,17 @@ class WardApp(App[int]):
     # -- small queries for the palette ------------------------------------------------
     def ward_list(self) -> list[WardCount]:
         """The wards, or nothing if the library is not open (or fails)."""
-        if self.library is None:
-            return []
-        try:
-            return self.library.wards()
-        except LibraryError as error:
-            self.tell(f"The library cannot be read: {error}", severity="error")
-            return []
+        return self._ask(Library.wards)
 
     def year_list(self) -> list[tuple[int, int]]:
         """The years with their counts, or nothing."""
+        return self._ask(Library.years)
+
+    def _ask(self, query: Callable[[Library], list[T]]) -> list[T]:
         if self.library is None:
             return []
         try:
-            return self.library.years()
+            return query(self.library)
         except LibraryError as error:
             self.tell(f"The library cannot be read: {error}", severity="error")
             return []
-
-
-def _satisfies_host(app: WardApp) -> Host:
-    """For mypy: the app is what :class:`~wardtui.app.context.Host` says screens may use."""
-    return app

@@ -6,11 +6,14 @@ with the app's own thread for the interpreter. :meth:`EarlySync.start` forks, as
 ``wardtui`` command starts the app and before it imports Textual and the app (no
 thread runs yet, so forking is safe): the child opens the cache on a connection of
 its own and syncs, on the other core, while the parent imports and draws (the library
-is imported once, before the fork; the child runs :data:`NICE` steps nicer, so that
-on busy cores the app's first screen and first search come first). It sends
-what happens on a pipe: progress (at most every :data:`PROGRESS_EVERY` seconds), then
-one final event, the report with the notices that sync found (the sources', the
-cache's), or the error message of a sync that failed. The app's sync worker reads them
+is imported once, before the fork, since both need it; the sync itself, its process
+pool and walker, only in the child, which the app never needs at launch; the child
+runs :data:`NICE` steps nicer, so that on busy cores the app's first screen and first
+search come first). It sends what happens on a pipe: progress (at most every
+:data:`PROGRESS_EVERY` seconds), then one final event, what the app shows of the
+report (:class:`SyncSummary`: unpickling the report itself would import the sync in
+the app) with the notices that sync found (the sources', the cache's), or the error
+message of a sync that failed. The app's sync worker reads them
 (:meth:`EarlySync.events`), shows the progress and 'up to date' as for any sync, then
 finds the bookmarks and read marks again on its own connection.
 
@@ -34,6 +37,7 @@ import signal
 import struct
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -41,7 +45,7 @@ if TYPE_CHECKING:
     from ..config import Sources
     from ..library import SyncReport
 
-__all__ = ["PROGRESS_EVERY", "EarlySync", "Finished", "Progress", "SyncFailed"]
+__all__ = ["PROGRESS_EVERY", "EarlySync", "Finished", "Progress", "SyncFailed", "SyncSummary"]
 
 PROGRESS_EVERY = 0.1  # seconds between two progress events (the last one is always sent)
 _HEADER = struct.Struct("!I")
@@ -53,10 +57,35 @@ class Progress(tuple[int, int]):
     """Files done, of total."""
 
 
-class Finished:
-    """The sync's report, and the notices found meanwhile (sources' and cache's)."""
+@dataclass(frozen=True)
+class SyncSummary:
+    """What the app shows of a sync's :class:`~wardtui.library.SyncReport` (the same
+    names): sent instead of the report, whose class lives with the sync."""
 
-    def __init__(self, report: SyncReport, notices: list[str]) -> None:
+    new: int
+    changed: int
+    removed: int
+    problems: list[str]
+    skipped: list[tuple[str, str]]
+    cancelled: bool
+
+    @property
+    def parsed(self) -> int:
+        """Files read: new or changed."""
+        return self.new + self.changed
+
+    @classmethod
+    def of(cls, report: SyncReport) -> SyncSummary:
+        """The summary of ``report``."""
+        return cls(report.new, report.changed, report.removed, list(report.problems),
+                   list(report.skipped), report.cancelled)
+
+
+class Finished:
+    """The sync's report (summed up), and the notices found meanwhile (sources' and
+    cache's)."""
+
+    def __init__(self, report: SyncSummary, notices: list[str]) -> None:
         self.report = report
         self.notices = notices
 
@@ -85,9 +114,10 @@ class EarlySync:
         """Fork a child that syncs ``sources``; ``None`` where there is no ``fork``."""
         if not hasattr(os, "fork"):
             return None
-        # imported once, before the fork: the app needs them too, and the child then
-        # starts syncing at once instead of importing them again (0.15-0.5 s)
-        import_module("wardtui.library.sync")
+        # imported once, before the fork: the app needs them too. The sync (its process
+        # pool, walker and writer) is the child's alone: the app would import it for
+        # nothing before its first screen.
+        import_module("wardtui.library")
         import_module("wardtui.storage")
         read_end, write_end = os.pipe()
         pid = os.fork()
@@ -199,7 +229,8 @@ def _sync(sources: Sources, progress: Callable[[int, int], None],
         with Library.open() as library:
             report = library.sync(sources.current, progress=progress,
                                   should_cancel=cancelled)
-            return Finished(report, [*library.notices, *sources.notices[told:]])
+            return Finished(SyncSummary.of(report),
+                            [*library.notices, *sources.notices[told:]])
     except LibraryError as error:
         return SyncFailed(f"Could not sync the sources: {error}")
     except StoreError as error:  # the list of sources cannot be read now

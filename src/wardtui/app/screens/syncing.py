@@ -13,18 +13,23 @@ when the sync changed something.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.message import Message
 from textual.worker import Worker, get_current_worker
 
 from ...labels import plural
-from ...library import Library, LibraryError, LibraryStats, SyncReport
-from ...library.sync import SourcesArg
+from ...library import Library, LibraryError, LibraryStats
 from ...storage import StoreError
-from ..early_sync import EarlySync, Finished, Progress, SyncFailed
+from ..early_sync import EarlySync, Finished, Progress, SyncFailed, SyncSummary
 from ..messages import Notice, SyncProgress
 from .ux_keys import UxKeysScreen
 from .welcome import empty_text, indexing_text, welcome_text
+
+if TYPE_CHECKING:  # the sync itself is imported when the app runs one (not at launch)
+    from ...library import SyncReport
+    from ...library.sync import SourcesArg
 
 __all__ = ["SyncingScreen"]
 
@@ -36,7 +41,8 @@ class SyncingScreen(UxKeysScreen):
     _syncs_done = 0  # syncs that changed the library (a tree read before one is stale)
 
     class _Synced(Message):
-        def __init__(self, report: SyncReport | None, notices: list[str]) -> None:
+        def __init__(self, report: SyncReport | SyncSummary | None,
+                     notices: list[str]) -> None:
             super().__init__()
             self.report = report
             self.notices = notices  # found by a forked sync (its Sources and cache)
@@ -88,7 +94,7 @@ class SyncingScreen(UxKeysScreen):
         """Follow the launch sync's process: its progress, then its report; then find the
         bookmarks and read marks again on the worker's own connection."""
         worker = get_current_worker()
-        report: SyncReport | None = None
+        report: SyncSummary | None = None
         notices: list[str] = []
         try:
             for event in early.events(lambda: worker.is_cancelled):
@@ -106,7 +112,8 @@ class SyncingScreen(UxKeysScreen):
         finally:
             self.post_message(self._Synced(report, notices))
 
-    def _after_sync(self, own: Library, report: SyncReport, worker: Worker[None]) -> None:
+    def _after_sync(self, own: Library, report: SyncReport | SyncSummary,
+                    worker: Worker[None]) -> None:
         """In a sync's worker: the bookmarks and the read marks follow their articles."""
         self.host.reconcile_bookmarks(own, lambda: worker.is_cancelled)
         # read marks follow their articles too; counted again if anything changed
