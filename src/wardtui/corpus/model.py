@@ -78,7 +78,8 @@ class Article:
 
     @property
     def words(self) -> int:
-        return sum(map(len, map(str.split, [p.text for p in self.paragraphs if p.kind == "text"])))
+        """How many words the running text (``text`` paragraphs) holds."""
+        return sum(word_count(p.text) for p in self.paragraphs if p.kind == "text")
 
     @property
     def ward_label(self) -> str | None:
@@ -94,3 +95,18 @@ def ward_label(ward: str | None, unit: str | None) -> str | None:
     if ward.isdigit():
         unit = unit.capitalize()
     return f"{unit} {ward}".strip()
+
+
+def word_count(text: str) -> int:
+    """``len(text.split())``, without making the words when ``text`` is one space between
+    words: no other whitespace (a printable text holds none but the space), no run, no
+    space at either end (a paragraph's usual form)."""
+    if (
+        text
+        and text.isprintable()
+        and text[0] != " "
+        and text[-1] != " "
+        and "  " not in text
+    ):
+        return text.count(" ") + 1
+    return len(text.split())
