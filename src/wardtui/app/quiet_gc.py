@@ -1,0 +1,83 @@
+"""Python's cyclic garbage collector kept away from the keys (:class:`QuietCollector`).
+
+At 100,000 articles the app holds 50,000-120,000 objects the collector tracks (the
+tree, Textual's strips and their caches, the search index's sets of rowids), and
+Textual's painting leaves ~15,000 objects in cycles per second of use (strips that
+cache themselves). A full collection walks every object alive: 65-80 ms on a 2-core
+machine, and Python starts one by itself every second or so of typing and reading,
+so a key now and then waited that long for its results (benchmarks/RESULTS.md,
+issue 15). Instead, from the first search on:
+
+* what survives a full collection is frozen (:func:`gc.freeze`): the next automatic
+  one walks only what was made since (~10-25 ms), not the whole app again;
+* once the user has paused (no search for :data:`IDLE` seconds), one full
+  collection runs over everything, the frozen objects too (unfreeze, collect,
+  freeze): what became garbage after it was frozen is reclaimed then, so nothing
+  is kept for long.
+
+Only in a real terminal: the app under a test (headless) keeps Python's defaults.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from typing import Any, Protocol
+
+__all__ = ["IDLE", "QuietCollector"]
+
+IDLE = 3.0
+"""Seconds without a search before the full collection over everything runs."""
+
+
+class _Timer(Protocol):
+    def stop(self) -> None: ...
+
+
+class QuietCollector:
+    """Full collections while the user pauses; see the module docstring.
+
+    ``set_timer(seconds, callback)`` starts a one-shot timer (a widget's
+    ``set_timer``); :meth:`active` is called at every search; :meth:`close` gives
+    Python's collector back its default behaviour.
+    """
+
+    def __init__(self, set_timer: Callable[[float, Callable[[], None]], _Timer]) -> None:
+        self._set_timer = set_timer
+        self._timer: _Timer | None = None
+        self.installed = False
+        self.collections = 0  # full collections run here, while idle
+
+    def active(self) -> None:
+        """A search starts: from now on freeze what survives a full collection (and what
+        the app holds now), and put the full collection off until the user pauses."""
+        if not self.installed:
+            self.installed = True
+            gc.callbacks.append(self._after)
+            gc.freeze()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self._set_timer(IDLE, self.collect)
+
+    def _after(self, phase: str, info: dict[str, Any]) -> None:
+        """After a full collection: what is left is alive, out of the next one's way."""
+        if phase == "stop" and info.get("generation") == 2:
+            gc.freeze()
+
+    def collect(self) -> None:
+        """The full collection over the frozen objects too (then frozen again)."""
+        self._timer = None
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()  # (_after did it already when installed; again is harmless)
+        self.collections += 1
+
+    def close(self) -> None:
+        """Back to Python's defaults: nothing frozen, no callback, no timer."""
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        if self.installed:
+            self.installed = False
+            gc.callbacks.remove(self._after)
+            gc.unfreeze()
