@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -130,16 +130,21 @@ _UNIT_BEFORE = re.compile(r"(?<![0-9a-z])(?:phuong|xa|thi\s+tran)\s+$")
 _TAIL = re.compile(r"[ \t\-]+([0-9a-z]+)(?:[ \t\-]+([0-9a-z]+))?")
 
 
-def longer_keys(text: str, name: str, folded: str | None = None) -> tuple[str, ...]:
+def longer_keys(
+    text: str, name: str, folded: str | Callable[[], str] | None = None
+) -> tuple[str, ...]:
     """Keys of the longer names ``text`` writes where ward ``name`` follows a unit word
     and one or two words follow it (``xã Lâm san`` for ``Lâm``): the name may have been
     cut short, and the gazetteer knows whether ``Lâm San`` is a unit too. ``folded`` is
-    ``fold(text)`` when the caller has it."""
+    ``fold(text)`` when the caller has it (or a function that gives it, called only when
+    the text must be read: not for a numbered ward)."""
     words = _WORDS.findall(fold(name))
     if not words or words[0].isdigit():
         return ()
     if folded is None:
         folded = fold(unicodedata.normalize("NFC", text))
+    elif callable(folded):
+        folded = folded()
     needle, base = " ".join(words), "".join(words)
     keys: set[str] = set()
     at = folded.find(needle)

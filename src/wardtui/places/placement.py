@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
@@ -126,10 +126,8 @@ def place_named(
     if not keys:
         return UNKNOWN, None
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
-    text = unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS])
-    folded = fold(text)  # once, for both readings
-    mentions = [*find_mentions(text, folded), *places]
-    longer = longer_keys(text, display_ward(ward, unit)[0], folded)
+    mentions = _Evidence(unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS]), places)
+    longer = longer_keys(mentions.text, display_ward(ward, unit)[0], mentions.folded)
     renamed = None
     if longer and unit_word:
         renamed = _only_longer(gaz, unit_word, keys, longer)
@@ -145,6 +143,33 @@ def place_named(
         if name_key(chosen[-1]) in longer:
             renamed = chosen[-1]
     return placement, renamed
+
+
+class _Evidence:
+    """The place mentions of an evidence text (and ``places`` from outside it), read
+    when first asked for: a ward no list holds is unknown whatever the text names.
+    Calling it gives the mentions; :meth:`folded` gives ``fold(text)``, folded once."""
+
+    __slots__ = ("_folded", "_mentions", "_places", "text")
+
+    def __init__(self, text: str, places: Iterable[Mention]) -> None:
+        self.text = text
+        self._places = places
+        self._folded: str | None = None
+        self._mentions: list[Mention] | None = None
+
+    def folded(self) -> str:
+        if self._folded is None:
+            self._folded = fold(self.text)
+        return self._folded
+
+    def __call__(self) -> list[Mention]:
+        if self._mentions is None:
+            self._mentions = [*find_mentions(self.text, self.folded()), *self._places]
+        return self._mentions
+
+
+Mentions = Callable[[], list[Mention]]
 
 
 def _only_longer(
@@ -170,7 +195,7 @@ def _place_in(
     era: Era,
     unit: str | None,
     keys: tuple[str, ...],
-    mentions: list[Mention],
+    mentions: Mentions,
     longer: tuple[str, ...] = (),
 ) -> tuple[Placement, list[Unit], Unit | None]:
     """The placement in one list, the candidates it chose from, and its choice.
@@ -184,7 +209,7 @@ def _place_in(
     if longer:
         extra = gaz.candidates(era, unit, longer, strict=True)
         found = list({u.code: u for u in (*found, *extra)}.values())
-    chosen = _choose(found, gaz.regions(era, mentions))
+    chosen = _choose(found, gaz.regions(era, mentions()))
     if chosen is None:
         return Placement(None, None, None, "unknown", len(found), era), found, None
     confidence: Confidence = "unique" if len(found) == 1 else "evidence"
@@ -195,7 +220,7 @@ def _place_undated(
     gaz: Gazetteer,
     unit: str | None,
     keys: tuple[str, ...],
-    mentions: list[Mention],
+    mentions: Mentions,
     longer: tuple[str, ...],
 ) -> Placement:
     """An undated article: tried in both lists.
@@ -229,9 +254,9 @@ def _place_undated(
     return Placement(None, None, None, "unknown", count, None)
 
 
-def _excluded(gaz: Gazetteer, era: Era, found: list[Unit], mentions: list[Mention]) -> bool:
+def _excluded(gaz: Gazetteer, era: Era, found: list[Unit], mentions: Mentions) -> bool:
     """True when the text names places and none of them holds any of ``found``."""
-    regions = gaz.regions(era, mentions)
+    regions = gaz.regions(era, mentions())
     return bool(regions) and not any(covers(r, u) for r in regions for u in found)
 
 
