@@ -35,12 +35,11 @@ from collections.abc import Callable
 from functools import partial
 from itertools import islice, product
 
-from ..library.model import SUMMARY_COLUMNS
-from .bodies import accents_in_body
 from .filters import IdSet, IdSets, allowed_rowids
-from .index import SearchIndex, Vocabulary, as_json
+from .fts import Counting
+from .index import SearchIndex, Vocabulary
 from .match import SQL_FILTER_MAX, Fts, Matcher, TermMatch, any_of, quote
-from .page import page_results
+from .page import ACCENT_WINDOW, WHOLE_WINDOW, ranked_page
 from .query import Query, parse_query
 from .rank import Criterion, Key, Parts, binary, levels, rank
 from .results import SearchResponse, SearchResult
@@ -48,10 +47,6 @@ from .stop import Stop, stopping
 
 __all__ = ["ACCENT_WINDOW", "WHOLE_WINDOW", "SearchResponse", "SearchResult", "search"]
 
-ACCENT_WINDOW = 100
-"""With accents typed, this many of the best candidates have their bodies checked."""
-WHOLE_WINDOW = 50
-"""With an unfinished last word, this many of the best have their bodies checked for it whole."""
 _PHRASE_COMBINATIONS = 16  # at most this many spellings of a phrase with corrected words
 
 
@@ -59,8 +54,11 @@ class _Search:
     """One search over one index with one connection (in a read transaction)."""
 
     def __init__(self, index: SearchIndex, query: Query, conn: sqlite3.Connection,
-                 limit: int, offset: int, sets: IdSets, by_date: bool = False) -> None:
+                 limit: int, offset: int, sets: IdSets, by_date: bool = False,
+                 wait_total: bool = True) -> None:
         self.by_date = by_date  # newest first instead of by relevance
+        self.wait_total = wait_total  # else the page may come before its total
+        self.counting: tuple[Counting, int] | None = None  # a total counted meanwhile
         self.index = index
         self.query = query
         self.limit = limit
@@ -127,6 +125,7 @@ class _Search:
         if counted is not None and full is not None and len(full) >= self.wanted:
             self.in_meta = full
             least = len(full)
+            self.counting = (counted, least)
             return full, lambda: max(counted(), least), True
         if counted is not None:
             counted.cancel()
@@ -303,62 +302,23 @@ class _Search:
         ranked = rank(found, self.criteria(all_meta), window, self.newest)
         if all_meta:  # criteria 1 and 2 are decided: no typo, every word in the meta fields
             ranked = [((1, 2, *key) if self.fuzzy else (2, *key), rowid) for key, rowid in ranked]
-        return self._response(self._page(ranked), total())
+        return self._finish(self._page(ranked), total)
 
     def _response(self, results: list[SearchResult], total: int) -> SearchResponse:
         return SearchResponse(results, total, self.query.hints, self.query, offset=self.offset)
 
-    # -- results ------------------------------------------------------------------------------
     def _page(self, ranked: list[tuple[Key, int]]) -> list[SearchResult]:
-        """The results from ``offset`` (summaries, highlights, snippets), the best re-ordered.
+        return ranked_page(self, ranked)
 
-        The best :data:`ACCENT_WINDOW` candidates (accents typed) have their bodies
-        checked for the accents, the best :data:`WHOLE_WINDOW` for the unfinished
-        last word whole; they are re-ordered, the rest keep the rank's order.
-        """
-        if not ranked or not self.limit:
-            return []
-        accented = [m for m in self.matches if m.exact]
-        head_size = max(ACCENT_WINDOW if accented else 0,
-                        WHOLE_WINDOW if self._whole_criterion else 0)
-        head = ranked[:head_size]
-        head_ids = [rowid for _, rowid in head]
-        page_ids = {rowid for _, rowid in ranked[self.offset : self.wanted]}
-        in_meta = self.in_meta if self.in_meta is not None else set()
-        need_body = {r for r in page_ids if r not in in_meta}  # for a snippet
-        if accented:  # the rows whose titles, wards and bylines lack some accents as typed
-            need_body.update(r for r in head_ids if any(
-                r not in self.accent_sets.get(i, (set(), set()))[0]
-                for i, m in enumerate(self.matches) if m.exact))
-        whole: set[int] = set()
-        if self._whole_criterion and head_ids:  # the unfinished word whole, bodies too
-            whole = self.fts.rowids(self.columns + self.matches[-1].whole(),
-                                    set(head_ids[:WHOLE_WINDOW]))
-        rows = self.fts.conn.execute(
-            f"SELECT rowid, date, CASE WHEN rowid IN (SELECT value FROM json_each(?1))"
-            f" THEN body END, {SUMMARY_COLUMNS}"
-            " FROM articles WHERE rowid IN (SELECT value FROM json_each(?2))",
-            (as_json(need_body), as_json(page_ids.union(head_ids))),
-        ).fetchall()
-        by_rowid = {row[0]: row for row in rows}
-        if head:
-            adjusted: list[tuple[Key, int]] = []
-            for key, rowid in head:
-                blob = by_rowid[rowid][2] if rowid in by_rowid else None
-                if accented and blob is not None:
-                    key = accents_in_body(key, rowid, blob, self.matches, self.accent_sets,
-                                          self._whole_criterion)
-                if key and not key[-1] and rowid in whole:
-                    key = (*key[:-1], 1)
-                adjusted.append((key, rowid))
-            adjusted.sort(key=lambda item: (by_rowid[item[1]][1] or "", item[1])
-                          if item[1] in by_rowid else ("", item[1]), reverse=True)
-            adjusted.sort(key=lambda item: tuple(-v for v in item[0]))
-            ranked = adjusted + ranked[head_size:]
-        page = [(key, rowid) for key, rowid in ranked[self.offset : self.wanted]
-                if rowid in by_rowid]
-        return page_results(page, by_rowid, self.matches, self.in_meta)
-
+    def _finish(self, results: list[SearchResult], total: Callable[[], int]) -> SearchResponse:
+        """The response; without :attr:`wait_total`, while the total is still being
+        counted, with a lower bound and the count to finish (``response.counting``)."""
+        if self.wait_total or self.counting is None or self.counting[0].ready():
+            return self._response(results, total())
+        counted, least = self.counting
+        response = self._response(results, least)
+        response.counting = counted.detached(least)
+        return response
 
 def search(
     index: SearchIndex,
@@ -371,6 +331,7 @@ def search(
     sets: IdSets | None = None,
     by_date: bool = False,
     stop: Stop | None = None,
+    wait_total: bool = True,
 ) -> SearchResponse:
     """The results ``offset`` to ``offset + limit`` for ``query`` (see :mod:`.query`).
 
@@ -382,6 +343,9 @@ def search(
     what could not be used is explained in ``hints``; a query of one letter gives no
     results and ``response.state == "type more"``. ``by_date``: the matches newest first.
     ``stop``: :meth:`.stop.Stop.stop` (any thread) ends it at once (:class:`.stop.SearchStopped`).
+    ``wait_total=False``: when the page is ready before the total (still counted on another
+    connection), return it at once: ``response.total`` is then a lower bound and
+    ``response.counting()`` waits for the total (see :class:`.results.SearchResponse`).
     """
     started = time.perf_counter()
     parsed = parse_query(query) if isinstance(query, str) else query
@@ -395,6 +359,6 @@ def search(
     else:
         with stopping(stop), index.connection() as library:
             response = _Search(index, parsed, library.conn, limit, offset, given,
-                               by_date).run()
+                               by_date, wait_total).run()
     response.seconds = time.perf_counter() - started
     return response

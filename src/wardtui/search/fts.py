@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .index import Ahead, SearchIndex, as_json, rowid_set
-from .stop import SearchStopped, stopped
+from .stop import SearchStopped, current, stopped, stopping
 
 __all__ = ["PROBE_MAX", "SQL_FILTER_MAX", "Counting", "Fts", "any_of", "quote"]
 
@@ -28,6 +28,7 @@ PROBE_MAX = 64
 a common word). Phrases and expressions are never probed: FTS5 runs them again per id."""
 _ONE_WORD = re.compile(r'(?:\{[a-z ]+\}: )?"[^" ]+"')
 _CACHED_SET_MAX = 50_000
+COUNT = "SELECT count(*) FROM fts WHERE fts MATCH ?"
 
 
 def quote(tokens: Sequence[str]) -> str:
@@ -83,8 +84,7 @@ class Fts:
         if cached is not None:
             return int(cached)
         try:
-            row = self.conn.execute(
-                "SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,)).fetchone()
+            row = self.conn.execute(COUNT, (expression,)).fetchone()
         except sqlite3.OperationalError as error:
             self._fail(error)
             return 0
@@ -100,8 +100,7 @@ class Fts:
         (change counter ``stamp``); else, or if it fails, the count is made here.
         """
         cached = self.index.cache.get(("count", expression))
-        later = None if cached is not None else self.index.elsewhere(
-            stamp, "SELECT count(*) FROM fts WHERE fts MATCH ?", (expression,))
+        later = None if cached is not None else self.index.elsewhere(stamp, COUNT, (expression,))
         return Counting(self, expression, later, cached)
 
     def rowids(self, expression: str, allowed: set[int] | None = None,
@@ -173,6 +172,34 @@ class Counting:
             return self.fts.count(self.expression)
         self.fts.index.cache.put(("count", self.expression), int(row[0]))
         return int(row[0])
+
+    def ready(self) -> bool:
+        """Whether calling it now answers without waiting for the other connection."""
+        return self.cached is not None or self.later is None or self.later.future.done()
+
+    def detached(self, least: int) -> Callable[[], int]:
+        """This count, for after the search has returned (its connection back in the
+        pool): a function that waits for it (at least ``least``), from any thread,
+        stopped by the search's :class:`.stop.Stop` (:class:`.stop.SearchStopped`).
+        If the other connection could not count, it counts on a pooled one of its own."""
+        stop, later, expression = current(), self.later, self.expression
+        index = self.fts.index
+
+        def total() -> int:
+            with stopping(stop):
+                row = later() if later is not None else None
+                if row is None:
+                    with index.connection() as library:
+                        try:
+                            row = library.conn.execute(COUNT, (expression,)).fetchone()
+                        except sqlite3.OperationalError:
+                            if stopped():
+                                raise
+                            return least  # as a search meeting it says: titles only
+                index.cache.put(("count", expression), int(row[0]))
+                return max(int(row[0]), least)
+
+        return total
 
     def cancel(self) -> None:
         """Not needed after all: stop it (calling it then counts here)."""

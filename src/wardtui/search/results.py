@@ -7,6 +7,7 @@ matched in all, and the hints about the query. Plain data, made by :mod:`.engine
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -59,6 +60,11 @@ class SearchResponse:
     ``state`` says what to show: ``"results"``; ``"no results"``; ``"type more"``
     (a query of one letter: nothing was searched, :data:`TYPE_MORE` says why);
     ``"empty"`` (nothing typed). ``hints`` are whole sentences about the query.
+
+    ``counting`` (only when the search was asked not to wait for its total): the
+    total is still being counted on another connection, ``total`` is a lower bound
+    meanwhile; calling it waits for the exact total (from any thread;
+    :class:`.stop.SearchStopped` if the search was stopped).
     """
 
     results: list[SearchResult]
@@ -68,6 +74,7 @@ class SearchResponse:
     seconds: float = 0.0
     offset: int = 0
     state: State | None = None
+    counting: Callable[[], int] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.state is None:
