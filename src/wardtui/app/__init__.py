@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # (the library is not imported before the launch sync forks)
     from ..library import Library
     from .app import WardApp
     from .early_sync import EarlySync
+    from .head_start import HeadStart
 
 __all__ = ["FRAME_RATE", "WardApp", "create_app", "run_app", "set_frame_rate", "start_sync"]
 
@@ -51,6 +52,7 @@ def create_app(
     blink: bool = True,
     remember: bool = True,
     early_sync: EarlySync | None = None,
+    head_start: HeadStart | None = None,
 ) -> WardApp:
     """Build the app.
 
@@ -58,7 +60,9 @@ def create_app(
     app opens the user's cache in a worker. For tests and screenshots pass a
     pre-built ``library``, ``Settings()``, ``sync=False``, ``blink=False`` and
     ``remember=False``: the app is then the same from run to run. ``early_sync``: the
-    launch sync, started before the app (:func:`start_sync`), which it follows.
+    launch sync, started before the app (:func:`start_sync`), which it follows;
+    ``head_start``: the first screen's reads, started before the app (see
+    :mod:`wardtui.app.head_start`; without it the screen reads in workers).
     """
     from .app import WardApp
 
@@ -70,6 +74,7 @@ def create_app(
         blink=blink,
         remember=remember,
         early_sync=early_sync,
+        head_start=head_start,
     )
 
 
@@ -83,10 +88,16 @@ def start_sync(sources: Sources) -> EarlySync | None:
 
 def run_app(*, sources: Sources | None = None, early_sync: EarlySync | None = None) -> int:
     """Run the app in the terminal; the exit status. ``early_sync``: see
-    :func:`start_sync` (stopped if the app fails to start)."""
+    :func:`start_sync` (stopped if the app fails to start). The first screen's reads
+    start in a thread as Textual is imported (:mod:`wardtui.app.head_start`)."""
     set_frame_rate()
     try:
-        app = create_app(sources=sources, early_sync=early_sync)
+        settings = Settings.load()
+        from .head_start import HeadStart  # (and what it reads with, before its thread)
+
+        head = HeadStart.begin(settings.grouping, settings.last_article)
+        app = create_app(sources=sources, settings=settings, early_sync=early_sync,
+                         head_start=head)
     except BaseException:
         if early_sync is not None:
             early_sync.stop()

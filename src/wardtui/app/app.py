@@ -39,6 +39,7 @@ from ..userdata import ArticleLike, BookmarkError, BookmarkStore
 from .bookmark_keeper import BookmarkKeeper
 from .driver import driver_class
 from .early_sync import EarlySync
+from .head_start import HeadStart
 from .messages import BookmarksChanged, Notice, failure
 from .read_state import ReadKeeper
 from .screens.main import MainScreen
@@ -90,10 +91,12 @@ class WardApp(App[int]):
 
     def __init__(self, *, sources: Sources, settings: Settings, library: Library | None = None,
                  sync: bool = True, blink: bool = True, remember: bool = True,
-                 early_sync: EarlySync | None = None) -> None:
-        """``library`` given: shown at once (else opened in a worker); ``sync``: sync the
-        sources at start (``early_sync``: the sync already started, followed instead);
-        ``blink``: the search bar's cursor blinks; ``remember``: save the settings."""
+                 early_sync: EarlySync | None = None, head_start: HeadStart | None = None
+                 ) -> None:
+        """``library`` given: shown at once (else opened by ``head_start``, or in a
+        worker); ``sync``: sync the sources at start (``early_sync``: the sync already
+        started, followed instead); ``blink``: the search bar's cursor blinks;
+        ``remember``: save the settings."""
         super().__init__(driver_class=None if os.environ.get("TEXTUAL_DRIVER")
                          else driver_class())  # survives input that is not UTF-8
         self.sources = sources
@@ -107,6 +110,7 @@ class WardApp(App[int]):
         self.sync_on_start = sync
         self.early_sync = early_sync  # taken by the screen's first sync
         self._early = early_sync  # stopped when the app ends, if still running
+        self.head_start = head_start  # the first screen's reads (taken by the screen)
         self.blink = blink
         self.remember = remember
         self.messages: list[str] = []  # every notice shown, oldest first

@@ -20,6 +20,7 @@ from ..config import Grouping, Settings, Sources
 from ..library import Library, WardCount
 from ..userdata import ArticleLike, BookmarkStore
 from .early_sync import EarlySync
+from .head_start import HeadStart
 from .read_state import ReadKeeper
 
 __all__ = ["Host", "MainView"]
@@ -75,6 +76,7 @@ class Host(Protocol):
     messages: list[str]  # every notice shown, oldest first
     sync_on_start: bool
     early_sync: EarlySync | None  # the launch sync, started before the app (taken once)
+    head_start: HeadStart | None  # the first screen's reads, started before it (taken once)
 
     @property
     def main(self) -> MainView:

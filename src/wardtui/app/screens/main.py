@@ -27,8 +27,10 @@ from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker
 
 from ...config import GROUPINGS, Grouping
+from ...corpus import Article
 from ...library import UNKNOWN_WARD, Library, LibraryError, WardCount
 from ..catalog import NodeInfo, top_nodes, ward_key, year_key
+from ..head_start import HeadStart, Reads
 from ..messages import ArticleChosen, BookmarksChanged, Notice, SyncProgress, failure
 from ..widgets.footer import KeyFooter
 from ..widgets.reader import Reader
@@ -72,19 +74,22 @@ class MainScreen(SyncingScreen):
     ]
 
     class _LibraryOpened(Message):
-        def __init__(self, library: Library | None, problem: str | None) -> None:
+        def __init__(self, library: Library | None, problem: str | None,
+                     reads: Reads | None = None) -> None:
             super().__init__()
             self.library = library
             self.problem = problem  # why it could not be opened (None: see the notice)
+            self.reads = reads  # the head start's, if it opened it
 
     class _TreeRead(Message):
         def __init__(self, library: Library, grouping: Grouping, top: list[NodeInfo],
-                     syncs: int) -> None:
+                     syncs: int, article: Article | None = None) -> None:
             super().__init__()
             self.library = library
             self.grouping = grouping
             self.top = top
             self.syncs = syncs  # syncs done when it was asked for (one since: read again)
+            self.article = article  # the last article read, if read already
 
     def compose(self) -> ComposeResult:
         """Status line, search bar, tree (or results) | reader, footer."""
@@ -99,24 +104,32 @@ class MainScreen(SyncingScreen):
 
     # -- start-up ---------------------------------------------------------------
     def on_mount(self) -> None:
-        """Show the cache at once; open it in a worker if the app was not given one."""
+        """Show the cache at once (given, or read by the head start already); else open
+        it in a worker (or wait there for the head start)."""
         host = self.host
         if not host.blink:
             self.query_one(SearchBar).cursor_blink = False
         for notice in [*host.settings.notices, *host.sources.notices]:
             host.tell(notice, severity="warning")
         self._sources_told = len(host.sources.notices)
+        head, host.head_start = host.head_start, None
         if host.library is not None:
             self._library_ready(host.library)
+        elif head is not None and head.ready:
+            self._library_opened(self._head_opened(head.wait()))
         else:
             self.status.show_state("opening the library…")
             self.reader.show_message("Opening the library…", [])
-            self._open_library()
+            self._open_library(head)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False,
           description="open the library")
-    def _open_library(self) -> None:
-        """Open (or create, or rebuild) the cache; may take a moment on a big one."""
+    def _open_library(self, head: HeadStart | None) -> None:
+        """Open (or create, or rebuild) the cache, or wait for the head start to; may take
+        a moment on a big one."""
+        if head is not None:
+            self.post_message(self._head_opened(head.wait()))
+            return
         library, problem = None, None
         try:
             library = Library.open()
@@ -125,10 +138,13 @@ class MainScreen(SyncingScreen):
         finally:
             self.post_message(self._LibraryOpened(library, problem))
 
+    def _head_opened(self, reads: Reads) -> _LibraryOpened:
+        return self._LibraryOpened(reads.library, reads.problem, reads)
+
     @on(_LibraryOpened)
     def _library_opened(self, message: _LibraryOpened) -> None:
         if message.library is not None:
-            self._library_ready(message.library)
+            self._library_ready(message.library, message.reads)
             return
         if message.problem is not None:
             self.host.tell(f"Could not open the library: {message.problem}", severity="error")
@@ -137,7 +153,7 @@ class MainScreen(SyncingScreen):
             message.problem or "See the notice.",
             "Run `wardtui index` in a terminal to see more."])
 
-    def _library_ready(self, library: Library) -> None:
+    def _library_ready(self, library: Library, reads: Reads | None = None) -> None:
         host = self.host
         host.library = library
         for notice in library.notices:
@@ -146,17 +162,23 @@ class MainScreen(SyncingScreen):
             self.sync_now()  # first: its worker walks the sources while the tree loads
         else:
             self.status.show_state("")
-        self._show_library(library)
+        self._show_library(library, reads or Reads())
 
-    def _show_library(self, library: Library) -> None:
-        """Search and the reader work at once; the tree and the counts are read in
-        workers (the screen is painted meanwhile) and shown when they answer."""
+    def _show_library(self, library: Library, reads: Reads) -> None:
+        """Search and the reader work at once; the tree and the counts are shown from the
+        head start's ``reads``, else read in workers (the screen is painted meanwhile)
+        and shown when they answer."""
         host = self.host
         self.reader.library = library
         self.search_pane.use_library(library)
         host.reading.refresh()  # the unread counts need the library
-        self._first_nodes(library, host.settings.grouping, self._syncs_done)
-        self.show_counts()
+        grouping = host.settings.grouping
+        if reads.top is not None and reads.grouping == grouping:
+            self._tree_read(self._TreeRead(library, grouping, reads.top, self._syncs_done,
+                                           reads.article))
+        else:
+            self._first_nodes(library, grouping, self._syncs_done)
+        self.show_counts(reads.stats)
 
     @work(thread=True, group="tree", exit_on_error=False, description="read the tree's groups")
     def _first_nodes(self, library: Library, grouping: Grouping, syncs: int) -> None:
@@ -180,7 +202,10 @@ class MainScreen(SyncingScreen):
             tree.load(message.library, message.grouping, message.top)
         last = self.host.settings.last_article
         if last and tree.select_article(last):
-            self.reader.open(last)  # at once, not after the tree's highlight message
+            if message.article is not None and message.article.id == last:
+                self.reader.show_article(message.article)  # read already
+            else:
+                self.reader.open(last)  # at once, not after the tree's highlight message
         else:
             self._cursor_to_top()
 

@@ -166,13 +166,17 @@ class SyncingScreen(UxKeysScreen):
     _counts_asked = 0  # counts asked for; an answer older than the newest shown is dropped
     _counts_shown = 0
 
-    def show_counts(self) -> None:
-        """Read the library's counts in a worker; then the status line and the reader's
-        welcome (or 'indexing', or the empty library's text) show them."""
+    def show_counts(self, known: LibraryStats | None = None) -> None:
+        """Read the library's counts in a worker (or show ``known``, read already); then
+        the status line and the reader's welcome (or 'indexing', or the empty library's
+        text) show them."""
         library = self.host.library
         if library is not None:
             self._counts_asked += 1
-            self._count(library, self._counts_asked)
+            if known is not None:
+                self._counted(self._Counted(known, self._counts_asked))
+            else:
+                self._count(library, self._counts_asked)
 
     @work(thread=True, group="counts", exit_on_error=False, description="count the library")
     def _count(self, library: Library, number: int) -> None:
