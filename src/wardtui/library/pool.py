@@ -1,21 +1,23 @@
 """Parsing the files a sync must read: in this process for a few, in a pool for many.
 
 * Up to :data:`INLINE_MAX` files are parsed here, one by one: starting worker
-  processes (a new interpreter importing the parser, ~0.35 s of CPU on this
-  2-core machine, the gazetteer loaded in each worker) costs more than it saves
-  below a few hundred files at ~2 ms each, unless it overlaps the walk (a 1%
-  re-sync of 10,000 files is 100 files: inline; of 100,000, 1,000 files: the pool,
-  started when the walk has found the 151st and warm when it ends).
-* More go to a pool started only then (:func:`start_pool`, called by the sync as
-  soon as its walk has found that many, so the workers start while it walks on):
-  ``forkserver`` processes (safe beside the app's threads) forked from a server
-  that imported the parser once (:data:`PRELOAD`), each warmed at once (the
-  gazetteer loaded), then fed chunks of up to :data:`CHUNK` files that they read
-  themselves. A chunk comes back as one list of whatever ``chunk_fn`` returns
-  (the sync sends compact tuples, not dataclasses: less to pickle).
-* Results come back in the order of ``todo``, a few chunks per worker submitted
-  ahead, so the writer never waits for the slowest of many chunks and memory
-  stays bounded.
+  processes (a new interpreter importing the parser, ~0.25 s on this 2-core
+  machine) costs more than it saves below a few hundred files at ~1.3 ms each,
+  unless it overlaps the walk (a 1% re-sync of 10,000 files is 100 files: inline;
+  of 100,000, 1,000 files: the pool).
+* More go to a pool that the sync starts while its walk goes on (:class:`PoolStart`:
+  as soon as the walk's rate of changed files says there will be many, see
+  :func:`wardtui.library.sync.many_to_parse`): ``forkserver`` processes (safe beside
+  the app's threads) forked from a server that imported the parser and loaded the
+  gazetteer once (:data:`PRELOAD`). The files the walk finds once the pool is up go
+  to it at once, in chunks of :data:`EARLY` (up to :data:`EARLY_MAX` files), so the
+  workers parse while the walk goes on; the rest go after the walk in chunks of up to
+  :data:`CHUNK` files, which the workers read themselves. A chunk comes back as one
+  list of whatever ``chunk_fn`` returns (the sync sends compact tuples, not
+  dataclasses: less to pickle). The multiprocessing modules are imported only then.
+* Results come back in the order of ``todo`` (the early chunks' in their turn), a few
+  chunks per worker submitted ahead, so the writer never waits for the slowest of
+  many chunks and memory stays bounded.
 * If the pool cannot start or breaks (no ``/dev/shm``, a killed worker), the
   files not yet parsed are parsed here instead: slower, never lost. Closing the
   generator early (a cancelled sync) drops the chunks not yet started.
@@ -25,27 +27,31 @@ Knows nothing of SQLite: the caller writes what comes back.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:  # imported when a pool starts (multiprocessing: ~30 ms of a sync's start)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 __all__ = [
-    "CHUNK", "INLINE_MAX", "PRELOAD", "PoolStart", "chunk_size", "parse_all", "start_pool",
-    "workers_for",
+    "CHUNK", "EARLY", "EARLY_MAX", "INLINE_MAX", "PRELOAD", "PoolStart", "chunk_size",
+    "parse_all", "start_pool", "workers_for",
 ]
 
 INLINE_MAX = 150  # files parsed in this process; more start the pool
 CHUNK = 64  # files per task sent to a worker
+EARLY = 16  # files per task sent while the walk goes on
+EARLY_MAX = 2048  # at most this many files sent before the walk ends (their results wait)
 AHEAD = 4  # chunks in flight per worker
 # Imported once by the forkserver, before forking its workers ("__main__" is the
-# default this replaces: without it every worker would import the main module).
-PRELOAD = ["__main__", "wardtui.library.sync", "wardtui.corpus.decode", "wardtui.corpus.parse"]
+# default this replaces: without it every worker would import the main module); the
+# last imports the parser and loads the gazetteer (wardtui.library.preload).
+PRELOAD = ["__main__", "wardtui.library.sync", "wardtui.corpus.decode", "wardtui.corpus.parse",
+           "wardtui.library.preload"]
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -82,6 +88,9 @@ def workers_for(workers: int | None) -> int:
 
 
 def _start(workers: int) -> ProcessPoolExecutor | None:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     try:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(PRELOAD)
@@ -98,6 +107,8 @@ def _start(workers: int) -> ProcessPoolExecutor | None:
 def start_pool(workers: int, warm: Callable[[], None]) -> ProcessPoolExecutor | None:
     """A pool of ``workers`` processes, each already running ``warm`` (a module-level
     function); ``None`` when no pool can start here."""
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = _start(workers)
     if pool is not None:
         try:
@@ -109,13 +120,25 @@ def start_pool(workers: int, warm: Callable[[], None]) -> ProcessPoolExecutor | 
     return pool
 
 
-class PoolStart:
+class PoolStart(Generic[In, Out]):
     """:func:`start_pool` in a thread of its own: starting the forkserver waits for it
     to import the parser (0.15-0.3 s), which the caller's walk need not wait for.
-    :meth:`pool` joins the thread and gives the pool (``None`` if none could start)."""
 
-    def __init__(self, workers: int, warm: Callable[[], None]) -> None:
+    :meth:`feed` takes each file the walk finds from then on (and the ones found
+    before); once the pool is up, they go to its workers in chunks of :data:`EARLY`
+    as they come, up to :data:`EARLY_MAX` files, so the workers parse while the walk
+    goes on (the results wait, in memory, for the writer, which takes every file in
+    the order of their paths after the walk). :meth:`pool` joins the thread and gives
+    the pool (``None`` if none could start); :attr:`early` the chunks sent so far."""
+
+    def __init__(
+        self, workers: int, warm: Callable[[], None], chunk_fn: Callable[[list[In]], list[Out]]
+    ) -> None:
         self._pool: ProcessPoolExecutor | None = None
+        self._chunk_fn = chunk_fn
+        self._waiting: list[In] = []
+        self._sent = 0
+        self.early: list[tuple[list[In], Future[list[Out]]]] = []
         self._thread = threading.Thread(
             target=self._start, args=(workers, warm), name="wardtui-pool-start", daemon=True
         )
@@ -123,6 +146,25 @@ class PoolStart:
 
     def _start(self, workers: int, warm: Callable[[], None]) -> None:
         self._pool = start_pool(workers, warm)
+
+    def feed(self, item: In) -> None:
+        """One more file found by the walk (see the class docstring)."""
+        if self._sent >= EARLY_MAX:
+            return
+        self._waiting.append(item)
+        if len(self._waiting) < EARLY or self._thread.is_alive() or self._pool is None:
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
+        waiting, self._waiting = self._waiting, []
+        for start in range(0, len(waiting), EARLY):  # (all found before the pool was up)
+            chunk = waiting[start : start + EARLY]
+            try:
+                self.early.append((chunk, self._pool.submit(self._chunk_fn, chunk)))
+            except (BrokenProcessPool, OSError, RuntimeError):
+                self._sent = EARLY_MAX  # parsed after the walk, in this process if need be
+                return
+            self._sent += len(chunk)
 
     def pool(self) -> ProcessPoolExecutor | None:
         self._thread.join()
@@ -135,42 +177,61 @@ def parse_all(
     workers: int,
     one: Callable[[In], Out],
     chunk_fn: Callable[[list[In]], list[Out]],
+    early: Sequence[tuple[list[In], Future[list[Out]]]] = (),
 ) -> Iterator[Out]:
     """``one(item)`` for every item of ``todo``, in order; see the module docstring.
 
-    Without a ``pool`` (or with few items), here; else ``chunk_fn`` (a module-level
-    function, so that it can be sent to a worker) does the same for chunks of items
-    in the pool's ``workers`` processes. The pool is shut down when the generator ends.
+    Without a ``pool`` (or with few items and none sent ``early``), here; else
+    ``chunk_fn`` (a module-level function, so that it can be sent to a worker) does
+    the same for chunks of items in the pool's ``workers`` processes. ``early``: chunks
+    of items of ``todo`` already sent to the pool (by :meth:`PoolStart.feed`), with
+    their futures; their results are taken in their turn. The pool is shut down when
+    the generator ends.
     """
-    if pool is None or len(todo) <= INLINE_MAX:
+    if pool is None or (len(todo) <= INLINE_MAX and not early):
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
         yield from map(one, todo)
         return
-    count = workers
-    size = chunk_size(len(todo), count)
-    starts = iter(range(0, len(todo), size))
-    flight: deque[tuple[int, Future[list[Out]]]] = deque()
+    from concurrent.futures.process import BrokenProcessPool
+
+    sent: dict[int, tuple[int, int]] = {}  # id(item) -> (early chunk, position in it)
+    for number, (chunk, _) in enumerate(early):
+        sent.update((id(item), (number, at)) for at, item in enumerate(chunk))
+    late = [item for item in todo if id(item) not in sent]
+    size = chunk_size(len(late), workers)
+    starts = iter(range(0, len(late), size))
+    flight: deque[Future[list[Out]]] = deque()
     done = 0  # items yielded so far
 
     def submit() -> None:
         start = next(starts, None)
         if start is not None:
-            flight.append((start, pool.submit(chunk_fn, list(todo[start : start + size]))))
+            flight.append(pool.submit(chunk_fn, late[start : start + size]))
 
     try:
         try:
-            for _ in range(count * AHEAD):
+            for _ in range(workers * AHEAD):
                 submit()
-            while flight:
-                _, future = flight.popleft()
-                results = future.result()
-                submit()
-                for result in results:
-                    done += 1
-                    yield result
+            results: Iterator[Out] = iter(())
+            for item in todo:
+                place = sent.get(id(item))
+                if place is not None:
+                    result = early[place[0]][1].result()[place[1]]
+                else:
+                    got = next(results, _NONE)
+                    if got is _NONE:
+                        results = iter(flight.popleft().result())
+                        submit()
+                        got = next(results)
+                    result = got
+                done += 1
+                yield result
         except (BrokenProcessPool, OSError):
             yield from map(one, todo[done:])
     finally:
         # On cancel (the generator closed early) drop the work not yet started.
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+_NONE: Any = object()
