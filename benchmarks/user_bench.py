@@ -51,10 +51,12 @@ classes of :data:`benchmarks.search_bench.DEFAULT_QUERIES`."""
 READY = "Search (/)"  # the search bar's placeholder: the screen is up, the bar empty
 SYNCED = re.compile(r"\bup to date\b")  # the status line once the launch sync is done
 # The count line: "No results", "12 results", "1-50 of 3,626 results" (a page of them),
-# "0 of 3 results" or "Showing 50 of 3,626 results" (older code). Not the sentence a
-# one-letter query shows (nothing searched): a query half read must not count as results.
+# "1-50 of 3,126+ results" (the page shown, its total still being counted), "0 of 3
+# results" or "Showing 50 of 3,626 results" (older code); each painted with the rows.
+# Not the sentence a one-letter query shows (nothing searched): a query half read must
+# not count as results.
 COUNT = re.compile(r"^\s*(No results|[\d,.]+ results?\b|(Showing )?[\d,.]+(-[\d,.]+)? of "
-                   r"[\d,.]+ results)")
+                   r"[\d,.]+\+? results)")
 SEARCH_KEY = "/"  # focuses the search bar from the tree
 KEY_GAP = 0.1  # seconds between "/" and typing the query (a fast typist)
 APP_COLS, APP_ROWS = 120, 36

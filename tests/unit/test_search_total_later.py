@@ -42,7 +42,9 @@ def held(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> Iterator[thread
         ahead, stop = Ahead(), current()
 
         def run() -> None:
-            release.wait(HANG_GUARD)
+            for _ in range(int(HANG_GUARD * 100)):  # held: released, or stopped like a count
+                if release.wait(0.01) or (stop is not None and stop.stopped):
+                    break
             try:
                 with stopping(stop):
                     row = real(self, stamp, sql, args)()

@@ -35,13 +35,17 @@ from .result_rows import STAR, result_lines, result_text
 __all__ = ["STAR", "ResultList", "SearchResults", "count_line", "result_lines", "result_text"]
 
 
-def count_line(shown: int, total: int, offset: int = 0, *, type_more: bool = False) -> Text:
+def count_line(shown: int, total: int, offset: int = 0, *, type_more: bool = False,
+               counting: bool = False) -> Text:
     """``12 results`` / ``51-100 of 3,626 results`` / ``No results`` / the "type more"
-    sentence (a query of one letter: nothing was searched)."""
+    sentence (a query of one letter: nothing was searched); ``counting``: ``total`` is a
+    lower bound, the rest still being counted (``1-50 of 3,126+ results``)."""
     if type_more:
         return Text(TYPE_MORE)
     if total == 0 or shown == 0:
         return Text("No results" if total == 0 else f"0 of {total:,} results")
+    if counting:
+        return Text(f"{offset + 1:,}-{offset + shown:,} of {total:,}+ results")
     if shown >= total:
         return Text(plural(total, "result"))
     return Text(f"{offset + 1:,}-{offset + shown:,} of {total:,} results")
@@ -123,6 +127,7 @@ class SearchResults(Vertical):
         self.results: list[SearchResult] = []
         self.search_query = parse_query("")  # what the results were found for
         self.total = 0
+        self.counting = False  # the total is a lower bound, still being counted
         self.page_offset = 0  # the place of the first result shown, from 0
         self.page_size = 0  # results asked for per page (0: all at once)
         self.marked: Collection[str] = frozenset()  # ids shown with a ★
@@ -151,21 +156,29 @@ class SearchResults(Vertical):
     def show_results(self, results: list[SearchResult], query: str | Query, *,
                      total: int | None = None, hints: Sequence[str] = (),
                      marked: Collection[str] | None = None, offset: int = 0,
-                     page_size: int = 0, type_more: bool = False, at_end: bool = False
-                     ) -> None:
+                     page_size: int = 0, type_more: bool = False, at_end: bool = False,
+                     counting: bool = False) -> None:
         """Show ``results`` for ``query`` (``total``: how many matched in all;
         ``marked``: the bookmarked ids, shown with a ★; ``offset``: the place of the first,
         from 0, in pages of ``page_size``; ``type_more``: the query is too short;
-        ``at_end``: the cursor on the last result, else the first)."""
+        ``at_end``: the cursor on the last result, else the first; ``counting``: ``total``
+        is a lower bound until :meth:`set_total`)."""
         self.results = list(results)
         self.search_query = parse_query(query) if isinstance(query, str) else query
         self.total = len(results) if total is None else total
         self.page_offset, self.page_size = offset, page_size
         if marked is not None:
             self.marked = marked
-        self._count(count_line(len(results), self.total, offset, type_more=type_more))
+        self.counting = counting
+        self._count(count_line(len(results), self.total, offset, type_more=type_more,
+                               counting=counting))
         self._show_hints(hints)
         self._render_options((len(results) - 1 if at_end else 0) if results else None)
+
+    def set_total(self, total: int) -> None:
+        """The total of the results shown, now counted: the count line says it."""
+        self.total, self.counting = total, False
+        self._count(count_line(len(self.results), total, self.page_offset))
 
     def _count(self, text: Text) -> None:
         """The count line: one row whatever it says, so no layout of the screen for it."""

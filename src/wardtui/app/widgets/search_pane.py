@@ -24,6 +24,9 @@ parsed query so the reader marks its matches) and
   that is no longer the one typed (or a page no longer wanted) is dropped, never
   painted.
   :class:`SearchPane.Ready` tells the screen when there is something to show.
+* The results are shown as soon as the page is ranked: a total still being counted
+  (a short prefix or a phrase over 100,000 bodies: 40-200 ms) shows as a lower bound
+  ("1-50 of 3,126+ results") until the same worker has counted it.
 * In a terminal, Python's full garbage collections wait for the user to pause
   (:class:`~wardtui.app.quiet_gc.QuietCollector`): at 100,000 articles one took
   65-80 ms, and came every second or so of typing.
@@ -81,12 +84,16 @@ class SearchPane(Vertical):
 
     class _Found(Message):
         def __init__(self, query: Query, response: SearchResponse | None,
-                     problem: str | None = None, at_end: bool = False) -> None:
+                     problem: str | None = None, at_end: bool = False, *,
+                     done: bool = True, total: int | None = None, offset: int = 0) -> None:
             super().__init__()
             self.search_query = query
             self.response = response
             self.problem = problem
             self.at_end = at_end  # the cursor on the page's last result
+            self.done = done  # False: the worker goes on (counting the total)
+            self.total = total  # the total of the page shown from ``offset``, now counted
+            self.offset = offset
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -216,8 +223,12 @@ class SearchPane(Vertical):
         found = self._Found(query, None)  # an unexpected error: the worker's notice says it
         try:
             response = search(index, query, LIMIT, offset=offset, bookmarked=marked,
-                              read=read, by_date=by_date, stop=stop)
-            found = self._Found(query, response, at_end=at_end)
+                              read=read, by_date=by_date, stop=stop, wait_total=False)
+            if response.counting is None:
+                found = self._Found(query, response, at_end=at_end)
+            else:  # the page now, its total once counted
+                self.post_message(self._Found(query, response, at_end=at_end, done=False))
+                found = self._Found(query, None, total=response.counting(), offset=offset)
         except SearchStopped:  # a newer query is wanted: no answer, nothing to say
             found = self._Found(query, None)
         except LibraryError as error:
@@ -236,13 +247,17 @@ class SearchPane(Vertical):
     @on(_Found)
     def _found(self, message: _Found) -> None:
         message.stop()
-        self.running = False
-        self._stop = None
         if message.response is not None:
             self.show(message.search_query, message.response, at_end=message.at_end)
+        elif message.total is not None:
+            self._counted(message.search_query, message.offset, message.total)
         elif message.problem is not None:
             self.post_message(Notice(message.problem, "error"))
             self._status("The search failed (see the notice).")
+        if not message.done:
+            return  # the worker counts the total (a newer query stops it)
+        self.running = False
+        self._stop = None
         if self._due is not None:  # the query changed meanwhile: its turn now
             self.run_search(self._due)
 
@@ -260,10 +275,16 @@ class SearchPane(Vertical):
         results.show_results(response.results, query, total=response.total,
                              hints=response.hints, marked=self.marked, offset=response.offset,
                              page_size=LIMIT, type_more=response.state == "type more",
-                             at_end=at_end)
+                             at_end=at_end, counting=response.counting is not None)
         if keep is not None:
             results.highlight_article(keep.id)
         self.post_message(self.Ready())
+
+    def _counted(self, query: Query, offset: int, total: int) -> None:
+        """The total of the results shown, counted after they were shown."""
+        results = self.results
+        if query.text == self.text == results.query_text and offset == results.page_offset:
+            results.set_total(total)
 
     def set_marks(self, ids: frozenset[str], *, search_again: bool = True) -> None:
         """The bookmarks changed: the ★ follow; an ``is:`` search runs again."""
