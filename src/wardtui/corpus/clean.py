@@ -66,17 +66,60 @@ _ACTED_ON = re.compile(
 )
 
 
+_LEGACY_MARKS = frozenset(LEGACY_MARKS)
+
+
+def _ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z" or "A" <= ch <= "Z"
+
+
+def _legacy_words(text: str, marks: set[str]) -> bool:
+    """Does ``text`` hold two legacy marks next to a letter (two matches, one after the
+    other, of :data:`.legacy._LEGACY_WORD`: a letter then a mark, or a mark then a letter)?
+    ``marks`` are the legacy marks ``text`` holds: each is found by a plain search, faster
+    than the pattern, whose letters match almost everywhere. Without two, :func:`.legacy.
+    fix_legacy` changes nothing."""
+    starts: set[int] = set()
+    for mark in marks:
+        at = text.find(mark)
+        while at >= 0:
+            if at and _ascii_letter(text[at - 1]):
+                starts.add(at - 1)
+            if _ascii_letter(text[at + 1 : at + 2]):
+                starts.add(at)
+            at = text.find(mark, at + 1)
+    found, end = 0, -1
+    for start in sorted(starts):  # the matches a search finds: each two characters long
+        if start >= end:
+            found, end = found + 1, start + 2
+            if found == 2:
+                return True
+    return False
+
+
 def _clean(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.isascii():
-        if _ACTED_ON.search(text) is None and unicodedata.is_normalized("NFC", text):
+        # Every character a step acts on, in one scan: a step whose characters are
+        # absent is skipped (most pages hold only no-break spaces, if anything).
+        acted = set(_ACTED_ON.findall(text))
+        if not acted and unicodedata.is_normalized("NFC", text):
             return text
-        from .legacy import fix_legacy  # its tables cost ~20 ms to build: on first use only
+        read = text
+        if _legacy_words(text, acted & _LEGACY_MARKS):  # else fix_legacy leaves the text
+            from .legacy import fix_legacy  # its tables cost ~20 ms to build: on first use
 
-        text = fix_legacy(text)  # before controls go: TCVN3 uses U+00AD for "ư"
+            text = fix_legacy(text)  # before controls go: TCVN3 uses U+00AD for "ư"
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
+        if text is read and not any(_CONTROLS.match(ch) for ch in acted):
+            # The same text, without controls: only its odd spaces are left to replace,
+            # each one by one (a plain replace is several times faster than the pattern).
+            for ch in acted:
+                if _SPACES.match(ch):
+                    text = text.replace(ch, " ")
+            return text
     text = strip_controls(text)
     if _SPACES.search(text) is None:
         return text
