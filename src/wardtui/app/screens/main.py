@@ -104,8 +104,9 @@ class MainScreen(SyncingScreen):
 
     # -- start-up ---------------------------------------------------------------
     def on_mount(self) -> None:
-        """Show the cache at once (given, or read by the head start already); else open
-        it in a worker (or wait there for the head start)."""
+        """Show the cache at once (given), or right after the first frame (read by the
+        head start already: the bar and the frame first, while the user reaches for a
+        key); else open it in a worker (or wait there for the head start)."""
         host = self.host
         if not host.blink:
             self.query_one(SearchBar).cursor_blink = False
@@ -115,8 +116,8 @@ class MainScreen(SyncingScreen):
         head, host.head_start = host.head_start, None
         if host.library is not None:
             self._library_ready(host.library)
-        elif head is not None and head.ready:
-            self._library_opened(self._head_opened(head.wait()))
+        elif head is not None and head.ready:  # shown once the first frame is out
+            self.call_after_refresh(self._library_opened, self._head_opened(head.wait()))
         else:
             self.status.show_state("opening the library…")
             self.reader.show_message("Opening the library…", [])
