@@ -183,6 +183,31 @@ def test_changed_files_are_committed_together_new_files_early(
     assert _commits(statements) == 1
 
 
+def test_changed_files_are_written_in_small_batches_so_little_is_left_after_the_parse(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Committed together, the changed files' batches stay FIRST_BATCH files each (no
+    doubling): what is left to write once the last file is parsed is one small batch."""
+    from wardtui.library import sync as sync_module
+
+    monkeypatch.setattr(sync_module, "FIRST_BATCH", 10)
+    source = tmp_path / "src"
+    _write(source, range(60), "old")
+    sizes: list[int] = []
+    write = sync_module.Writer.write
+
+    def counting(self: sync_module.Writer, batch: list[sync_module.Record], known: object) -> None:
+        sizes.append(len(batch))
+        write(self, batch, known)  # type: ignore[arg-type]
+
+    with Library.open(tmp_path / "cache" / "library.sqlite3") as library:
+        library.sync([source])
+        _write(source, range(0, 55), "new")
+        monkeypatch.setattr(sync_module.Writer, "write", counting)
+        assert library.sync([source]).changed == 55
+    assert sizes == [10, 10, 10, 10, 10, 5]
+
+
 def test_a_resync_that_fails_midway_keeps_the_cache_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

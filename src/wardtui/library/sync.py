@@ -64,8 +64,8 @@ __all__ = ["FoundFile", "SourcesArg", "SyncReport", "path_key", "sync_sources", 
 BATCH = 2000
 FIRST_BATCH = 100  # the first transactions are small and double up to BATCH, so a first
 # sync of a big folder shows its first articles (to the app, to other readers) at once;
-# when fewer than this many files are new (a re-sync of changed files), the batches are
-# written as they come but committed together, up to BATCH files a transaction
+# when fewer than this many files are new (a re-sync of changed files), batches of this
+# size are written as they come but committed together, up to BATCH files a transaction
 # SQLite's page cache while a sync writes (negative: KiB), 2 MB otherwise: an index
 # keyed by a hash (the articles' ids) is written all over, and a cold index of 40,000
 # articles took 12% more CPU in the writer with 2 MB
@@ -290,7 +290,8 @@ def _apply(
                     writer.store(batch, known)  # (with what was written before it)
                     pending = 0
                 batch.clear()
-                limit = min(BATCH, 2 * limit)
+                if not together:  # (together: the last write after the parse stays small)
+                    limit = min(BATCH, 2 * limit)
             if progress and time.monotonic() - shown >= PROGRESS_SECONDS:
                 progress(done, total)
                 shown = time.monotonic()
