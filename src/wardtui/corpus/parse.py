@@ -124,6 +124,8 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
 def _header(lines: list[Line], lead: int) -> _Head:
     """Choose the title among the text lines before the lead."""
     texts = [i for i in range(lead) if lines[i].kind == "text"][-MAX_CANDIDATES:]
+    if not texts:  # no candidate: no title, no category but the breadcrumbs' or a label's
+        return _Head(None, -1, _category(lines, lead, None), None)
     folded = [fold(lines[i].text) for i in texts]
     seen = Counter(folded)
     lead_text = lines[lead].text if lead < len(lines) else ""

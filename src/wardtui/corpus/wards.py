@@ -226,6 +226,8 @@ def _hyphen_name(text: str, start: int, name: str, name_end: int) -> str:
 def find_mentions(text: str) -> list[WardMention]:
     """Every ward mentioned in ``text``, in order."""
     found: list[WardMention] = []
+    if not text:  # a page without a byline, a title without a lead
+        return found
     caps_text: bool | None = None
     skip_at = -1
     may_double = "hường P" in text or "ã X" in text
