@@ -1,4 +1,5 @@
-"""The app shows a page of results before its total is counted, then the total (issue 15).
+"""The app shows a page of results before its total is counted, then the total (issue 15);
+the results replace the tree in the refresh that lists them.
 
 A count over the bodies (a short prefix, a phrase) took 40-200 ms at 100,000 articles
 after the page was ready: the rows come first, with a lower bound ("1-1 of 4+
@@ -21,7 +22,7 @@ from textual.widgets import ContentSwitcher, Static
 from wardtui.app.widgets import search_pane
 from wardtui.app.widgets.results import SearchResults
 from wardtui.library import Library
-from wardtui.search import SearchIndex
+from wardtui.search import SearchIndex, parse_query, search
 from wardtui.search.fts import COUNT
 from wardtui.search.index import Ahead
 from wardtui.search.stop import current, stopping
@@ -114,5 +115,24 @@ def test_a_newer_query_stops_the_count_and_is_shown(library: Library,
         line = _count_line(pilot)
         assert line.startswith("1-1 of ") and line.endswith(" results") and "+" not in line
         assert not any(w.name == "_search" and not w.is_finished for w in pilot.app.workers)
+
+    drive(make_app(library), scenario)
+
+
+def test_the_results_replace_the_tree_in_the_same_refresh_as_they_are_listed(
+        library: Library) -> None:
+    async def scenario(pilot: Pilot[Any]) -> None:
+        screen = main_of(pilot)
+        pane = screen.query_one(search_pane.SearchPane)
+        switcher = screen.query_one("#left", ContentSwitcher)
+        assert switcher.current == "tree" and pane.index is not None
+        response = search(pane.index, "dan", search_pane.LIMIT)
+        pane.text = "dan"  # as the bar routed it
+        pane.show(parse_query("dan"), response)
+        # at once, not when the screen hears Ready (a frame later: one more paint)
+        assert switcher.current == "search-pane"
+        assert pane.results.query_text == "dan" and pane.results.results
+        await settle(pilot)
+        assert switcher.current == "search-pane"
 
     drive(make_app(library), scenario)

@@ -40,6 +40,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import ContentSwitcher
 from textual.worker import Worker
 
 from ...library import Library, LibraryError
@@ -278,7 +279,16 @@ class SearchPane(Vertical):
                              at_end=at_end, counting=response.counting is not None)
         if keep is not None:
             results.highlight_article(keep.id)
+        self._reveal()
         self.post_message(self.Ready())
+
+    def _reveal(self) -> None:
+        """In the tree's place now, in the same refresh as the results: the screen's answer
+        to :class:`Ready` comes a frame later, after one more layout and paint of the screen
+        without them (~10 ms at 100,000 articles). The screen still hears :class:`Ready`."""
+        switcher = self.parent
+        if isinstance(switcher, ContentSwitcher) and self.id and switcher.current != self.id:
+            switcher.current = self.id
 
     def _counted(self, query: Query, offset: int, total: int) -> None:
         """The total of the results shown, counted after they were shown."""
