@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -126,7 +127,7 @@ def test_files_found_while_the_pool_is_up_are_parsed_there_the_late_ones_too(
     class Waited(PoolStart):  # type: ignore[type-arg]
         def __init__(self, *args: Any) -> None:
             super().__init__(*args)
-            self._thread.join()
+            self.pool()  # up before the walk goes on
             made.append(self)
 
     monkeypatch.setattr(sync_module, "PoolStart", Waited)
@@ -158,6 +159,68 @@ def test_the_walk_gives_a_folder_s_files_and_subfolders_in_name_order(tmp_path: 
              for item in walk_sources([source], WalkLog())]
     assert found == ["0.txt", "a/10.txt", "a/9.txt", "b/1.txt", "b/2.txt", "c/d/1.txt",
                      "c/z/1.txt"]
+
+
+def test_the_workers_are_forked_only_when_no_other_thread_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Alone (the CLI), the sync forks its workers at once, in its own thread; with any
+    other thread running (the app's), never (a fork would copy that thread's locks
+    held): the forkserver, started in a thread of its own."""
+    starts: list[tuple[str, str]] = []
+
+    def start(workers: int, method: str = pool_module.FORKSERVER) -> None:
+        starts.append((threading.current_thread().name, method))
+        return None  # no pool: parsed inline
+
+    monkeypatch.setattr(pool_module, "_start", start)
+    source = tmp_path / "src"
+    _write(source, INLINE_MAX + 5)
+    if threading.active_count() != 1:
+        pytest.skip(f"other threads run in this test process: {threading.enumerate()}")
+    with Library.open(tmp_path / "alone" / "library.sqlite3") as library:
+        assert library.sync([source], workers=2).new == INLINE_MAX + 5
+    assert starts == [(threading.current_thread().name, pool_module.FORK)]
+    starts.clear()
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    try:
+        assert not pool_module.fork_is_safe()
+        with Library.open(tmp_path / "beside" / "library.sqlite3") as library:
+            assert library.sync([source], workers=2).new == INLINE_MAX + 5
+    finally:
+        release.set()
+        other.join()
+    assert len(starts) == 1 and starts[0][1] == pool_module.FORKSERVER
+    assert starts[0][0] != threading.current_thread().name
+
+
+def test_forked_workers_parse_as_the_forkserver_s_do(tmp_path: Path) -> None:
+    """In a process of one thread (the CLI's), the workers are forked and import the
+    parser themselves (sync.warm): the same library as parsed here."""
+    source = tmp_path / "src"
+    _write(source, INLINE_MAX + 30)
+    pooled = tmp_path / "pooled.sqlite3"
+    _run(
+        "import threading\n"
+        "from pathlib import Path\n"
+        "from wardtui.library import Library, pool\n"
+        "methods = []\n"
+        "start = pool._start\n"
+        "def watched(workers, method=pool.FORKSERVER):\n"
+        "    methods.append((method, threading.active_count()))\n"
+        "    return start(workers, method)\n"
+        "pool._start = watched\n"
+        f"with Library.open(Path({str(pooled)!r})) as library:\n"
+        f"    assert library.sync([Path({str(source)!r})], workers=2).new == {INLINE_MAX + 30}\n"
+        "assert methods == [(pool.FORK, 1)], methods\n"
+    )
+    with Library.open(pooled) as forked, \
+            Library.open(tmp_path / "inline" / "library.sqlite3") as inline:
+        inline.sync([source], workers=1)
+        order = "SELECT id, title, body FROM articles ORDER BY rowid"
+        assert forked.conn.execute(order).fetchall() == inline.conn.execute(order).fetchall()
 
 
 def _run(code: str) -> None:

@@ -43,9 +43,9 @@ def pool_starts(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     starts: list[int] = []
     original = pool_module._start
 
-    def start(workers: int) -> object:
+    def start(workers: int, method: str = pool_module.FORKSERVER) -> object:
         starts.append(workers)
-        return original(workers)
+        return original(workers, method)
 
     monkeypatch.setattr(pool_module, "_start", start)
     return starts
@@ -111,7 +111,7 @@ def test_many_files_go_through_the_pool_with_the_inline_result(
 def test_parse_all_without_a_pool_parses_inline_in_order(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(pool_module, "_start", lambda workers: None)
+    monkeypatch.setattr(pool_module, "_start", lambda workers, method="": None)
     assert start_pool(2, lambda: None) is None  # e.g. no /dev/shm
     items = list(range(INLINE_MAX * 3))
     assert list(parse_all(items, None, 2, lambda n: n * 2, list)) == [n * 2 for n in items]
@@ -263,7 +263,7 @@ def test_the_first_transactions_are_small_so_a_first_sync_shows_articles_at_once
 
     monkeypatch.setattr(sync_module.Writer, "store", counting)
     monkeypatch.setattr(sync_module, "BATCH", 400)
-    monkeypatch.setattr(pool_module, "_start", lambda workers: None)  # parse inline
+    monkeypatch.setattr(pool_module, "_start", lambda workers, method="": None)  # parse inline
     source = tmp_path / "src"
     _write(source, 900)
     with _open(tmp_path) as library:
@@ -275,21 +275,30 @@ def test_the_first_transactions_are_small_so_a_first_sync_shows_articles_at_once
 def test_the_pool_starts_beside_the_walk_not_in_its_way(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Starting the forkserver waits for it to import the parser: the walk goes on
-    meanwhile, in the sync's own thread."""
+    """Beside other threads (the app's), the workers come from the forkserver, whose
+    start waits for it to import the parser: the walk goes on meanwhile, in the sync's
+    own thread. (Alone, the sync forks them at once: test_library_pipeline.)"""
     import threading
 
-    threads: list[str] = []
+    threads: list[tuple[str, str]] = []
 
-    def start(workers: int) -> None:
-        threads.append(threading.current_thread().name)
+    def start(workers: int, method: str = pool_module.FORKSERVER) -> None:
+        threads.append((threading.current_thread().name, method))
         return None  # no pool: the files are parsed inline
 
     monkeypatch.setattr(pool_module, "_start", start)
     source = tmp_path / "src"
     _write(source, INLINE_MAX + 5)
-    with _open(tmp_path) as library:
-        report = library.sync([source], workers=2)
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, name="the-app", daemon=True)
+    other.start()
+    try:
+        with _open(tmp_path) as library:
+            report = library.sync([source], workers=2)
+    finally:
+        release.set()
+        other.join()
     assert report.new == INLINE_MAX + 5
     assert len(threads) == 1
-    assert threads[0] != threading.current_thread().name
+    assert threads[0][0] != threading.current_thread().name
+    assert threads[0][1] == pool_module.FORKSERVER

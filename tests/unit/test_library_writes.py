@@ -49,7 +49,7 @@ def _search_state(library: Library) -> dict[str, object]:
 
 @pytest.fixture(autouse=True)
 def _inline(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(pool_module, "_start", lambda workers: None)  # parse here
+    monkeypatch.setattr(pool_module, "_start", lambda workers, method="": None)  # parse here
 
 
 def test_a_resync_writes_its_articles_with_a_few_statements(tmp_path: Path) -> None:

@@ -179,7 +179,10 @@ def parse_one(found: FoundFile) -> Record:
 
 
 def warm() -> None:
-    """In a new pool worker: load what the first parse would (the gazetteer)."""
+    """In a new pool worker: import the parser and load the gazetteer, as the first parse
+    would (a forkserver's worker has both already: see :data:`.pool.PRELOAD`)."""
+    from ..corpus import decode, parse  # noqa: F401
+
     gazetteer()
 
 
