@@ -172,3 +172,13 @@ def test_unit_before_ends_with_whitespace() -> None:
 
     assert names._UNIT_BEFORE.pattern.endswith(r"\s+$")
     assert re.compile(names._UNIT_BEFORE.pattern).search("xa ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("xã XÃ tp. TP Bình Long\n")), max_size=30)))
+def test_is_place_reads_only_headers_with_a_unit_word(texts: list[str]) -> None:
+    from wardtui.corpus.parse import _UNIT_BEFORE, _is_place
+
+    for name in ("Bình Long", "Long"):
+        pattern = re.compile(_UNIT_BEFORE + re.escape(name) + r"(?!\w)", re.IGNORECASE)
+        assert _is_place(name, texts) == any(pattern.search(text) for text in texts)

@@ -178,10 +178,16 @@ _HEADER_META = re.compile(
     r"^(?:https?://\S+|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:Z|[+\-]\d{2}:?\d{2})?)$"
 )
 _UNIT_BEFORE = r"(?:xã|phường|thị\s+trấn|huyện|quận|thị\s+xã|thành\s+phố|tỉnh|TP\.?|TX\.?)\s+"
+_ANY_UNIT = re.compile(_UNIT_BEFORE, re.IGNORECASE)
 
 
 def _is_place(name: str, texts: list[str]) -> bool:
     """Does the page's header write ``name`` after a unit word (``UBND thị xã Bình Long``)?"""
+    # The pattern starts with a unit word: a header without one needs no pattern of its
+    # own (compiling one costs a tenth of a millisecond).
+    texts = [text for text in texts if _ANY_UNIT.search(text)]
+    if not texts:
+        return False
     pattern = re.compile(_UNIT_BEFORE + re.escape(name) + r"(?!\w)", re.IGNORECASE)
     return any(pattern.search(text) for text in texts)
 
