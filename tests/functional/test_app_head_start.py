@@ -131,3 +131,34 @@ def test_a_head_start_that_failed_says_why(monkeypatch: pytest.MonkeyPatch) -> N
             await scenario(pilot)
 
     asyncio.run(main())
+
+
+def test_a_launch_sync_that_changed_nothing_leaves_the_counts_shown(
+    seeds_copy: Path, user_cache: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from wardtui.app.early_sync import EarlySync
+    from wardtui.config import Sources
+
+    if not hasattr(os, "fork"):
+        pytest.skip("the launch sync forks")
+    sources = Sources()
+    sources.add(seeds_copy)  # the corpus the user's cache was synced from: nothing changed
+    head = HeadStart("ward", user_cache)
+    head.run()
+    early = EarlySync.start(sources)
+    assert early is not None
+    asked = no_reading_on_screen(monkeypatch)
+    app = make_app(None, sources=sources, sync=True, early_sync=early, head_start=head)
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            screen = main_of(pilot)
+            await until(pilot, lambda: "up to date" in str(
+                screen.query_one("#status-sync").render()))
+            await settle(pilot)
+            assert "5 articles" in str(screen.query_one("#status-counts").render())
+            assert asked == []  # neither at launch (the head start's) nor after the sync
+
+    asyncio.run(main())

@@ -143,7 +143,8 @@ class SyncingScreen(UxKeysScreen):
         if report.skipped:
             host.tell(f"{plural(len(report.skipped), 'file')} skipped (not articles); "
                       "`wardtui index` lists them.")
-        if report.parsed or report.removed:
+        changed = bool(report.parsed or report.removed)
+        if changed:
             self._syncs_done += 1
             on_it = self.ward_tree.current_article_id == self.reader.article_id
             self.ward_tree.reload()
@@ -154,7 +155,8 @@ class SyncingScreen(UxKeysScreen):
         self.status.show_state("interrupted" if report.cancelled else "up to date")
         if report.parsed:
             host.tell(f"Library updated: {plural(report.parsed, 'file')} read.")
-        self.show_counts()
+        if changed or not self._articles_shown:  # (else the counts shown stand)
+            self.show_counts()
 
     # -- what the screen shows of the library ---------------------------------------------
     _sources_told = 0  # the sources' notices shown so far
@@ -165,6 +167,7 @@ class SyncingScreen(UxKeysScreen):
 
     _counts_asked = 0  # counts asked for; an answer older than the newest shown is dropped
     _counts_shown = 0
+    _articles_shown = 0  # the articles the counts shown say the library holds
 
     def show_counts(self, known: LibraryStats | None = None) -> None:
         """Read the library's counts in a worker (or show ``known``, read already); then
@@ -199,6 +202,7 @@ class SyncingScreen(UxKeysScreen):
         if message.number < self._counts_shown:
             return  # a newer count is on screen already
         self._counts_shown = message.number
+        self._articles_shown = message.stats.articles
         host = self.host
         self.status.show_library(host.library_name, message.stats, len(host.sources.effective))
         self._show_welcome(message.stats.articles > 0)
