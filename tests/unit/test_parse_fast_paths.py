@@ -182,3 +182,20 @@ def test_is_place_reads_only_headers_with_a_unit_word(texts: list[str]) -> None:
     for name in ("Bình Long", "Long"):
         pattern = re.compile(_UNIT_BEFORE + re.escape(name) + r"(?!\w)", re.IGNORECASE)
         assert _is_place(name, texts) == any(pattern.search(text) for text in texts)
+
+
+def test_extends_is_any_longer_key() -> None:
+    gaz = gazetteer()
+    keys = {*gaz._by_name["old"], *gaz._by_name["new"]}
+    for key in ("lam", "lamsan", "tanphu", "qxyz", "", "anbinh", "zzzz", "1"):
+        assert gaz.extends(key) == any(k.startswith(key) and k != key for k in keys)
+
+
+def test_a_name_no_key_extends_is_not_read_longer() -> None:
+    # "xã Lâm san": Lâm is read longer (Lâm San); a name no key extends never is.
+    text = "Trao quà tại xã Lâm san và xã Qưxyz bên sông"
+    assert place_named("Lâm", "xã", "2024-01-01", text)[1] == "Lâm San"
+    assert longer_keys(text, "Qưxyz") == ("quxyzben", "quxyzbensong")  # no list holds them
+    assert place_named("Qưxyz", "xã", "2024-01-01", text) == (
+        place_named("Qưxyz", "xã", "2024-01-01", "xã Qưxyz")
+    )

@@ -17,6 +17,7 @@ A :class:`Gazetteer` answers two questions: which units bear a name
 
 from __future__ import annotations
 
+import bisect
 import gc
 import json
 import threading
@@ -128,6 +129,7 @@ class Gazetteer:
         # (era, kind, words) of a mention -> its region: the lists never change, and
         # every page of a site names the same district and province.
         self._regions_memo: dict[tuple[Era, str, tuple[str, ...]], Region] = {}
+        self._sorted_keys: list[str] | None = None  # every name key, sorted (on first use)
 
     def _add(self, key: str, unit: Unit, aliases: Iterable[str]) -> None:
         self.units[unit.era][unit.code] = unit
@@ -159,6 +161,15 @@ class Gazetteer:
     def knows(self, key: str) -> bool:
         """Does a unit of either list bear the name key ``key`` (now or formerly)?"""
         return key in self._by_name["old"] or key in self._by_name["new"]
+
+    def extends(self, key: str) -> bool:
+        """Does a unit of either list bear a name key that is ``key`` and more
+        (``lamsan`` for ``lam``)? A name no key extends is never read longer."""
+        keys = self._sorted_keys
+        if keys is None:
+            keys = self._sorted_keys = sorted({*self._by_name["old"], *self._by_name["new"]})
+        at = bisect.bisect_right(keys, key)
+        return at < len(keys) and keys[at].startswith(key)
 
     def province_codes(self, era: Era, name: str) -> tuple[str, ...]:
         """Codes of the provinces of ``era`` called ``name`` (``Tỉnh Long An``, ``TP. HCM``)."""

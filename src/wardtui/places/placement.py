@@ -127,7 +127,10 @@ def place_named(
         return UNKNOWN, None
     text = evidence if isinstance(evidence, str) else "\n".join(t for t in evidence if t)
     mentions = _Evidence(unicodedata.normalize("NFC", text[:MAX_EVIDENCE_CHARS]), places)
-    longer = longer_keys(mentions.text, display_ward(ward, unit)[0], mentions.folded)
+    shown = display_ward(ward, unit)[0]
+    longer: tuple[str, ...] = ()
+    if gaz.extends(name_key(shown)):  # else no longer name it may be read as is a unit
+        longer = longer_keys(mentions.text, shown, mentions.folded)
     renamed = None
     if longer and unit_word:
         renamed = _only_longer(gaz, unit_word, keys, longer)
