@@ -43,3 +43,15 @@ def fts_values(
     """What the full-text index holds for one article (title, ward, author, body)."""
     body = "\n".join(p.text for p in paragraphs if p.kind != "image")
     return fts_text(title), fts_text(ward_label or ""), fts_text(author or ""), fts_text(body)
+
+
+def stored_fts_values(
+    title: str, ward_label: str | None, author: str | None, blob: bytes
+) -> tuple[str, str, str, str]:
+    """:func:`fts_values` of an article as stored (its paragraphs :func:`pack_paragraphs`'d
+    in ``blob``), without making the paragraphs again: what the writer must give the
+    full-text index to take an old article's words out (a third of the cost)."""
+    data = json.loads(zlib.decompress(blob).decode("utf-8"))
+    image = _KINDS["image"]
+    body = "\n".join([text for kind, text in data if kind != image])
+    return fts_text(title), fts_text(ward_label or ""), fts_text(author or ""), fts_text(body)

@@ -40,7 +40,7 @@ from collections.abc import Container, Iterable, Iterator, Sequence
 from typing import Any
 
 from ..corpus.model import Article, ward_label
-from .codec import fts_values, unpack_paragraphs
+from .codec import stored_fts_values
 from .placing import PLACE_COLUMNS, PlaceValues
 from .search_tables import INDEXED_COLUMNS
 
@@ -242,9 +242,8 @@ class Writer:
 def _fts_delete(stored: tuple[Any, ...]) -> tuple[Any, ...]:
     """The ``fts`` deletion of a stored row (rowid, then :data:`ARTICLE_COLUMNS`)."""
     rowid, values = stored[0], stored[1:]
-    return ("delete", rowid, *fts_values(
-        values[_TITLE], ward_label(values[_WARD], values[_UNIT]), values[_AUTHOR],
-        unpack_paragraphs(values[_BODY]),
+    return ("delete", rowid, *stored_fts_values(
+        values[_TITLE], ward_label(values[_WARD], values[_UNIT]), values[_AUTHOR], values[_BODY]
     ))
 
 
