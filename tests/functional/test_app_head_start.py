@@ -13,7 +13,8 @@ import pytest
 from appdriver import SIZE, main_of, make_app, settle, until
 from textual.pilot import Pilot
 
-from wardtui.app.catalog import top_nodes
+from wardtui.app import catalog
+from wardtui.app.catalog import path_to, top_nodes
 from wardtui.app.head_start import HeadStart
 from wardtui.app.screens.main import MainScreen
 from wardtui.app.screens.syncing import SyncingScreen
@@ -40,6 +41,11 @@ def test_the_head_start_reads_what_the_first_screen_shows(user_cache: str) -> No
     assert reads.stats is not None and reads.stats.articles == 5
     assert reads.grouping == "ward" and reads.top == top_nodes(reads.library, "ward")
     assert reads.article is not None and reads.article.id == user_cache
+    summary = reads.library.summary(user_cache)
+    assert summary is not None
+    ward, year, _article = path_to(summary, "ward")
+    assert list(reads.children) == [ward, year]  # the groups the tree opens to show it
+    assert user_cache in [node.article_id for node in reads.children[year]]
     again = head.wait()  # used once: a second taker gets nothing
     assert again.library is None and again.problem
     reads.library.close()
@@ -76,6 +82,9 @@ def test_the_screen_shows_the_head_starts_reads_without_reading_again(
     head = HeadStart("ward", user_cache)
     head.run()
     asked = no_reading_on_screen(monkeypatch)
+    real = catalog.child_nodes
+    monkeypatch.setattr(catalog, "child_nodes",
+                        lambda *args: asked.append("children") or real(*args))
     app = make_app(None, settings=Settings(last_article=user_cache), head_start=head)
 
     async def main() -> None:

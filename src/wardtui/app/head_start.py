@@ -20,11 +20,11 @@ thread before the reads start, so that two threads never import the same module)
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..config import Grouping
 from ..library import Library, LibraryError, LibraryStats, PlacedArticle
-from .catalog import NodeInfo, top_nodes
+from .catalog import Key, NodeInfo, child_nodes, path_to, top_nodes
 
 __all__ = ["HeadStart", "Reads"]
 
@@ -33,7 +33,8 @@ __all__ = ["HeadStart", "Reads"]
 class Reads:
     """What was read: the library (open, on a connection for the app's thread), its
     counts, the tree's top groups for ``grouping``, the last article (``None`` if there
-    was none or it is gone), or ``problem``: why the library could not be opened."""
+    was none or it is gone) and the groups on its way in the tree (``children``: each
+    group's children, by its key), or ``problem``: why the library could not be opened."""
 
     library: Library | None = None
     problem: str | None = None
@@ -41,6 +42,7 @@ class Reads:
     grouping: Grouping | None = None
     top: list[NodeInfo] | None = None
     article: PlacedArticle | None = None
+    children: dict[Key, list[NodeInfo]] = field(default_factory=dict)
 
 
 class HeadStart:
@@ -69,6 +71,7 @@ class HeadStart:
             reads.top, reads.grouping = top_nodes(library, self.grouping), self.grouping
             if self.last_article:
                 reads.article = library.get(self.last_article)
+                self._path(library, reads)
         except (LibraryError, OSError) as error:
             if reads.library is None:
                 reads.problem = str(error)
@@ -79,6 +82,17 @@ class HeadStart:
                 reads.problem = f"{type(error).__name__}: {error}"
         finally:
             self._done.set()
+
+    def _path(self, library: Library, reads: Reads) -> None:
+        """The children of the groups from the top of the tree down to the last article
+        (the tree opens them to put its cursor there)."""
+        summary = library.summary(self.last_article) if self.last_article else None
+        level = reads.top or []
+        for key in path_to(summary, self.grouping)[:-1] if summary is not None else []:
+            info = next((node for node in level if node.key == key), None)
+            if info is None:
+                return
+            level = reads.children[key] = child_nodes(library, info)
 
     @property
     def ready(self) -> bool:

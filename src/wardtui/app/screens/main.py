@@ -27,7 +27,6 @@ from textual.widgets import ContentSwitcher, Input
 from textual.worker import Worker
 
 from ...config import GROUPINGS, Grouping
-from ...corpus import Article
 from ...library import UNKNOWN_WARD, Library, LibraryError, WardCount
 from ..catalog import NodeInfo, top_nodes, ward_key, year_key
 from ..head_start import HeadStart, Reads
@@ -83,13 +82,13 @@ class MainScreen(SyncingScreen):
 
     class _TreeRead(Message):
         def __init__(self, library: Library, grouping: Grouping, top: list[NodeInfo],
-                     syncs: int, article: Article | None = None) -> None:
+                     syncs: int, reads: Reads | None = None) -> None:
             super().__init__()
             self.library = library
             self.grouping = grouping
             self.top = top
             self.syncs = syncs  # syncs done when it was asked for (one since: read again)
-            self.article = article  # the last article read, if read already
+            self.reads = reads or Reads()  # the head start's: the last article, its groups
 
     def compose(self) -> ComposeResult:
         """Status line, search bar, tree (or results) | reader, footer."""
@@ -176,7 +175,7 @@ class MainScreen(SyncingScreen):
         grouping = host.settings.grouping
         if reads.top is not None and reads.grouping == grouping:
             self._tree_read(self._TreeRead(library, grouping, reads.top, self._syncs_done,
-                                           reads.article))
+                                           reads))
         else:
             self._first_nodes(library, grouping, self._syncs_done)
         self.show_counts(reads.stats)
@@ -200,11 +199,11 @@ class MainScreen(SyncingScreen):
         if message.syncs != self._syncs_done or message.grouping != self.host.settings.grouping:
             tree.load(message.library, self.host.settings.grouping)  # read again: stale
         else:
-            tree.load(message.library, message.grouping, message.top)
-        last = self.host.settings.last_article
+            tree.load(message.library, message.grouping, message.top, message.reads.children)
+        last, article = self.host.settings.last_article, message.reads.article
         if last and tree.select_article(last):
-            if message.article is not None and message.article.id == last:
-                self.reader.show_article(message.article)  # read already
+            if article is not None and article.id == last:
+                self.reader.show_article(article)  # read already
             else:
                 self.reader.open(last)  # at once, not after the tree's highlight message
         else:

@@ -93,15 +93,17 @@ class WardTree(Tree[NodeInfo]):
         self.unread_counts: UnreadCounts | None = None
         self._loaded: set[Key] = set()
         self._by_key: dict[Key, Node] = {}
+        self._read_ahead: dict[Key, list[NodeInfo]] = {}  # groups' children, read already
 
     # -- loading ---------------------------------------------------------------
-    def load(self, library: Library, grouping: Grouping,
-             top: list[NodeInfo] | None = None) -> None:
-        """Show ``library`` grouped by ``grouping`` (a fresh tree, everything collapsed);
-        ``top``: its top groups, read already (off the UI thread: :func:`catalog.top_nodes`)."""
+    def load(self, library: Library, grouping: Grouping, top: list[NodeInfo] | None = None,
+             children: dict[Key, list[NodeInfo]] | None = None) -> None:
+        """Show ``library`` grouped by ``grouping`` (a fresh tree, all collapsed); ``top``:
+        its top groups, ``children``: some groups' children (by key), read already."""
         self.library = library
         self.grouping = grouping
         self._rebuild(top)
+        self._read_ahead = dict(children or {})
 
     def _rebuild(self, top: list[NodeInfo] | None = None) -> None:
         # the deep groupings (year, month, ward, article…) indent less: the titles get the room
@@ -111,6 +113,7 @@ class WardTree(Tree[NodeInfo]):
         self.clear()
         self._loaded.clear()
         self._by_key.clear()
+        self._read_ahead.clear()
         if self.library is None:
             return
         infos: list[NodeInfo] = top if top is not None else self._query(
@@ -167,7 +170,9 @@ class WardTree(Tree[NodeInfo]):
         if info is None or info.is_article or info.key in self._loaded or self.library is None:
             return
         self._loaded.add(info.key)
-        children: list[NodeInfo] = self._query(lambda lib: catalog.child_nodes(lib, info), [])
+        children = self._read_ahead.pop(info.key, None)
+        if children is None:
+            children = self._query(lambda lib: catalog.child_nodes(lib, info), list[NodeInfo]())
         self._graft_nodes(node, catalog.ordered(children, self.order))
 
     def reload(self) -> None:
