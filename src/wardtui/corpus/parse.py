@@ -33,7 +33,7 @@ from .clean import clean_text
 from .dates import article_date
 from .decode import decode_bytes
 from .lines import Line, classify
-from .model import Article, Skipped
+from .model import Article, Skipped, word_count
 from .titles import first_sentence, sentence_case
 from .wards import find_mentions, subject_ward
 
@@ -74,7 +74,7 @@ def _clean_article_id(text: str) -> str:
 
 def _is_paragraph(text: str, next_is_stamp: bool) -> bool:
     """Does ``text`` read as running text (the lead) rather than a headline?"""
-    words = len(text.split())
+    words = word_count(text)
     if next_is_stamp and words <= 60:
         return False
     if gx.source_tag(text) and words >= 8:
