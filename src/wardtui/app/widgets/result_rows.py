@@ -16,6 +16,7 @@ shows those characters, never markup.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rich._wrap import divide_line
 from rich.style import Style
@@ -85,17 +86,23 @@ def result_text(result: SearchResult, width: int | None = None, *, marked: bool 
     return Text("\n").join(lines)
 
 
-def _title_breaks(title: str, width: int) -> list[int]:
-    """Where ``title`` (plain, one line) breaks at ``width``: what ``Text.wrap`` does."""
-    return divide_line(title, max(1, width), fold=True)
+@lru_cache(maxsize=4096)
+def _title_breaks(title: str, width: int) -> tuple[int, ...]:
+    """Where ``title`` (plain, one line) breaks at ``width``: what ``Text.wrap`` does
+    (remembered: the same titles come back query after query, and a page of results is
+    measured whole before its first paint)."""
+    return tuple(divide_line(title, max(1, width), fold=True))
+
+
+@lru_cache(maxsize=4096)
+def _title_height(title: str, width: int, marked: bool) -> int:
+    clean = safe_line(title)
+    return len(_title_breaks(STAR + clean if marked else clean, width))
 
 
 def result_height(result: SearchResult, width: int, *, marked: bool = False) -> int:
     """The rows :func:`result_rows` makes of ``result`` at ``width``, from its plain text."""
-    title = safe_line(result.summary.title)
-    if marked:
-        title = STAR + title
-    return len(_title_breaks(title, width)) + 2 + bool(result.snippet)
+    return _title_height(result.summary.title, width, marked) + 2 + bool(result.snippet)
 
 
 def result_rows(result: SearchResult, width: int, *, match: Style | str = "bold reverse",
