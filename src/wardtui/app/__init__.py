@@ -16,6 +16,7 @@ from ..config import Settings, Sources
 if TYPE_CHECKING:  # (the library is not imported before the launch sync forks)
     from ..library import Library
     from .app import WardApp
+    from .context import Host
     from .early_sync import EarlySync
     from .head_start import HeadStart
 
@@ -106,3 +107,11 @@ def run_app(*, sources: Sources | None = None, early_sync: EarlySync | None = No
     if isinstance(result, int):
         return result
     return app.return_code or 0
+
+
+if TYPE_CHECKING:  # (never at run time)
+
+    def _satisfies_host(app: WardApp) -> Host:
+        """For mypy: the app is what :class:`~wardtui.app.context.Host` says screens may
+        use (here, not in ``app.py`` or ``context.py``: neither imports the other)."""
+        return app

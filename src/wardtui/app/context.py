@@ -5,14 +5,14 @@ Two protocols, so that the modules below :mod:`wardtui.app.app` never import it
 the settings, the bookmark store and its workers, notices), :class:`MainView`
 the reading screen as the command palette sees it. :class:`~wardtui.app.app.WardApp`
 and :class:`~wardtui.app.screens.main.MainScreen` satisfy them, and mypy checks
-that they do (see the end of this module).
+that they do (see the end of ``wardtui/app/__init__.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
 from textual.notifications import SeverityLevel
 
@@ -128,11 +128,3 @@ class Host(Protocol):
 
     def action_help(self) -> None:
         """Open the list of keys."""
-
-
-if TYPE_CHECKING:  # (no import at run time: the app imports this module)
-    from .app import WardApp
-
-    def _satisfies_host(app: WardApp) -> Host:
-        """For mypy: the app is what :class:`Host` says screens may use."""
-        return app
