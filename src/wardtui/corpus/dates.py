@@ -164,8 +164,10 @@ def _first_full_date(text: str, *, skip_doc_refs: bool) -> tuple[int, str] | Non
 _DATE_HINT = re.compile(r"\d\s*[/.\-]\s*\d|háng")
 
 
+@lru_cache(maxsize=256)
 def stamp_date(line: str) -> str | None:
-    """The date of a publication-stamp line, or ``None`` when the line is not a stamp."""
+    """The date of a publication-stamp line, or ``None`` when the line is not a stamp.
+    Remembered: the line reader asks again about a line a glued-line split just read."""
     if len(line) > 160 or _DATE_HINT.search(line) is None:
         return None
     cue = _STAMP_CUE.match(line)

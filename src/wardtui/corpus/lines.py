@@ -294,8 +294,9 @@ def _join_wrapped(lines: list[Line]) -> list[Line]:
 
 
 def clear_caches() -> None:
-    """Forget the remembered short lines and ward names (for measurements and tests)."""
+    """Forget the remembered short lines, stamps and ward names (for measurements and tests)."""
     _short_line.cache_clear()
+    stamp_date.cache_clear()
     name_cache_clear()
 
 
