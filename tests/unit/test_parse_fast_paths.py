@@ -199,3 +199,13 @@ def test_a_name_no_key_extends_is_not_read_longer() -> None:
     assert place_named("Qưxyz", "xã", "2024-01-01", text) == (
         place_named("Qưxyz", "xã", "2024-01-01", "xã Qưxyz")
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("xXãÃphườngPHƯỜNG.T thị trấn THỊ TRẤN Tân3"))))
+def test_a_text_without_a_unit_key_names_no_ward(text: str) -> None:
+    from wardtui.corpus import wards
+
+    if wards._ANY_KEY.search(text) is None:
+        assert wards._unit_starts(text) == []
+        assert wards.find_mentions(text) == []

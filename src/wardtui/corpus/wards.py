@@ -102,6 +102,8 @@ def _starts_word(text: str, start: int) -> bool:
 
 _KEYS = (("hường", 1), ("HƯỜNG", 1), ("xã", 0), ("Xã", 0), ("XÃ", 0), ("P.", 0), ("TT.", 0))
 _TRAN = ("rấn", "RẤN")
+# Any of the keys above: a text holding none names no ward (one search, not nine).
+_ANY_KEY = re.compile("|".join(re.escape(key) for key, _ in _KEYS) + "|" + "|".join(_TRAN))
 _THI_END = re.compile(r"(?:[Tt]hị|THỊ)\s+$")
 
 
@@ -226,7 +228,7 @@ def _hyphen_name(text: str, start: int, name: str, name_end: int) -> str:
 def find_mentions(text: str) -> list[WardMention]:
     """Every ward mentioned in ``text``, in order."""
     found: list[WardMention] = []
-    if not text:  # a page without a byline, a title without a lead
+    if not text or _ANY_KEY.search(text) is None:  # most headlines, bylines: no unit word
         return found
     caps_text: bool | None = None
     skip_at = -1
