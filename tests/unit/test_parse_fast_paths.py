@@ -209,3 +209,12 @@ def test_a_text_without_a_unit_key_names_no_ward(text: str) -> None:
     if wards._ANY_KEY.search(text) is None:
         assert wards._unit_starts(text) == []
         assert wards.find_mentions(text) == []
+
+
+@given(st.lists(st.sampled_from(["text", "caption", "image"]), max_size=8))
+def test_two_texts_is_the_count(kinds: list[str]) -> None:
+    from wardtui.corpus.body import _two_texts
+    from wardtui.corpus.model import Paragraph
+
+    paragraphs = [Paragraph("x", kind) for kind in kinds]  # type: ignore[arg-type]
+    assert _two_texts(paragraphs) == (kinds.count("text") >= 2)

@@ -280,7 +280,7 @@ def _take_byline(paragraphs: list[Paragraph]) -> Byline:
         if last.kind == "image":
             paragraphs.pop()
             continue
-        if last.kind == "text" and sum(1 for p in paragraphs if p.kind == "text") <= 1:
+        if last.kind == "text" and not _two_texts(paragraphs):
             break
         byline = parse_byline(last.text)
         if byline is None:
@@ -298,6 +298,17 @@ def _take_byline(paragraphs: list[Paragraph]) -> Byline:
     if author is not None and credit is None and is_person(author):
         author = _teaser_before(paragraphs) or author
     return Byline(author, credit)
+
+
+def _two_texts(paragraphs: list[Paragraph]) -> bool:
+    """Are two of ``paragraphs`` running text? (Counting stops at the second.)"""
+    seen = False
+    for paragraph in paragraphs:
+        if paragraph.kind == "text":
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 def _teaser_before(paragraphs: list[Paragraph]) -> str | None:
