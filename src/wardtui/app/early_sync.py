@@ -108,6 +108,7 @@ class EarlySync:
         self._fd = fd
         self._buffer = b""
         self._over = False
+        self.exit_status: int | None = None  # the child's wait status, once collected here
 
     @classmethod
     def start(cls, sources: Sources) -> EarlySync | None:
@@ -174,7 +175,9 @@ class EarlySync:
 
     def _reap(self, *, wait: bool) -> None:
         with contextlib.suppress(ChildProcessError):  # collected already
-            os.waitpid(self.pid, 0 if wait else os.WNOHANG)
+            pid, status = os.waitpid(self.pid, 0 if wait else os.WNOHANG)
+            if pid:
+                self.exit_status = status
 
 
 def _child(fd: int, sources: Sources, parent: int) -> None:
