@@ -138,13 +138,19 @@ def test_unreadable_folder_is_reported(
     corpus = tmp_path / "tree"
     (corpus / "closed").mkdir(parents=True)
     (corpus / "ok.txt").write_text(ARTICLE, encoding="utf-8")
-    original = os.scandir
+    original, original_open = os.scandir, os.open
 
     def scandir(path: str) -> object:
         if str(path).endswith("closed"):
             raise PermissionError(13, "Permission denied", str(path))
         return original(path)
 
+    def opening(path: str, flags: int, *args: int, **kwargs: object) -> int:
+        if str(path).endswith("closed"):  # the walk lists a folder through a descriptor
+            raise PermissionError(13, "Permission denied", str(path))
+        return original_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(os, "open", opening)
     out = _index(corpus, capsys)
     assert f"Note: folder {corpus / 'closed'} cannot be read (Permission denied)" in out
