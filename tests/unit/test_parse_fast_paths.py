@@ -218,3 +218,11 @@ def test_two_texts_is_the_count(kinds: list[str]) -> None:
 
     paragraphs = [Paragraph("x", kind) for kind in kinds]  # type: ignore[arg-type]
     assert _two_texts(paragraphs) == (kinds.count("text") >= 2)
+
+
+@given(st.text(alphabet=st.sampled_from(list(" ,-–a.")), max_size=6))
+def test_may_glue_is_the_pattern(text: str) -> None:
+    from wardtui.places.settle import _REGION_GLUE, _may_glue
+
+    for end in range(len(text) + 1):
+        assert _may_glue(text, end) == (_REGION_GLUE.match(text, end) is not None)

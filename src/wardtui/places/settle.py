@@ -196,6 +196,15 @@ def _listed_after(text: str, start: int, name: str, keys: set[str]) -> str | Non
 # its district or province, capitalised words joined by a comma or a dash.
 _CAPITALISED_RUN = re.compile(r"[^\W\d_][\w'’]*(?: [^\W\d_][\w'’]*){0,5}")
 _REGION_GLUE = re.compile(r" ?[,\-–] ?")
+_GLUE_MARKS = (",", "-", "–")  # _REGION_GLUE: one of them, after a space or not
+
+
+def _may_glue(text: str, end: int) -> bool:
+    """Does :data:`_REGION_GLUE` match at ``end`` (tested without the pattern)?"""
+    mark = text[end : end + 1]
+    if mark == " ":
+        mark = text[end + 1 : end + 2]
+    return mark in _GLUE_MARKS
 MAX_REGION_SCAN = 3_000
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 4
 
@@ -209,9 +218,11 @@ def _named_with_region(article: Article, gaz: Gazetteer) -> Article | None:
     eras: list[Era] = [era] if era else ["old", "new"]
     found: dict[tuple[str, str], Unit] = {}
     for run in _CAPITALISED_RUN.finditer(text):
-        words = run.group().split()
+        if not _may_glue(text, run.end()):
+            continue  # no comma or dash after the run (most runs)
         glue = _REGION_GLUE.match(text, run.end())
         after = _CAPITALISED_RUN.match(text, glue.end()) if glue else None
+        words = run.group().split()
         if after is None or not all(w[:1].isupper() for w in words):
             continue
         region_words = [w for w in after.group().split() if w[:1].isupper()]
