@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from ..vntext import fold
@@ -278,6 +279,7 @@ def _choose(found: list[Unit], regions: list[Region]) -> Unit | None:
     return allowed[0] if len(allowed) == 1 else None
 
 
+@lru_cache(maxsize=4096)  # a Placement is immutable; a site's pages place the same wards
 def _placed(gaz: Gazetteer, chosen: Unit, confidence: Confidence, count: int) -> Placement:
     province = gaz.provinces[chosen.era][chosen.province]
     district = gaz.districts[chosen.district] if chosen.district else None
