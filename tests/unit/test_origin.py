@@ -323,3 +323,14 @@ def test_any_path_and_text_give_an_origin_or_none(parts: list[str], text: str) -
         for era in ("old", "new", None):
             found = resolve(origin, era, gazetteer())
             assert found is None or found.unit.name
+
+
+def test_a_host_label_of_dashes_gives_no_empty_slug() -> None:
+    # Found by the property test above: "-" between the dots of a host made a slug
+    # without words, and resolving it raised IndexError.
+    from wardtui.places.origin import Origin, _host_slugs
+
+    slugs = _host_slugs("-.tanphu.gov.vn")
+    assert all(slug.words for slug in slugs)
+    assert [slug.words for slug in slugs] == [("tanphu",)]
+    resolve(Origin(tuple(slugs)), None, gazetteer())  # no exception

@@ -98,7 +98,10 @@ def _host_slugs(host: str) -> list[Slug]:
             continue
         # ``dost-dongnai`` and ``baria-vungtau``: each part is context too.
         parts = label.split("-")
-        out.append(Slug(tuple(p for p in parts if p), ward=i != own))
+        words = tuple(p for p in parts if p)
+        if not words:
+            continue  # a label of dashes only ("-", "--"): no name in it
+        out.append(Slug(words, ward=i != own))
         if len(parts) > 1:
             out.extend(Slug((p,), ward=False) for p in parts if p)
     return out
