@@ -91,3 +91,18 @@ def test_fast_fold_is_fold_for_every_character() -> None:
     every = [chr(c) for c in range(0x10000) if not 0xD800 <= c < 0xE000]
     stable = [ch for ch in every if unicodedata.is_normalized("NFC", ch)]
     assert [fast_fold(ch) for ch in stable] == [fold(ch) for ch in stable]
+
+
+_MIXED = "ĐđẢảỦủƯưƠơÂâĂăÊêÔô\u0301\u0323\u0300xyzAZ \n.,ΣσςİßẞＡｚ\u212a\U0001f490"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=_MIXED, max_size=200))
+def test_fast_fold_keeps_every_offset_and_folds_like_the_table(text: str) -> None:
+    """Folded by ``fold`` (NFC text) or by the table (other text): the same length, the
+    same characters as one table lookup per character."""
+    from wardtui.search.highlight import _fold_table, fast_fold
+
+    folded = fast_fold(text)
+    assert len(folded) == len(text)
+    assert folded == text.translate(_fold_table())
