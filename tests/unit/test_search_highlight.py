@@ -106,3 +106,23 @@ def test_fast_fold_keeps_every_offset_and_folds_like_the_table(text: str) -> Non
     folded = fast_fold(text)
     assert len(folded) == len(text)
     assert folded == text.translate(_fold_table())
+
+
+_WORDS = ["hoi", "nghi", "tong", "ket", "hoa", "ng", "k", "tay", "son"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["Hội", "nghị", "tổng", "kết", "Tây", "Sơn", "hòa", "ngh",
+                                 "kết-nối", "_", " ", ", ", "\n"]), max_size=30),
+       st.lists(st.tuples(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=3),
+                          st.booleans()), max_size=6))
+def test_find_spans_finds_what_each_pattern_finds(pieces: list[str],
+                                                  shapes: list[tuple[list[str], bool]]) -> None:
+    """Every match of every pattern, merged (patterns whose first word is absent skipped)."""
+    from wardtui.search.highlight import Pattern, _regex, fast_fold, find_spans, merge_spans
+
+    text = "".join(pieces)
+    patterns = [Pattern(tuple(tokens), prefix) for tokens, prefix in shapes]
+    folded = fast_fold(text)
+    expected = merge_spans(m.span() for p in set(patterns) for m in _regex((p,)).finditer(folded))
+    assert find_spans(text, patterns) == (expected if text and patterns else [])

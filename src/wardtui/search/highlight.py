@@ -157,6 +157,8 @@ def find_spans(text: str, patterns: Sequence[Pattern], *, fuzzy: bool = False,
     end = len(folded) if end is None else end
     spans: list[Span] = []
     for pattern in set(patterns):  # each on its own: patterns may overlap
+        if pattern.tokens and pattern.tokens[0] not in folded:
+            continue  # a match holds its first word: cheaper to look for that first
         spans.extend(m.span() for m in _regex((pattern,)).finditer(folded, start, end))
     if fuzzy:
         words = word_spans(folded[:end])
