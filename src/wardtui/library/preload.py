@@ -7,7 +7,8 @@ modules are imported there too, by name. Never imported by the syncing process i
 
 from __future__ import annotations
 
-from ..corpus import decode, parse  # noqa: F401  (what every worker runs)
+from ..corpus.decode import decode_bytes  # noqa: F401  (what every worker runs)
+from ..corpus.parse import parse_text  # noqa: F401
 from ..places import gazetteer
 from . import sync  # noqa: F401  (the chunks' function)
 

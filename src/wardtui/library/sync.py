@@ -181,7 +181,8 @@ def parse_one(found: FoundFile) -> Record:
 def warm() -> None:
     """In a new pool worker: import the parser and load the gazetteer, as the first parse
     would (a forkserver's worker has both already: see :data:`.pool.PRELOAD`)."""
-    from ..corpus import decode, parse  # noqa: F401
+    from ..corpus.decode import decode_bytes  # noqa: F401
+    from ..corpus.parse import parse_text  # noqa: F401
 
     gazetteer()
 
