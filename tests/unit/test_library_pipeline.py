@@ -25,6 +25,7 @@ from wardtui.library.pool import INLINE_MAX, PRELOAD, PoolStart, parse_all
 from wardtui.library.sync import SAMPLE, many_to_parse
 from wardtui.library.walk import WalkLog, walk_sources
 
+LINUX = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux only")
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -161,6 +162,7 @@ def test_the_walk_gives_a_folder_s_files_and_subfolders_in_name_order(tmp_path: 
                      "c/z/1.txt"]
 
 
+@LINUX
 def test_the_workers_are_forked_only_when_no_other_thread_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -196,6 +198,7 @@ def test_the_workers_are_forked_only_when_no_other_thread_runs(
     assert starts[0][0] != threading.current_thread().name
 
 
+@LINUX
 def test_forked_workers_parse_as_the_forkserver_s_do(tmp_path: Path) -> None:
     """In a process of one thread (the CLI's), the workers are forked and import the
     parser themselves (sync.warm): the same library as parsed here."""

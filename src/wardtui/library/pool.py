@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -92,17 +93,18 @@ def workers_for(workers: int | None) -> int:
 
 
 def fork_is_safe() -> bool:
-    """Whether workers may be forked from this process as it is: only this thread runs
-    (the CLI's ``index``; never beside the app's threads, whose locks a fork would copy
-    held) and the system forks. Forked workers start in half the time of the
+    """Whether workers may be forked from this process as it is: on Linux, only this
+    thread runs (the CLI's ``index``; never beside the app's threads, whose locks a
+    fork would copy held). Forked workers start in half the time of the
     forkserver's (0.13-0.17 s, not 0.27 s: no new interpreter), importing the parser
     themselves."""
     import multiprocessing
 
     return (
-        threading.active_count() == 1
+        sys.platform.startswith("linux")  # (macOS's system libraries are not fork-safe)
+        and threading.active_count() == 1
         and threading.current_thread() is threading.main_thread()
-        and "fork" in multiprocessing.get_all_start_methods()
+        and FORK in multiprocessing.get_all_start_methods()
     )
 
 
