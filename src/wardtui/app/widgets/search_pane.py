@@ -29,7 +29,8 @@ parsed query so the reader marks its matches) and
   ("1-50 of 3,126+ results") until the same worker has counted it.
 * In a terminal, Python's full garbage collections wait for the user to pause
   (:class:`~wardtui.app.quiet_gc.QuietCollector`): at 100,000 articles one took
-  65-80 ms, and came every second or so of typing.
+  65-80 ms, and came every second or so of typing; the GIL goes to a search's
+  threads after 1 ms of the UI thread's work, not 5 (:mod:`~wardtui.app.gil_turns`).
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ from textual.worker import Worker
 
 from ...library import Library, LibraryError
 from ...search import Query, SearchIndex, SearchResponse, SearchStopped, Stop, parse_query, search
+from ..gil_turns import short_turns
 from ..messages import ArticleChosen, Notice, failure
 from ..quiet_gc import QuietCollector
 from .results import SearchResults
@@ -113,9 +115,11 @@ class SearchPane(Vertical):
         self.collector: QuietCollector | None = None  # full collections while idle
 
     def on_mount(self) -> None:
-        """In a terminal, keep Python's full collections for the pauses."""
+        """In a terminal, keep Python's full collections for the pauses, and share the GIL
+        with the search's threads in short turns."""
         if not self.app.is_headless:
             self.collector = QuietCollector(self.set_timer)
+            short_turns()
 
     def compose(self) -> ComposeResult:
         """The count line over the list of results."""
