@@ -47,7 +47,8 @@ class KeyFooter(Footer):
                 break
             room -= cells
             keys.append(FooterKey(key, display, description, action, disabled=not enabled,
-                                  tooltip=tooltip).data_bind(compact=Footer.compact))
+                                  tooltip=tooltip, classes="-compact",  # styled once, not again
+                                  ).data_bind(compact=Footer.compact))
         yield from keys
 
     def on_resize(self, event: events.Resize) -> None:
