@@ -157,7 +157,7 @@ class WardApp(App[int]):
         for notice in self._startup_notices:
             self.tell(notice, severity="warning")
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self._open_store()
+        self.call_after_refresh(self._open_store)  # after the first frame: it needs none
 
     def on_unmount(self) -> None:
         """Close the library connection the app opened, and the bookmarks; a launch sync
