@@ -226,3 +226,20 @@ def test_may_glue_is_the_pattern(text: str) -> None:
 
     for end in range(len(text) + 1):
         assert _may_glue(text, end) == (_REGION_GLUE.match(text, end) is not None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("TânPhú Mỹ-lo'’ MGAR x")), max_size=30))
+def test_capitalised_prefix_with_remembered_syllables(raw: str) -> None:
+    from wardtui.corpus import wards
+
+    parts = wards._SPLIT_NAME.split(raw)
+    kept = 0
+    for i in range(0, len(parts), 2):
+        if not wards._is_syllable(parts[i]):
+            break
+        kept = i + 1
+    wards.name_cache_clear()
+    assert wards._capitalised_prefix(raw) == "".join(parts[:kept])
+    wards._capitalised_prefix.cache_clear()  # the words are remembered now: again
+    assert wards._capitalised_prefix(raw) == "".join(parts[:kept])

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..vntext import fold, is_upper_text
 from . import furniture as fx
+from .model import word_count
 
 THRESHOLD = 1.0
 
@@ -92,8 +93,7 @@ def features(
     lead_words: set[str],
 ) -> dict[str, float]:
     """The features of one candidate line (see :data:`WEIGHTS`)."""
-    words = text.split()
-    n = len(words)
+    n = word_count(text)
     f: dict[str, float] = {"near_lead": float(max(0, 3 - distance))}
     if stamp_after:
         f["stamp_after"] = 1.0

@@ -164,10 +164,19 @@ def _capitalised_prefix(raw: str) -> str:
     parts = _SPLIT_NAME.split(raw)
     kept = 0
     for i in range(0, len(parts), 2):
-        if not _is_syllable(parts[i]):
+        word = parts[i]
+        syllable = _SYLLABLES.get(word)
+        if syllable is None:
+            syllable = _is_syllable(word)
+            if len(_SYLLABLES) < 8192:
+                _SYLLABLES[word] = syllable
+        if not syllable:
             break
         kept = i + 1
     return "".join(parts[:kept])
+
+
+_SYLLABLES: dict[str, bool] = {}  # _is_syllable of the words seen (names repeat)
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -374,6 +383,7 @@ def name_cache_clear() -> None:
     _name_of.cache_clear()
     _fold_name.cache_clear()
     _capitalised_prefix.cache_clear()
+    _SYLLABLES.clear()
 
 
 _fold_name = lru_cache(maxsize=4096)(fold)

@@ -189,8 +189,7 @@ def is_junk(line: str) -> bool:
         return True
     if " " not in line and "_" in line and _IDENTIFIER.match(line) and not line.isupper():
         return True
-    low = line.lower()
-    return low.startswith((".jpg", ".png", ".jpeg", ".gif", ".webp")) and len(line) < 12
+    return len(line) < 12 and line.lower().startswith((".jpg", ".png", ".jpeg", ".gif", ".webp"))
 
 
 _ASCII_WORDS = frozenset(
