@@ -171,3 +171,25 @@ def test_a_launch_sync_that_changed_nothing_leaves_the_counts_shown(
             assert asked == []  # neither at launch (the head start's) nor after the sync
 
     asyncio.run(main())
+
+
+def test_the_tree_clears_its_caches_once_per_group_of_nodes_added(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Tree
+
+    cleared: list[int] = []
+    real = Tree._invalidate
+    monkeypatch.setattr(Tree, "_invalidate", lambda self: cleared.append(1) or real(self))
+    app = make_app(library)
+
+    async def main() -> None:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            tree = main_of(pilot).ward_tree
+            before = len(cleared)
+            tree.load(library, "ward")  # five wards: once for the five, not five times
+            assert len(tree.root.children) == 5
+            assert len(cleared) - before == 2  # (clear() once, then the batch)
+
+    asyncio.run(main())
