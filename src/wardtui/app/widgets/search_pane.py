@@ -121,6 +121,12 @@ class SearchPane(Vertical):
             self.collector = QuietCollector(self.set_timer)
             short_turns()
 
+    def on_unmount(self) -> None:
+        """Python's collector as it was (the pane goes with the app)."""
+        if self.collector is not None:
+            self.collector.close()
+            self.collector = None
+
     def compose(self) -> ComposeResult:
         """The count line over the list of results."""
         yield SearchResults(id="results")
