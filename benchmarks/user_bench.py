@@ -98,6 +98,16 @@ sql = "SELECT name FROM sqlite_master WHERE sql LIKE '%USING fts5%'"
 print(*[row[0] for row in conn.execute(sql)])
 """
 
+# A user's install (`pip install .`) has the package's bytecode; an editable checkout run
+# with PYTHONDONTWRITEBYTECODE=1 (as on the machine of RESULTS.md) would compile every
+# module of wardtui at every launch, while the floors (Textual, in site-packages) never do.
+COMPILE = """\
+import compileall, pathlib, sys, wardtui
+ok = compileall.compile_dir(pathlib.Path(wardtui.__file__).parent, quiet=1)
+print(pathlib.Path(wardtui.__file__).parent)
+sys.exit(0 if ok else 1)
+"""
+
 FTS_QUERY = """\
 import sqlite3, sys
 conn = sqlite3.connect('file:' + sys.argv[1] + '?mode=ro', uri=True)
@@ -485,17 +495,20 @@ def _search(app: PtyProcess, query: str, timeout: float) -> tuple[float, float, 
     _key_gap(app)
     # Keys typed while the app is busy are handled in order, but "/" moves the focus
     # only once handled: a person sees the footer change to the search bar's keys (the
-    # first time: any change; then the footer seen in the bar that first time).
+    # first time: any change, then a typist's pause, as a person would not wait for the
+    # screen to be still; then the footer seen in the bar once that first search is in).
     known = _BAR_FOOTER.get(app.pid)
     if known is not None:
         app.wait_for(lambda sc: sc.lines()[-1] == known, timeout, "the search bar's focus")
     else:
         app.wait_for(lambda sc: sc.lines()[-1] != footer, timeout, "the search bar's focus")
-        app.settle(0.2)
-        _BAR_FOOTER[app.pid] = app.screen.lines()[-1]
+        _key_gap(app)
     sent = app.send(query)
     echoed = app.wait_for(lambda sc: not _ready(sc), timeout, f"the echo of {query!r}")
     shown = app.wait_for(_count_on_screen, timeout, f"results for {query!r}")
+    if known is None:
+        app.settle(0.2)
+        _BAR_FOOTER[app.pid] = app.screen.lines()[-1]
     return sent, echoed, shown
 
 
@@ -606,6 +619,9 @@ def measure(settings: Settings, corpus: Corpus, *, parts: Sequence[str] = ("cli"
     h = Harness(settings, corpus)
     result: dict[str, Any] = {"wardtui": str(settings.wardtui), "python": str(settings.python),
                               "loadavg_start": loadavg(), "started": time.time()}
+    compiled = h.run([settings.python, "-c", COMPILE], capture=True)
+    result["bytecode"] = {"compiled": compiled.status == 0,
+                          "package": compiled.stdout.decode(errors="replace").strip()}
     if "cli" in parts:
         try:
             result["cli"] = measure_cli(h, settings)
