@@ -23,6 +23,7 @@ from wardtui.userdata import (
     unread_counts,
 )
 from wardtui.userdata.schema import APPLICATION_ID
+from wardtui.userdata.unread import group_of
 
 MY_LONG = "4bc50b54b5"  # seed 001
 TAY_SON = "ede07255cc"  # seed 003
@@ -252,6 +253,26 @@ def test_unread_counts_agree_with_the_summaries(wards_library: Library) -> None:
         per_year = Counter(s.year or UNDATED for s in unread)
         for year, _total in wards_library.years():
             assert counts.count(year=year) == per_year[year]
+
+
+def test_unread_groups_are_every_articles_group_of(wards_library: Library) -> None:
+    """The grouped query and :func:`group_of` (which adjusts the counts after a mark)
+    agree on every article, even those without a ward but with a unit (one group, not
+    one per unit) and those dated by year only."""
+    conn = wards_library.conn
+    with conn:
+        conn.execute("UPDATE articles SET ward = NULL, unit = 'xã', date = '2021'"
+                     " WHERE source LIKE '%b1.txt'")
+        conn.execute("UPDATE articles SET ward = NULL, unit = 'phường', date = '2021'"
+                     " WHERE source LIKE '%b2.txt'")
+        conn.execute("UPDATE articles SET date = '2022' WHERE source LIKE '%a3.txt'")
+    summaries = list(wards_library.all_summaries())
+    read = {by_name(wards_library)["a1"].id}
+    counts = unread_counts(wards_library, read)
+    expected = Counter(group_of(s) for s in summaries if s.id not in read)
+    assert counts.groups == dict(expected)
+    assert counts.count(ward=UNKNOWN_WARD, year=2021) == 2
+    assert counts.count(ward="Mỹ Long", unit="phường", year=2022, month=0) == 1
 
 
 def test_no_marks_means_every_article_is_unread(seeds_library: Library) -> None:
