@@ -90,3 +90,19 @@ def test_close_gives_python_its_defaults_back(
     assert gc.get_freeze_count() == 0
     assert quiet._after not in gc.callbacks
     assert timers[-1].stopped
+
+
+def test_no_collection_between_a_search_and_its_results(
+        collector: tuple[QuietCollector, list[FakeTimer]]) -> None:
+    quiet, timers = collector
+    assert gc.isenabled()
+    quiet.active()  # a search starts
+    assert not gc.isenabled()
+    quiet.settled()  # its results are painted
+    assert gc.isenabled()
+    quiet.active()
+    timers[-1].callback()  # no results came (whatever happened): the pause turns it back on
+    assert gc.isenabled()
+    quiet.active()
+    quiet.close()
+    assert gc.isenabled()

@@ -10,10 +10,15 @@ issue 15). Instead, from the first search on:
 
 * what survives a full collection is frozen (:func:`gc.freeze`): the next automatic
   one walks only what was made since (~10-25 ms), not the whole app again;
+* no collection at all between a search's start and its results on screen
+  (:meth:`QuietCollector.active` to :meth:`QuietCollector.settled`): even a young
+  full collection walks the 10,000-30,000 objects Textual keeps alive for a while
+  (10-50 ms on a busy machine), and one came in most searches; it runs once the
+  results are painted;
 * once the user has paused (no search for :data:`IDLE` seconds), one full
   collection runs over everything, the frozen objects too (unfreeze, collect,
   freeze): what became garbage after it was frozen is reclaimed then, so nothing
-  is kept for long.
+  is kept for long (and collections are back on, whatever happened).
 
 Only in a real terminal: the app under a test (headless) keeps Python's defaults.
 """
@@ -38,8 +43,9 @@ class QuietCollector:
     """Full collections while the user pauses; see the module docstring.
 
     ``set_timer(seconds, callback)`` starts a one-shot timer (a widget's
-    ``set_timer``); :meth:`active` is called at every search; :meth:`close` gives
-    Python's collector back its default behaviour.
+    ``set_timer``); :meth:`active` is called as a search starts, :meth:`settled` once
+    its results are painted (or it ended without any); :meth:`close` gives Python's
+    collector back its default behaviour.
     """
 
     def __init__(self, set_timer: Callable[[float, Callable[[], None]], _Timer]) -> None:
@@ -55,9 +61,14 @@ class QuietCollector:
             self.installed = True
             gc.callbacks.append(self._after)
             gc.freeze()
+        gc.disable()  # until settled(), or the pause at the latest
         if self._timer is not None:
             self._timer.stop()
         self._timer = self._set_timer(IDLE, self.collect)
+
+    def settled(self) -> None:
+        """The search's results are on screen: collections may run again."""
+        gc.enable()
 
     def _after(self, phase: str, info: dict[str, Any]) -> None:
         """After a full collection: what is left is alive, out of the next one's way."""
@@ -67,6 +78,7 @@ class QuietCollector:
     def collect(self) -> None:
         """The full collection over the frozen objects too (then frozen again)."""
         self._timer = None
+        gc.enable()
         gc.unfreeze()
         gc.collect()
         gc.freeze()  # (_after did it already when installed; again is harmless)
@@ -77,6 +89,7 @@ class QuietCollector:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
+        gc.enable()
         if self.installed:
             self.installed = False
             gc.callbacks.remove(self._after)

@@ -271,6 +271,13 @@ class SearchPane(Vertical):
         self._stop = None
         if self._due is not None:  # the query changed meanwhile: its turn now
             self.run_search(self._due)
+        else:
+            self._settled()
+
+    def _settled(self) -> None:
+        """Garbage collections again once what was shown is painted."""
+        if self.collector is not None:
+            self.call_after_refresh(self.collector.settled)
 
     def _status(self, text: str) -> None:
         self.results.show_status(text)
@@ -290,6 +297,7 @@ class SearchPane(Vertical):
         if keep is not None:
             results.highlight_article(keep.id)
         self._reveal()
+        self._settled()
         self.post_message(self.Ready())
 
     def _reveal(self) -> None:
