@@ -46,9 +46,14 @@ class KeyFooter(Footer):
             if cells > room:
                 break
             room -= cells
-            keys.append(FooterKey(key, display, description, action, disabled=not enabled,
-                                  tooltip=tooltip, classes="-compact",  # styled once, not again
-                                  ).data_bind(compact=Footer.compact))
+            footer_key = FooterKey(key, display, description, action, disabled=not enabled,
+                                   tooltip=tooltip,  # styled once, not again:
+                                   classes="-compact" if self.compact else "")
+            # Set, not data_bind(compact=Footer.compact): a binding's watcher stays on this
+            # footer until its compact changes (never), holding every key of every
+            # recompose (each focus change): ~80 widgets a search, never freed.
+            footer_key.set_reactive(FooterKey.compact, self.compact)
+            keys.append(footer_key)
         yield from keys
 
     def on_resize(self, event: events.Resize) -> None:
