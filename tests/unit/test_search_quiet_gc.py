@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from wardtui.app.quiet_gc import IDLE, QuietCollector
+from wardtui.app.quiet_gc import GROWTH, IDLE, QuietCollector
 
 
 class FakeTimer:
@@ -106,3 +106,24 @@ def test_no_collection_between_a_search_and_its_results(
     quiet.active()
     quiet.close()
     assert gc.isenabled()
+
+
+def test_frozen_garbage_is_reclaimed_without_a_pause_once_it_has_grown(
+        collector: tuple[QuietCollector, list[FakeTimer]]) -> None:
+    # A user searching with no pause of IDLE seconds: the timers never fire. Cycles
+    # frozen while alive and dropped since must not be kept for good.
+    quiet, _timers = collector
+    quiet.active()
+    quiet.settled()
+    kept = gc.get_freeze_count()
+    seen: list[weakref.ref[Cycle]] = []
+    while quiet.collections == 0:
+        assert len(seen) < 10 * GROWTH * kept, "the frozen garbage grew without bound"
+        quiet.active()  # a search starts
+        garbage = [Cycle() for _ in range(max(1, kept // 20))]
+        seen.extend(weakref.ref(g) for g in garbage)
+        gc.collect()  # a full collection while they live: frozen
+        del garbage  # then garbage
+        quiet.settled()  # the results are painted
+    assert all(ref() is None for ref in seen)  # all reclaimed
+    assert gc.get_freeze_count() <= GROWTH * kept
