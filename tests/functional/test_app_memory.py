@@ -40,13 +40,15 @@ def test_searches_leave_no_footer_keys_or_widgets_behind(library: Library) -> No
         for _ in range(6):
             for query in QUERIES:
                 await search_and_preview(pilot, query)
-            shown = len(pilot.app.screen.query(FooterKey))
-            counts.append((alive(FooterKey) - shown, alive(Widget)))
+            counts.append((alive(FooterKey), alive(Widget)))
 
     drive(make_app(library), scenario)
-    # The footer's keys of earlier focuses are freed (a data binding's watcher held
-    # every key ever made: ~10 more for each focus change, for good).
-    assert all(unmounted == 0 for unmounted, _ in counts), counts
+    # (Counted from the second round: the first makes what is then kept, and apps of
+    # other tests in this process may still be about.) The footer's keys of earlier
+    # focuses are freed: a data binding's watcher held every key ever made, ~10 more
+    # for each focus change (several a search), for good.
+    keys = [footer_keys for footer_keys, _ in counts][1:]
+    assert max(keys) - min(keys) <= 2, keys
     # Nor does any other widget pile up: the same screens, the same widgets alive.
-    widgets = [total for _, total in counts]
-    assert max(widgets[2:]) - min(widgets[2:]) <= 5, widgets
+    widgets = [total for _, total in counts][1:]
+    assert max(widgets) - min(widgets) <= 5, widgets
