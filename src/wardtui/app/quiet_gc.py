@@ -19,11 +19,12 @@ issue 15). Instead, from the first search on:
   collection runs over everything, the frozen objects too (unfreeze, collect,
   freeze): what became garbage after it was frozen is reclaimed then, so nothing
   is kept for long (and collections are back on, whatever happened);
-* a user who never pauses that long does not keep frozen garbage for good: once
-  twice as many objects are frozen as after the last collection over everything
+* a user who never pauses that long does not keep frozen garbage for good: once a
+  quarter more objects are frozen than after the last collection over everything
   (:data:`GROWTH`), that collection runs as soon as a search's results are painted.
   Textual's cycles frozen while alive and dropped since grew the app by 8-10 MB of
-  RSS each five searches (the five of benchmarks/user_bench) without it.
+  RSS each five searches (the five of benchmarks/user_bench) without it; with twice
+  as many (2.0) the RSS still grew ~7.5 MB each five, with 1.25 it levels off.
 
 Only in a real terminal: the app under a test (headless) keeps Python's defaults.
 """
@@ -39,7 +40,7 @@ __all__ = ["IDLE", "QuietCollector"]
 IDLE = 3.0
 """Seconds without a search before the full collection over everything runs."""
 
-GROWTH = 2.0
+GROWTH = 1.25
 """Frozen objects, against those left by the last collection over everything, past
 which that collection runs once the results are painted (not waiting for a pause)."""
 
