@@ -16,16 +16,15 @@ from typing import Any
 
 import pytest
 from appdriver import drive, main_of, make_app, settle, until
+from tests.search_hold import hold_counts
 from textual.pilot import Pilot
 from textual.widgets import ContentSwitcher, Static
 
 from wardtui.app.widgets import search_pane
 from wardtui.app.widgets.results import SearchResults
 from wardtui.library import Library
-from wardtui.search import SearchIndex, parse_query, search
+from wardtui.search import parse_query, search
 from wardtui.search.fts import COUNT
-from wardtui.search.index import Ahead
-from wardtui.search.stop import current, stopping
 
 HANG_GUARD = 60.0  # seconds: a held count is let go after this even if never released
 
@@ -34,29 +33,7 @@ HANG_GUARD = 60.0  # seconds: a held count is let go after this even if never re
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Counts made on another connection wait until the event is set (a slow count);
     a page of one result, so that the sample corpus has more matches than a page."""
-    release = threading.Event()
-    real = SearchIndex.elsewhere
-
-    def elsewhere(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]) -> Ahead:
-        if sql != COUNT:
-            return real(self, stamp, sql, args)
-        ahead, stop = Ahead(), current()
-
-        def run() -> None:
-            for _ in range(int(HANG_GUARD * 100)):  # held: released, or stopped like a count
-                if release.wait(0.01) or (stop is not None and stop.stopped):
-                    break
-            try:
-                with stopping(stop):
-                    row = real(self, stamp, sql, args)()
-                ahead.future.set_result(row)
-            except BaseException as error:  # noqa: BLE001 - handed to the caller
-                ahead.future.set_exception(error)
-
-        threading.Thread(target=run, daemon=True).start()
-        return ahead
-
-    monkeypatch.setattr(SearchIndex, "elsewhere", elsewhere)
+    release = hold_counts(monkeypatch, HANG_GUARD)
     monkeypatch.setattr(search_pane, "LIMIT", 1)
     yield release
     release.set()

@@ -6,15 +6,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
+from tests.search_hold import hold_counts
 
 from wardtui.library import Library
 from wardtui.search import SearchIndex, SearchStopped, Stop, search
 from wardtui.search.fts import COUNT
-from wardtui.search.index import Ahead
-from wardtui.search.stop import current, stopping
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 HANG_GUARD = 30.0  # seconds: a held count is let go after this even if never released
@@ -33,29 +31,7 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
 @pytest.fixture
 def held(index: SearchIndex, monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     """Counts made on another connection wait until the event is set (a slow count)."""
-    release = threading.Event()
-    real = SearchIndex.elsewhere
-
-    def elsewhere(self: SearchIndex, stamp: int, sql: str, args: tuple[Any, ...]) -> Ahead:
-        if sql != COUNT:
-            return real(self, stamp, sql, args)
-        ahead, stop = Ahead(), current()
-
-        def run() -> None:
-            for _ in range(int(HANG_GUARD * 100)):  # held: released, or stopped like a count
-                if release.wait(0.01) or (stop is not None and stop.stopped):
-                    break
-            try:
-                with stopping(stop):
-                    row = real(self, stamp, sql, args)()
-                ahead.future.set_result(row)
-            except BaseException as error:  # noqa: BLE001 - handed to the caller
-                ahead.future.set_exception(error)
-
-        threading.Thread(target=run, daemon=True).start()
-        return ahead
-
-    monkeypatch.setattr(SearchIndex, "elsewhere", elsewhere)
+    release = hold_counts(monkeypatch, HANG_GUARD)
     index.cache.items.clear()
     yield release
     release.set()
