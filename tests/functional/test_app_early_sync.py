@@ -54,15 +54,21 @@ def no_sync_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Library, "sync", refuse)
 
 
+def launched(sources: Sources, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, EarlySync]:
+    """The launch sync forked for ``sources``, then the app that follows it (and syncs
+    nothing in its own process)."""
+    early = EarlySync.start(sources)
+    assert early is not None
+    no_sync_here(monkeypatch)
+    return make_app(None, sources=sources, sync=True, early_sync=early), early
+
+
 def test_the_app_follows_the_sync_started_before_it(
     seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sources = Sources()
     sources.add(seeds_copy)
-    early = EarlySync.start(sources)
-    assert early is not None
-    no_sync_here(monkeypatch)
-    app = make_app(None, sources=sources, sync=True, early_sync=early)
+    app, early = launched(sources, monkeypatch)
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
@@ -109,10 +115,7 @@ class Unreadable(Sources):
 
 def test_a_launch_sync_that_fails_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
     sources = Unreadable()
-    early = EarlySync.start(sources)
-    assert early is not None
-    no_sync_here(monkeypatch)
-    app = make_app(None, sources=sources, sync=True, early_sync=early)
+    app, _ = launched(sources, monkeypatch)
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
@@ -274,10 +277,7 @@ def test_a_corrupt_cache_with_the_launch_sync_is_rebuilt_once_with_one_notice(
     cache.write_bytes(b"this is not a database" * 100)
     sources = Sources()
     sources.add(seeds_copy)
-    early = EarlySync.start(sources)  # the child and the app both open the corrupt cache
-    assert early is not None
-    no_sync_here(monkeypatch)
-    app = make_app(None, sources=sources, sync=True, early_sync=early)
+    app, _ = launched(sources, monkeypatch)  # the child and the app both open the corrupt cache
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
