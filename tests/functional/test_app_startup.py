@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from appdriver import drive, make_app, press
+from appdriver import drive, make_app, press, until
 from textual.pilot import Pilot
 
 from wardtui import paths
@@ -37,7 +37,7 @@ def test_first_start_opens_the_cache_in_a_worker_and_syncs(seeds_copy: Path) -> 
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
-        assert len(screen.ward_tree.root.children) == 5
+        await until(pilot, lambda: len(screen.ward_tree.root.children) == 5)
         assert "Library updated: 5 files read." in app.messages
         assert str(screen.query_one("#status-sync").render()) == "up to date"
         assert str(screen.query_one("#status-name").render()) == "wardtui · corpus"
@@ -49,7 +49,7 @@ def test_first_start_opens_the_cache_in_a_worker_and_syncs(seeds_copy: Path) -> 
     again = make_app(None, sources=Sources(), sync=True)
 
     async def second(pilot: Pilot[Any]) -> None:
-        assert len(screen_of(pilot).ward_tree.root.children) == 5
+        await until(pilot, lambda: len(screen_of(pilot).ward_tree.root.children) == 5)
         assert not any(m.startswith("Library updated") for m in again.messages)
 
     drive(again, second)
@@ -115,7 +115,7 @@ def test_a_corrupt_cache_is_rebuilt_with_a_notice(seeds_copy: Path) -> None:
 
     async def scenario(pilot: Pilot[Any]) -> None:
         assert any("was rebuilt" in m for m in app.messages)
-        assert len(screen_of(pilot).ward_tree.root.children) == 5
+        await until(pilot, lambda: len(screen_of(pilot).ward_tree.root.children) == 5)
 
     drive(app, scenario)
 
@@ -173,7 +173,7 @@ def test_the_sample_corpus_is_used_when_no_source_was_added(tmp_path: Path) -> N
 
     async def scenario(pilot: Pilot[Any]) -> None:
         screen = screen_of(pilot)
-        assert len(screen.ward_tree.root.children) == 5
+        await until(pilot, lambda: len(screen.ward_tree.root.children) == 5)
         assert str(screen.query_one("#status-name").render()) == "wardtui · sample corpus"
 
     drive(app, scenario)
@@ -192,7 +192,7 @@ def test_an_unusable_cache_folder_gives_a_memory_cache_and_a_warning(
 
     async def scenario(pilot: Pilot[Any]) -> None:
         assert any("in-memory cache" in m for m in app.messages)
-        assert len(screen_of(pilot).ward_tree.root.children) == 5
+        await until(pilot, lambda: len(screen_of(pilot).ward_tree.root.children) == 5)
 
     drive(app, scenario)
 
