@@ -192,7 +192,10 @@ def test_an_unusable_cache_folder_gives_a_memory_cache_and_a_warning(
 
     async def scenario(pilot: Pilot[Any]) -> None:
         assert any("in-memory cache" in m for m in app.messages)
-        await until(pilot, lambda: len(screen_of(pilot).ward_tree.root.children) == 5)
+        try:
+            await until(pilot, lambda: len(screen_of(pilot).ward_tree.root.children) == 5)
+        except AssertionError as error:
+            raise AssertionError(f"the tree stayed empty; the app said: {app.messages}") from error
 
     drive(app, scenario)
 

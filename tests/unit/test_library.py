@@ -215,6 +215,21 @@ def test_unusable_cache_folder_falls_back_to_memory(tmp_path: Path, seeds_copy: 
     assert other.stats().articles == 5
 
 
+def test_a_memory_cache_can_be_read_while_it_is_written(seeds_copy: Path) -> None:
+    """The in-memory fallback locks tables (no WAL): a reader beside an open write (the
+    app's tree read while its sync writes) failed at once with 'database table is locked'."""
+    library = Library.in_memory()
+    library.sync([seeds_copy])
+    writer, reader = library.reopen(), library.reopen()
+    writer.conn.execute("BEGIN IMMEDIATE")
+    writer.conn.execute("UPDATE articles SET title = title || ' (sửa)' WHERE rowid = 1")
+    try:
+        assert reader.stats().articles == 5
+        assert [w.ward for w in reader.wards()]
+    finally:
+        writer.conn.rollback()
+
+
 def test_tree_queries(library: Library, seeds_copy: Path) -> None:
     library.sync([seeds_copy])
     assert [w.ward for w in library.wards()] == [

@@ -128,6 +128,12 @@ def connect(location: Location) -> sqlite3.Connection:
     if location.path is not None:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+    else:
+        # A shared in-memory cache locks tables, not a WAL: a read beside a write failed
+        # at once with "database table is locked" (no busy wait), e.g. the app's tree read
+        # while the sync wrote, leaving the tree empty. Readers of this throwaway cache
+        # read what is being written instead.
+        conn.execute("PRAGMA read_uncommitted = 1")
     return conn
 
 
